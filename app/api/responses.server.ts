@@ -1,0 +1,41 @@
+// How /api/v1 answers: JSON, and errors always as {"error":{"code","message","fields"?}}.
+import type { z } from "zod";
+
+export type ApiFieldErrors = Record<string, string[]>;
+
+export function apiJson(body: unknown, status = 200, headers?: HeadersInit): Response {
+  return Response.json(body, { status, headers });
+}
+
+export function apiError(status: number, code: string, message: string, fields?: ApiFieldErrors): Response {
+  return Response.json({ error: fields ? { code, message, fields } : { code, message } }, { status });
+}
+
+export function fieldErrorsOf(error: z.ZodError): ApiFieldErrors {
+  const fields: ApiFieldErrors = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join(".") || "body";
+    (fields[key] ??= []).push(issue.message);
+  }
+  return fields;
+}
+
+/** Reads a JSON body and checks it against a schema; throws the API error response otherwise. */
+export async function parseJsonBody<Schema extends z.ZodTypeAny>(request: Request, schema: Schema): Promise<z.infer<Schema>> {
+  let body: unknown;
+  try {
+    body = await request.json();
+  } catch {
+    throw apiError(400, "invalid_json", "The request body must be a JSON object.");
+  }
+  const parsed = schema.safeParse(body);
+  if (!parsed.success) throw apiError(422, "validation_failed", "Some fields are not valid.", fieldErrorsOf(parsed.error));
+  return parsed.data;
+}
+
+export function methodNotAllowed(allowed: string[]): Response {
+  return Response.json(
+    { error: { code: "method_not_allowed", message: `Use ${allowed.join(" or ")}.` } },
+    { status: 405, headers: { Allow: allowed.join(", ") } },
+  );
+}

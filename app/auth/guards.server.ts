@@ -1,0 +1,40 @@
+// Who is asking, and may they? Every loader and action starts here; the answer comes from the
+// permission table in app/domain/permissions.ts.
+import { data, redirect } from "@remix-run/node";
+import { can, type Actor, type PermissionAction } from "~/domain/permissions";
+import { getSessionUser, type SessionUser } from "~/models/user.server";
+import { sessionUserId } from "./session.server";
+
+export function actorOf(user: SessionUser): Actor {
+  return { role: user.role, organizationStatus: user.organization.status };
+}
+
+export async function getOptionalUser(request: Request): Promise<SessionUser | null> {
+  const userId = await sessionUserId(request);
+  return userId ? getSessionUser(userId) : null;
+}
+
+/** Where to come back to after signing in: only paths on this site. */
+export function safeRedirectPath(target: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
+  if (typeof target !== "string" || !target.startsWith("/") || target.startsWith("//") || target.startsWith("/\\")) return fallback;
+  return target;
+}
+
+export async function requireUser(request: Request): Promise<SessionUser> {
+  const user = await getOptionalUser(request);
+  if (!user) {
+    const url = new URL(request.url);
+    throw redirect(`/login?${new URLSearchParams({ redirectTo: url.pathname + url.search })}`);
+  }
+  return user;
+}
+
+export async function requirePermission(request: Request, action: PermissionAction): Promise<SessionUser> {
+  const user = await requireUser(request);
+  if (!can(actorOf(user), action)) throw data({ reason: "forbidden" }, { status: 403 });
+  return user;
+}
+
+export async function requireAnonymous(request: Request): Promise<void> {
+  if (await getOptionalUser(request)) throw redirect("/");
+}

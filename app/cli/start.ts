@@ -1,0 +1,39 @@
+// `npm start`: migrate the database, seed demo data on a new one (unless DEMO_DATA=false), and serve
+// the production build.
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import type { ServerBuild } from "@remix-run/node";
+import { applyMigrations } from "~db/migrate";
+import { demoAccountsBanner, seedDemoData } from "~db/seed";
+import { db, sqlite } from "~/db.server";
+import { env } from "~/env.server";
+import { createHttpApp } from "~/http/server";
+import { countUsers } from "~/models/user.server";
+
+applyMigrations(db);
+console.log(`Database ready at ${env.DATABASE_PATH}`);
+
+if (env.DEMO_DATA) {
+  if (countUsers() === 0) {
+    console.log("New database: seeding demo data…");
+    await seedDemoData();
+  }
+  console.log(demoAccountsBanner());
+} else if (countUsers() === 0) {
+  console.log("No accounts yet and DEMO_DATA=false: create the first coordinator with `npm run user:create-coordinator`.");
+}
+
+const buildPath = path.resolve("build/server/index.js");
+const build: ServerBuild = await import(pathToFileURL(buildPath).href);
+const server = createHttpApp(build).listen(env.PORT, () => {
+  console.log(`Circuit is serving on http://localhost:${env.PORT}`);
+});
+
+function shutDown() {
+  server.close(() => {
+    sqlite.close();
+    process.exit(0);
+  });
+}
+process.on("SIGTERM", shutDown);
+process.on("SIGINT", shutDown);

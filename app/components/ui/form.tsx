@@ -1,0 +1,145 @@
+// Form building blocks: a label, the control, and the field's error next to it, wired for screen
+// readers (aria-invalid, aria-describedby) by conform.
+import { getInputProps, getSelectProps, getTextareaProps, type FieldMetadata } from "@conform-to/react";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+
+const controlClass =
+  "mt-1 block w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-base text-slate-900 shadow-sm focus:border-emerald-700 focus:outline-none focus:ring-2 focus:ring-emerald-700 aria-[invalid=true]:border-red-700";
+
+export function FieldErrors({ id, errors }: { id: string; errors: string[] | undefined }) {
+  const { t } = useTranslation();
+  if (!errors?.length) return null;
+  return (
+    <ul id={id} className="mt-1 text-sm font-medium text-red-700">
+      {errors.map((error) => (
+        <li key={error}>{t(error)}</li>
+      ))}
+    </ul>
+  );
+}
+
+type InputType = "text" | "email" | "password" | "number" | "date" | "url" | "tel" | "search";
+
+export function TextField({
+  meta,
+  label,
+  type = "text",
+  autoComplete,
+  hint,
+  readOnly,
+}: {
+  meta: FieldMetadata<string | number | undefined | null>;
+  label: string;
+  type?: InputType;
+  autoComplete?: string;
+  hint?: string;
+  readOnly?: boolean;
+}) {
+  const { key, ...inputProps } = getInputProps(meta, { type, ariaDescribedBy: hint ? meta.descriptionId : undefined });
+  return (
+    <div>
+      <label htmlFor={meta.id} className="block text-sm font-semibold text-slate-800">
+        {label}
+      </label>
+      {hint ? (
+        <p id={meta.descriptionId} className="text-sm text-slate-600">
+          {hint}
+        </p>
+      ) : null}
+      <input key={key} {...inputProps} autoComplete={autoComplete} readOnly={readOnly} className={controlClass} />
+      <FieldErrors id={meta.errorId} errors={meta.errors} />
+    </div>
+  );
+}
+
+export function TextAreaField({ meta, label, hint }: { meta: FieldMetadata<string | undefined | null>; label: string; hint?: string }) {
+  const { key, ...textareaProps } = getTextareaProps(meta, { ariaDescribedBy: hint ? meta.descriptionId : undefined });
+  return (
+    <div>
+      <label htmlFor={meta.id} className="block text-sm font-semibold text-slate-800">
+        {label}
+      </label>
+      {hint ? (
+        <p id={meta.descriptionId} className="text-sm text-slate-600">
+          {hint}
+        </p>
+      ) : null}
+      <textarea key={key} {...textareaProps} rows={3} className={controlClass} />
+      <FieldErrors id={meta.errorId} errors={meta.errors} />
+    </div>
+  );
+}
+
+export function SelectField({
+  meta,
+  label,
+  options,
+  placeholder,
+}: {
+  meta: FieldMetadata<string | number | undefined | null>;
+  label: string;
+  options: { value: string; label: string }[];
+  placeholder?: string;
+}) {
+  const { key, ...selectProps } = getSelectProps(meta);
+  return (
+    <div>
+      <label htmlFor={meta.id} className="block text-sm font-semibold text-slate-800">
+        {label}
+      </label>
+      <select key={key} {...selectProps} className={controlClass}>
+        {placeholder ? <option value="">{placeholder}</option> : null}
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+      <FieldErrors id={meta.errorId} errors={meta.errors} />
+    </div>
+  );
+}
+
+/** A hidden field that people leave empty; see honeypotField(). */
+export function Honeypot() {
+  const { t } = useTranslation();
+  return (
+    <div className="hidden" aria-hidden="true">
+      <label htmlFor="website-field">{t("forms.honeypot")}</label>
+      <input id="website-field" name="website" type="text" tabIndex={-1} autoComplete="off" />
+    </div>
+  );
+}
+
+/** Errors about the form as a whole; `values` fills placeholders such as {{minutes}}. */
+export function FormErrors({ id, errors, values }: { id: string; errors: string[] | undefined; values?: Record<string, string | number> }) {
+  const { t } = useTranslation();
+  if (!errors?.length) return null;
+  return (
+    <div id={id} role="alert" className="rounded-md border border-red-700 bg-red-50 p-3 text-sm font-medium text-red-800">
+      {errors.map((error) => (
+        <p key={error}>{t(error, values)}</p>
+      ))}
+    </div>
+  );
+}
+
+export function SubmitButton({ children, name, value, variant = "primary" }: { children: ReactNode; name?: string; value?: string; variant?: "primary" | "secondary" | "danger" }) {
+  return (
+    <button type="submit" name={name} value={value} className={buttonClass(variant)}>
+      {children}
+    </button>
+  );
+}
+
+export function buttonClass(variant: "primary" | "secondary" | "danger" = "primary"): string {
+  const base =
+    "inline-flex items-center justify-center rounded-md px-4 py-2 text-sm font-semibold focus:outline-none focus-visible:ring-2 focus-visible:ring-offset-2 focus-visible:ring-emerald-700 disabled:opacity-60";
+  const variants = {
+    primary: "bg-emerald-800 text-white hover:bg-emerald-900",
+    secondary: "border border-slate-400 bg-white text-slate-900 hover:bg-slate-100",
+    danger: "bg-red-700 text-white hover:bg-red-800",
+  };
+  return `${base} ${variants[variant]}`;
+}

@@ -1,0 +1,43 @@
+// Field schemas shared by the forms. Messages are translation keys: the same schema validates on
+// the client and on the server, and the page shows the message in the reader's language.
+import { z } from "zod";
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "~/domain/accounts";
+
+export const requiredText = (maxLength = 200) =>
+  z
+    .string({ required_error: "errors.required", invalid_type_error: "errors.required" })
+    .trim()
+    .min(1, "errors.required")
+    .max(maxLength, "errors.tooLong");
+
+export const optionalText = (maxLength = 1000) =>
+  z
+    .string()
+    .trim()
+    .max(maxLength, "errors.tooLong")
+    .optional()
+    .transform((value) => (value ? value : null));
+
+export const emailField = () =>
+  z
+    .string({ required_error: "errors.required", invalid_type_error: "errors.required" })
+    .trim()
+    .min(1, "errors.required")
+    .max(254, "errors.tooLong")
+    .email("errors.email")
+    .transform((value) => value.toLowerCase());
+
+export const newPasswordField = () =>
+  z
+    .string({ required_error: "errors.required", invalid_type_error: "errors.required" })
+    .min(PASSWORD_MIN_LENGTH, "errors.passwordTooShort")
+    .max(PASSWORD_MAX_LENGTH, "errors.tooLong");
+
+export const currentPasswordField = () =>
+  z.string({ required_error: "errors.required", invalid_type_error: "errors.required" }).min(1, "errors.required").max(PASSWORD_MAX_LENGTH, "errors.tooLong");
+
+/** Public forms carry this hidden field; people leave it empty, form-filling bots do not. */
+export const honeypotField = () => z.string().max(0, "errors.honeypot").optional();
+
+export const enumField = <const Values extends [string, ...string[]]>(values: Values) =>
+  z.enum(values, { required_error: "errors.required", invalid_type_error: "errors.choose" });

@@ -1,0 +1,79 @@
+// The HTTP server around the Remix build: security headers (with a per-request CSP nonce), the
+// cross-site check, static files, then Remix.
+import { randomBytes } from "node:crypto";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import compression from "compression";
+import express from "express";
+import helmet from "helmet";
+import morgan from "morgan";
+import { env } from "~/env.server";
+import { isCrossSiteMutation } from "./cross-site";
+
+declare module "@remix-run/node" {
+  interface AppLoadContext {
+    cspNonce: string;
+  }
+}
+
+export function createHttpApp(build: ServerBuild): express.Express {
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", env.TRUST_PROXY);
+  app.use(compression());
+
+  app.use((_request, response, next) => {
+    response.locals.cspNonce = randomBytes(16).toString("base64");
+    next();
+  });
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'", (_request, response) => `'nonce-${(response as express.Response).locals.cspNonce}'`],
+          styleSrc: ["'self'"],
+          imgSrc: ["'self'", "data:", "blob:"],
+          fontSrc: ["'self'"],
+          connectSrc: ["'self'"],
+          objectSrc: ["'none'"],
+          baseUri: ["'self'"],
+          formAction: ["'self'"],
+          frameAncestors: ["'none'"],
+        },
+      },
+      crossOriginEmbedderPolicy: false,
+      frameguard: { action: "deny" },
+      referrerPolicy: { policy: "same-origin" },
+    }),
+  );
+
+  app.use((request, response, next) => {
+    const crossSite = isCrossSiteMutation({
+      method: request.method,
+      host: request.get("host"),
+      origin: request.get("origin"),
+      secFetchSite: request.get("sec-fetch-site"),
+    });
+    if (crossSite) {
+      response.status(403).type("text/plain").send("Forbidden: this request came from another site.");
+      return;
+    }
+    next();
+  });
+
+  app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
+  app.use(express.static("build/client", { maxAge: "1h" }));
+  if (env.NODE_ENV !== "test") app.use(morgan("tiny"));
+
+  app.all(
+    "*",
+    createRequestHandler({
+      build,
+      mode: build.mode,
+      getLoadContext: (_request, response) => ({ cspNonce: String(response.locals.cspNonce) }),
+    }),
+  );
+  return app;
+}

@@ -1,0 +1,19 @@
+import { expect, test } from "vitest";
+import { formatDate, formatDateTime, formatNumber } from "./format";
+
+const moment = Date.UTC(2026, 2, 5, 14, 30);
+
+test("dates are written the Flemish way in Dutch and the British way in English", () => {
+  expect(formatDate(moment, "nl")).toBe("5 maart 2026");
+  expect(formatDate(moment, "en")).toBe("5 March 2026");
+});
+
+test("date and time use Brussels time", () => {
+  expect(formatDateTime(moment, "nl")).toContain("15:30");
+  expect(formatDateTime(moment, "en")).toContain("15:30");
+});
+
+test("numbers use a decimal comma in Dutch and a decimal point in English", () => {
+  expect(formatNumber(1234.5, "nl")).toBe("1.234,5");
+  expect(formatNumber(1234.5, "en")).toBe("1,234.5");
+});

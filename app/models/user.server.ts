@@ -1,0 +1,94 @@
+// Accounts: who someone is, their role and their organization.
+import { randomUUID } from "node:crypto";
+import { count, eq } from "drizzle-orm";
+import { organizations, users, type OrganizationKind, type OrganizationStatus, type Role } from "~db/schema";
+import { db, type CircuitDatabase } from "~/db.server";
+import { normalizeEmail } from "~/domain/accounts";
+
+export type SessionUser = {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  locale: string | null;
+  organization: { id: number; name: string; kind: OrganizationKind; status: OrganizationStatus };
+};
+
+const sessionUserColumns = {
+  id: users.id,
+  email: users.email,
+  name: users.name,
+  role: users.role,
+  locale: users.locale,
+  organizationId: organizations.id,
+  organizationName: organizations.name,
+  organizationKind: organizations.kind,
+  organizationStatus: organizations.status,
+};
+
+type SessionUserRow = {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  locale: string | null;
+  organizationId: number;
+  organizationName: string;
+  organizationKind: OrganizationKind;
+  organizationStatus: OrganizationStatus;
+};
+
+function toSessionUser(row: SessionUserRow): SessionUser {
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    role: row.role,
+    locale: row.locale,
+    organization: { id: row.organizationId, name: row.organizationName, kind: row.organizationKind, status: row.organizationStatus },
+  };
+}
+
+export function getSessionUser(userId: string): SessionUser | null {
+  const row = db
+    .select(sessionUserColumns)
+    .from(users)
+    .innerJoin(organizations, eq(organizations.id, users.organizationId))
+    .where(eq(users.id, userId))
+    .get();
+  return row ? toSessionUser(row) : null;
+}
+
+export function findCredentialsByEmail(email: string): { id: string; passwordHash: string } | null {
+  return (
+    db
+      .select({ id: users.id, passwordHash: users.passwordHash })
+      .from(users)
+      .where(eq(users.email, normalizeEmail(email)))
+      .get() ?? null
+  );
+}
+
+export function emailIsTaken(email: string): boolean {
+  return findCredentialsByEmail(email) !== null;
+}
+
+export type NewUser = { email: string; name: string; role: Role; organizationId: number; passwordHash: string };
+
+/** Inserts an account; pass a transaction to make it part of a larger change. */
+export function insertUser(newUser: NewUser, database: CircuitDatabase = db): string {
+  const id = randomUUID();
+  database
+    .insert(users)
+    .values({ ...newUser, id, email: normalizeEmail(newUser.email), name: newUser.name.trim() })
+    .run();
+  return id;
+}
+
+export function setUserLocale(userId: string, locale: string): void {
+  db.update(users).set({ locale }).where(eq(users.id, userId)).run();
+}
+
+export function countUsers(): number {
+  return db.select({ total: count() }).from(users).get()?.total ?? 0;
+}

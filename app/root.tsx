@@ -1,0 +1,179 @@
+import { data, type LinksFunction, type LoaderFunctionArgs } from "@remix-run/node";
+import { Form, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useLocation, useRouteLoaderData } from "@remix-run/react";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { useChangeLanguage } from "remix-i18next/react";
+import { actorOf, getOptionalUser } from "~/auth/guards.server";
+import { RouteErrorBoundary } from "~/components/error-page";
+import { navigationFor } from "~/components/navigation";
+import { useNonce } from "~/components/nonce";
+import { Notice } from "~/components/ui/page";
+import { devMailboxEnabled } from "~/env.server";
+import { readFlash } from "~/http/flash.server";
+import { supportedLanguages } from "~/i18n/config";
+import { i18next } from "~/i18n/i18next.server";
+import { useLanguage } from "~/i18n/use-language";
+import stylesheet from "~/tailwind.css?url";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesheet },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const [language, user, { flash, clearHeader }] = await Promise.all([i18next.getLocale(request), getOptionalUser(request), readFlash(request)]);
+  return data(
+    {
+      language,
+      flash,
+      user: user && { name: user.name, role: user.role, organizationName: user.organization.name },
+      navigation: navigationFor(user && actorOf(user), { devMailbox: devMailboxEnabled }),
+    },
+    { headers: clearHeader ? { "Set-Cookie": clearHeader } : {} },
+  );
+}
+
+export const handle = { i18n: "common" };
+
+function LanguageSwitcher() {
+  const { t } = useTranslation();
+  const current = useLanguage();
+  const location = useLocation();
+  const names = { nl: "Nederlands", en: "English" } as const;
+  return (
+    <Form method="post" action="/set-language" aria-label={t("language.switcherLabel")} className="flex items-center gap-1">
+      <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
+      {supportedLanguages.map((language) => (
+        <button
+          key={language}
+          type="submit"
+          name="lng"
+          value={language}
+          lang={language}
+          aria-pressed={language === current}
+          className="rounded px-2 py-1 text-sm font-medium text-slate-800 hover:bg-slate-100 aria-pressed:bg-emerald-800 aria-pressed:text-white"
+        >
+          {names[language]}
+        </button>
+      ))}
+    </Form>
+  );
+}
+
+function SiteHeader() {
+  const { t } = useTranslation();
+  const rootData = useRouteLoaderData<typeof loader>("root");
+  const user = rootData?.user;
+  return (
+    <header className="border-b border-slate-200 bg-white">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
+        <NavLink to="/" className="flex items-center gap-2 text-xl font-bold text-slate-900 no-underline">
+          <svg aria-hidden="true" viewBox="0 0 24 24" className="h-7 w-7 text-emerald-700" fill="none" stroke="currentColor" strokeWidth="2">
+            <path d="M4 12a8 8 0 0 1 13.7-5.6M20 12a8 8 0 0 1-13.7 5.6M17 3v4h-4M7 21v-4h4" />
+          </svg>
+          Circuit
+        </NavLink>
+        <div className="flex flex-wrap items-center gap-3">
+          <LanguageSwitcher />
+          {user ? (
+            <div className="flex items-center gap-3">
+              <p className="text-sm text-slate-700">
+                <span className="font-semibold text-slate-900">{user.name}</span>
+                <span className="sr-only">, </span>
+                <span className="block text-xs">
+                  {t(`roles.${user.role}`)} · {user.organizationName}
+                </span>
+              </p>
+              <Form method="post" action="/logout">
+                <button type="submit" className="rounded-md border border-slate-400 px-3 py-1 text-sm font-medium text-slate-900 hover:bg-slate-100">
+                  {t("auth.signOut")}
+                </button>
+              </Form>
+            </div>
+          ) : (
+            <NavLink to="/login" className="rounded-md bg-emerald-800 px-3 py-1 text-sm font-semibold text-white no-underline hover:bg-emerald-900 hover:text-white">
+              {t("auth.signIn")}
+            </NavLink>
+          )}
+        </div>
+      </div>
+      {rootData?.navigation.length ? (
+        <nav aria-label={t("nav.label")} className="border-t border-slate-100">
+          <ul className="mx-auto flex max-w-6xl flex-wrap gap-1 px-4 py-1">
+            {rootData.navigation.map((item) => (
+              <li key={item.to}>
+                <NavLink
+                  to={item.to}
+                  end={item.to === "/"}
+                  className="block rounded px-3 py-2 text-sm font-medium text-slate-800 no-underline hover:bg-slate-100 aria-[current=page]:bg-emerald-50 aria-[current=page]:text-emerald-900 aria-[current=page]:underline"
+                >
+                  {t(item.labelKey)}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      ) : null}
+    </header>
+  );
+}
+
+function SiteFooter() {
+  const { t } = useTranslation();
+  return (
+    <footer className="mt-16 border-t border-slate-200 bg-white">
+      <div className="mx-auto flex max-w-6xl flex-wrap justify-between gap-3 px-4 py-6 text-sm text-slate-700">
+        <p>{t("footer.tagline")}</p>
+        <NavLink to="/accessibility">{t("footer.accessibility")}</NavLink>
+      </div>
+    </footer>
+  );
+}
+
+function FlashNotice() {
+  const { t } = useTranslation();
+  const flash = useRouteLoaderData<typeof loader>("root")?.flash;
+  if (!flash) return null;
+  return (
+    <div className="mb-6">
+      <Notice tone="success">{t(flash.key, flash.values)}</Notice>
+    </div>
+  );
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const nonce = useNonce();
+  return (
+    <html lang={language} dir="ltr">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body className="flex min-h-screen flex-col">
+        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:bg-white focus:p-2">
+          {t("layout.skipToContent")}
+        </a>
+        <SiteHeader />
+        <main id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 py-8">
+          <FlashNotice />
+          {children}
+        </main>
+        <SiteFooter />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  const rootData = useRouteLoaderData<typeof loader>("root");
+  useChangeLanguage(rootData?.language ?? "nl");
+  return <Outlet />;
+}
+
+export const ErrorBoundary = RouteErrorBoundary;

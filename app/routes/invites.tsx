@@ -1,0 +1,142 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { requirePermission } from "~/auth/guards.server";
+import { RouteErrorBoundary } from "~/components/error-page";
+import { FormErrors, SelectField, SubmitButton, TextField } from "~/components/ui/form";
+import { Card, EmptyState, Notice, PageHeading } from "~/components/ui/page";
+import { invitableRoles, organizationKindFor } from "~/domain/invites";
+import { emailField, enumField } from "~/forms/fields";
+import { formatDate } from "~/i18n/format";
+import { i18next } from "~/i18n/i18next.server";
+import { pageTitle } from "~/i18n/meta";
+import { useLanguage } from "~/i18n/use-language";
+import { createInvite, listInvites } from "~/models/invite.server";
+import { listCityOrganizations } from "~/models/organization.server";
+import { emailIsTaken } from "~/models/user.server";
+
+export const inviteSchema = z.object({
+  email: emailField(),
+  role: enumField([...invitableRoles]),
+  organizationId: z.coerce.number({ required_error: "errors.choose", invalid_type_error: "errors.choose" }).int().positive("errors.choose"),
+});
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "invites.title");
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requirePermission(request, "invite.create");
+  return { organizations: listCityOrganizations(), invites: listInvites() };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const coordinator = await requirePermission(request, "invite.create");
+  const organizations = listCityOrganizations();
+  const submission = parseWithZod(await request.formData(), {
+    schema: inviteSchema.superRefine((value, context) => {
+      if (emailIsTaken(value.email)) context.addIssue({ code: "custom", path: ["email"], message: "errors.emailTaken" });
+      const organization = organizations.find((candidate) => candidate.id === value.organizationId);
+      if (!organization) context.addIssue({ code: "custom", path: ["organizationId"], message: "errors.choose" });
+      else if (organization.kind !== organizationKindFor(value.role)) {
+        context.addIssue({ code: "custom", path: ["organizationId"], message: `errors.organizationForRole.${value.role}` });
+      }
+    }),
+  });
+  if (submission.status !== "success") return data({ result: submission.reply(), inviteLink: null }, { status: 400 });
+
+  const t = await i18next.getFixedT(request);
+  const origin = new URL(request.url).origin;
+  const organizationName = organizations.find((organization) => organization.id === submission.value.organizationId)?.name ?? "";
+  const { token } = createInvite({ ...submission.value, invitedById: coordinator.id }, (inviteToken) => ({
+    to: submission.value.email,
+    subject: t("invites.emailSubject"),
+    body: t("invites.emailBody", { inviter: coordinator.name, organization: organizationName, link: `${origin}/invite/${inviteToken}` }),
+  }));
+  return { result: submission.reply({ resetForm: true }), inviteLink: `${origin}/invite/${token}`, invitedEmail: submission.value.email };
+}
+
+export default function InvitesPage() {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const { organizations, invites } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [form, fields] = useForm({
+    id: "invite",
+    lastResult: actionData?.result,
+    constraint: getZodConstraint(inviteSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: inviteSchema }),
+    shouldRevalidate: "onBlur",
+  });
+  return (
+    <div className="space-y-6">
+      <PageHeading>{t("invites.title")}</PageHeading>
+      <p className="text-slate-700">{t("invites.intro")}</p>
+      {actionData?.inviteLink ? (
+        <div className="space-y-2">
+          <Notice tone="success">{t("invites.created", { email: actionData.invitedEmail })}</Notice>
+          <label htmlFor="invite-link" className="block text-sm font-semibold">
+            {t("invites.link")}
+          </label>
+          <input id="invite-link" readOnly value={actionData.inviteLink} className="w-full rounded-md border border-slate-400 bg-slate-50 px-3 py-2 font-mono text-sm" />
+        </div>
+      ) : null}
+      <Card title={t("invites.newTitle")}>
+        <Form method="post" className="grid gap-4 md:grid-cols-3" {...getFormProps(form)}>
+          <div className="md:col-span-3">
+            <FormErrors id={form.errorId} errors={form.errors} />
+          </div>
+          <TextField meta={fields.email} label={t("fields.email")} type="email" autoComplete="off" />
+          <SelectField
+            meta={fields.role}
+            label={t("fields.role")}
+            placeholder={t("forms.choose")}
+            options={invitableRoles.map((role) => ({ value: role, label: t(`roles.${role}`) }))}
+          />
+          <SelectField
+            meta={fields.organizationId}
+            label={t("fields.organization")}
+            placeholder={t("forms.choose")}
+            options={organizations.map((organization) => ({ value: String(organization.id), label: organization.name }))}
+          />
+          <div className="md:col-span-3">
+            <SubmitButton>{t("invites.submit")}</SubmitButton>
+          </div>
+        </Form>
+      </Card>
+      <Card title={t("invites.listTitle")}>
+        {invites.length === 0 ? (
+          <EmptyState>{t("invites.empty")}</EmptyState>
+        ) : (
+          <div className="overflow-x-auto">
+            <table className="w-full text-left text-sm">
+              <thead>
+                <tr className="border-b border-slate-300">
+                  <th scope="col" className="py-2 pr-4">{t("fields.email")}</th>
+                  <th scope="col" className="py-2 pr-4">{t("fields.role")}</th>
+                  <th scope="col" className="py-2 pr-4">{t("fields.organization")}</th>
+                  <th scope="col" className="py-2 pr-4">{t("fields.status")}</th>
+                  <th scope="col" className="py-2">{t("invites.expires")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {invites.map((invite) => (
+                  <tr key={invite.id} className="border-b border-slate-100">
+                    <td className="py-2 pr-4">{invite.email}</td>
+                    <td className="py-2 pr-4">{t(`roles.${invite.role}`)}</td>
+                    <td className="py-2 pr-4">{invite.organizationName}</td>
+                    <td className="py-2 pr-4">{t(`inviteStates.${invite.state}`)}</td>
+                    <td className="py-2">{formatDate(new Date(invite.expiresAt), language)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </Card>
+    </div>
+  );
+}
+
+export const ErrorBoundary = RouteErrorBoundary;

@@ -1,0 +1,89 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { requireAnonymous } from "~/auth/guards.server";
+import { hashPassword } from "~/auth/password.server";
+import { startSession } from "~/auth/session.server";
+import { RouteErrorBoundary } from "~/components/error-page";
+import { FormErrors, Honeypot, SelectField, SubmitButton, TextField } from "~/components/ui/form";
+import { Card, PageHeading } from "~/components/ui/page";
+import { isCityEmail } from "~/domain/accounts";
+import { env } from "~/env.server";
+import { emailField, honeypotField, newPasswordField, requiredText } from "~/forms/fields";
+import { pageTitle } from "~/i18n/meta";
+import { listDepartments } from "~/models/organization.server";
+import { emailIsTaken, insertUser } from "~/models/user.server";
+
+export const employeeSignUpSchema = z.object({
+  name: requiredText(120),
+  email: emailField(),
+  departmentId: z.coerce.number({ required_error: "errors.choose", invalid_type_error: "errors.choose" }).int().positive("errors.choose"),
+  password: newPasswordField(),
+  website: honeypotField(),
+});
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "signup.title");
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireAnonymous(request);
+  return { cityDomain: env.CITY_EMAIL_DOMAIN, departments: listDepartments() };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const formData = await request.formData();
+  const departments = listDepartments();
+  const submission = parseWithZod(formData, {
+    schema: employeeSignUpSchema.superRefine((value, context) => {
+      if (!isCityEmail(value.email, env.CITY_EMAIL_DOMAIN)) context.addIssue({ code: "custom", path: ["email"], message: "errors.notCityEmail" });
+      else if (emailIsTaken(value.email)) context.addIssue({ code: "custom", path: ["email"], message: "errors.emailTaken" });
+      if (!departments.some((department) => department.id === value.departmentId)) context.addIssue({ code: "custom", path: ["departmentId"], message: "errors.choose" });
+    }),
+  });
+  if (submission.status !== "success") return data(submission.reply({ hideFields: ["password"] }), { status: 400 });
+
+  const { name, email, departmentId, password } = submission.value;
+  const userId = insertUser({ name, email, role: "employee", organizationId: departmentId, passwordHash: await hashPassword(password) });
+  throw redirect("/", { headers: { "Set-Cookie": await startSession(userId, request) } });
+}
+
+export default function EmployeeSignUpPage() {
+  const { t } = useTranslation();
+  const { cityDomain, departments } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const [form, fields] = useForm({
+    id: "employee-signup",
+    lastResult,
+    constraint: getZodConstraint(employeeSignUpSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: employeeSignUpSchema }),
+    shouldRevalidate: "onBlur",
+  });
+  return (
+    <div className="mx-auto max-w-lg">
+      <PageHeading>{t("signup.title")}</PageHeading>
+      <p className="mt-2 text-slate-700">{t("signup.intro", { domain: cityDomain })}</p>
+      <div className="mt-6">
+        <Card>
+          <Form method="post" className="space-y-4" {...getFormProps(form)}>
+            <FormErrors id={form.errorId} errors={form.errors} />
+            <Honeypot />
+            <TextField meta={fields.name} label={t("fields.fullName")} autoComplete="name" />
+            <TextField meta={fields.email} label={t("fields.workEmail")} type="email" autoComplete="email" hint={t("signup.emailHint", { domain: cityDomain })} />
+            <SelectField
+              meta={fields.departmentId}
+              label={t("fields.department")}
+              placeholder={t("forms.choose")}
+              options={departments.map((department) => ({ value: String(department.id), label: department.name }))}
+            />
+            <TextField meta={fields.password} label={t("fields.newPassword")} type="password" autoComplete="new-password" hint={t("forms.passwordHint")} />
+            <SubmitButton>{t("signup.submit")}</SubmitButton>
+          </Form>
+        </Card>
+      </div>
+    </div>
+  );
+}
+
+export const ErrorBoundary = RouteErrorBoundary;

@@ -1,0 +1,83 @@
+// Demo data, created through the same model code as real use. Refuses to run on a database that
+// already holds accounts: demo data never mixes with real data.
+import { hashPassword } from "~/auth/password.server";
+import { insertOrganization, registerRecipientOrganization, reviewOrganization } from "~/models/organization.server";
+import { countUsers, insertUser } from "~/models/user.server";
+import type { Role } from "./schema";
+
+export const DEMO_PASSWORD = "circuit-demo";
+
+export const demoAccounts: { email: string; name: string; role: Role; organization: string }[] = [
+  { email: "coordinator@demo.city", name: "Sara Declercq", role: "coordinator", organization: "ICT-dienst" },
+  { email: "department@demo.city", name: "Tom Peeters", role: "department", organization: "Facilitair Bedrijf" },
+  { email: "tech1@demo.city", name: "Ines Maes", role: "technician", organization: "ICT-dienst" },
+  { email: "tech2@demo.city", name: "Karim El Amrani", role: "technician", organization: "ICT-dienst" },
+  { email: "school@demo.school", name: "Lotte Janssens", role: "recipient", organization: "Basisschool De Regenboog" },
+  { email: "nonprofit@demo.org", name: "Youssef Benali", role: "recipient", organization: "vzw Digitaal Thuis" },
+  { email: "employee@demo.city", name: "Eva Wouters", role: "employee", organization: "Sociaal Huis" },
+];
+
+/** The member of the school that still awaits approval. */
+export const pendingSchoolAccount = { email: "pending@demo.school", name: "Bram Willems", organization: "Atheneum Zuid" };
+
+export class SeedRefusedError extends Error {}
+
+export async function seedDemoData(): Promise<void> {
+  if (countUsers() > 0) {
+    throw new SeedRefusedError("The database already holds accounts; the demo seed only runs on a new, empty database.");
+  }
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+
+  const organizationIds = new Map<string, number>();
+  const cityOrganizations = [
+    { name: "Facilitair Bedrijf", kind: "department" },
+    { name: "Sociaal Huis", kind: "department" },
+    { name: "ICT-dienst", kind: "it_service" },
+  ] as const;
+  for (const organization of cityOrganizations) {
+    organizationIds.set(organization.name, insertOrganization({ ...organization, status: "approved" }));
+  }
+  organizationIds.set(
+    "vzw Digitaal Thuis",
+    insertOrganization({ name: "vzw Digitaal Thuis", kind: "nonprofit", status: "approved", description: "Helpt gezinnen zonder computer online." }),
+  );
+
+  // The schools register themselves, as real ones do; the coordinator approves one of them.
+  const coordinator = demoAccounts[0]!;
+  const coordinatorId = insertUser({
+    email: coordinator.email,
+    name: coordinator.name,
+    role: coordinator.role,
+    organizationId: organizationIds.get(coordinator.organization)!,
+    passwordHash,
+  });
+  const school = demoAccounts.find((account) => account.email === "school@demo.school")!;
+  const approvedSchool = registerRecipientOrganization({
+    organizationName: school.organization,
+    kind: "school",
+    description: "Basisschool met 240 leerlingen.",
+    memberName: school.name,
+    email: school.email,
+    passwordHash,
+  });
+  reviewOrganization(approvedSchool.organizationId, "approved", coordinatorId);
+  registerRecipientOrganization({
+    organizationName: pendingSchoolAccount.organization,
+    kind: "school",
+    description: "Secundaire school, vraagt laptops voor de STEM-richting.",
+    memberName: pendingSchoolAccount.name,
+    email: pendingSchoolAccount.email,
+    passwordHash,
+  });
+  organizationIds.set(school.organization, approvedSchool.organizationId);
+
+  for (const account of demoAccounts) {
+    if (account.email === coordinator.email || account.email === school.email) continue;
+    insertUser({ email: account.email, name: account.name, role: account.role, organizationId: organizationIds.get(account.organization)!, passwordHash });
+  }
+}
+
+export function demoAccountsBanner(): string {
+  const lines = demoAccounts.map((account) => `  ${account.email.padEnd(24)} ${account.role}`);
+  return [`Demo accounts (password: ${DEMO_PASSWORD}):`, ...lines, `  ${pendingSchoolAccount.email.padEnd(24)} recipient (school awaiting approval)`].join("\n");
+}
