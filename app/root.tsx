@@ -1,10 +1,10 @@
-import { data, type LinksFunction, type LoaderFunctionArgs } from "@remix-run/node";
+import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useLocation, useRouteLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { useChangeLanguage } from "remix-i18next/react";
 import { actorOf, getOptionalUser } from "~/auth/guards.server";
-import { RouteErrorBoundary } from "~/components/error-page";
+import { errorKindOf, RouteErrorBoundary } from "~/components/error-page";
 import { navigationFor } from "~/components/navigation";
 import { useNonce } from "~/components/nonce";
 import { Notice } from "~/components/ui/page";
@@ -12,6 +12,7 @@ import { devMailboxEnabled } from "~/env.server";
 import { readFlash } from "~/http/flash.server";
 import { supportedLanguages } from "~/i18n/config";
 import { i18next } from "~/i18n/i18next.server";
+import { pageTitle } from "~/i18n/meta";
 import { useLanguage } from "~/i18n/use-language";
 import stylesheet from "~/tailwind.css?url";
 
@@ -34,6 +35,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export const handle = { i18n: "common" };
+
+export const meta: MetaFunction = ({ matches, error }) => {
+  if (!error) return [{ title: "Circuit" }];
+  return pageTitle(matches, `errorPage.${errorKindOf(error)}.title`);
+};
 
 function LanguageSwitcher() {
   const { t } = useTranslation();

@@ -20,6 +20,8 @@ const hashedSessionAdapter: Adapter = {
     const user: DatabaseUser = { id: row.userId, attributes: {} };
     return [session, user];
   },
+  // Lists sessions by their stored hash (the ids themselves are not kept): fine for counting,
+  // not for passing back to invalidateSession.
   async getUserSessions(userId) {
     return db
       .select()
@@ -47,9 +49,7 @@ const hashedSessionAdapter: Adapter = {
 
 const lucia = new Lucia(hashedSessionAdapter, {
   sessionExpiresIn: new TimeSpan(14, "d"),
-  // A browser-session cookie: the server keeps the session alive while it is used (sliding
-  // expiry), so the cookie never needs re-sending with a later date.
-  sessionCookie: { name: "circuit_session", expires: false, attributes: { sameSite: "lax", secure: false } },
+  sessionCookie: { name: "circuit_session", attributes: { sameSite: "lax", secure: false } },
 });
 
 /** HTTPS as the client saw it (the server trusts X-Forwarded-Proto only when TRUST_PROXY is on). */
@@ -61,10 +61,15 @@ function withTransportSecurity(cookie: Cookie, request: Request): string {
   return new Cookie(cookie.name, cookie.value, { ...cookie.attributes, httpOnly: true, secure: isHttps(request) }).serialize();
 }
 
-/** Starts a session for the user; returns the Set-Cookie header value. */
+/**
+ * Starts a session for the user; returns the Set-Cookie header value. The cookie lives as long as
+ * the browser session (no Max-Age: city devices are often shared); on the server the session
+ * slides forward while it is used and ends after 14 idle days.
+ */
 export async function startSession(userId: string, request: Request): Promise<string> {
   const session = await lucia.createSession(userId, {});
-  return withTransportSecurity(lucia.createSessionCookie(session.id), request);
+  const { maxAge: _maxAge, expires: _expires, ...attributes } = lucia.createSessionCookie(session.id).attributes;
+  return withTransportSecurity(new Cookie(lucia.sessionCookieName, session.id, attributes), request);
 }
 
 /** The signed-in user's id, or null when the request carries no valid session. */

@@ -72,16 +72,18 @@ export function acceptInvite(
     if (state !== "usable") return { kind: "refused", reason: state } as const;
     const existingAccount = tx.select({ id: users.id }).from(users).where(eq(users.email, invite.email)).get();
     if (existingAccount) return { kind: "refused", reason: "email-taken" } as const;
+    // Claim the invite first: if a parallel use claimed it already, no row changes.
+    const claimed = tx
+      .update(invites)
+      .set({ usedAt: new Date(now) })
+      .where(and(eq(invites.id, invite.id), isNull(invites.usedAt)))
+      .run();
+    if (claimed.changes !== 1) return { kind: "refused", reason: "used" } as const;
     const userId = insertUser(
       { email: invite.email, name: account.name, role: invite.role, organizationId: invite.organizationId, passwordHash: account.passwordHash },
       tx,
     );
-    const marked = tx
-      .update(invites)
-      .set({ usedAt: new Date(now), usedByUserId: userId })
-      .where(and(eq(invites.id, invite.id), isNull(invites.usedAt)))
-      .run();
-    if (marked.changes !== 1) tx.rollback();
+    tx.update(invites).set({ usedByUserId: userId }).where(eq(invites.id, invite.id)).run();
     return { kind: "accepted", userId } as const;
   });
 }

@@ -34,8 +34,12 @@ function writeThrottle(email: string, state: ThrottleState): void {
 
 export async function attemptSignIn(emailInput: string, password: string, now: number = Date.now()): Promise<SignInOutcome> {
   const email = normalizeEmail(emailInput);
-  const lockedUntil = activeLockUntil(readThrottle(email), now);
+  const throttle = readThrottle(email);
+  const lockedUntil = activeLockUntil(throttle, now);
   if (lockedUntil !== null) return { kind: "locked", lockedUntil };
+  // Count the attempt as failed before the slow hash, with no await between reading and writing:
+  // otherwise many parallel guesses would all pass the lock check before any failure was stored.
+  writeThrottle(email, afterFailedAttempt(throttle, now));
 
   const credentials = findCredentialsByEmail(email);
   const passwordMatches = credentials
@@ -46,7 +50,5 @@ export async function attemptSignIn(emailInput: string, password: string, now: n
     db.delete(signInThrottles).where(eq(signInThrottles.email, email)).run();
     return { kind: "signed-in", userId: credentials.id };
   }
-  // Read again after the slow hash: failures counted meanwhile by parallel attempts are kept.
-  writeThrottle(email, afterFailedAttempt(readThrottle(email), now));
   return { kind: "invalid" };
 }

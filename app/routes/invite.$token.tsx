@@ -72,7 +72,7 @@ export default function AcceptInvitePage() {
       <p className="mt-2 text-slate-700">{t("acceptInvite.intro", { role: t(`roles.${invite.role}`), organization: invite.organizationName })}</p>
       <div className="mt-6">
         <Card>
-          <Form method="post" className="space-y-4" {...getFormProps(form)}>
+          <Form method="post" className="space-y-4" {...getFormProps(form)} noValidate>
             <FormErrors id={form.errorId} errors={form.errors} />
             <div>
               <p className="text-sm font-semibold text-slate-800">{t("fields.email")}</p>

@@ -83,7 +83,7 @@ export default function InvitesPage() {
         </div>
       ) : null}
       <Card title={t("invites.newTitle")}>
-        <Form method="post" className="grid gap-4 md:grid-cols-3" {...getFormProps(form)}>
+        <Form method="post" className="grid gap-4 md:grid-cols-3" {...getFormProps(form)} noValidate>
           <div className="md:col-span-3">
             <FormErrors id={form.errorId} errors={form.errors} />
           </div>

@@ -72,7 +72,7 @@ export default function LoginPage() {
       <p className="mt-2 text-slate-700">{t("login.intro")}</p>
       <div className="mt-6">
         <Card>
-          <Form method="post" className="space-y-4" {...getFormProps(form)}>
+          <Form method="post" className="space-y-4" {...getFormProps(form)} noValidate>
             <FormErrors id={form.errorId} errors={form.errors} values={{ minutes: actionData?.lockedMinutes ?? 15 }} />
             <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? "/"} />
             <TextField meta={fields.email} label={t("fields.email")} type="email" autoComplete="username" />

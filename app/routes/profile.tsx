@@ -93,7 +93,7 @@ export default function ProfilePage() {
             <input id="new-token" readOnly value={actionData.newToken} className="w-full rounded-md border border-slate-400 bg-slate-50 px-3 py-2 font-mono text-sm" />
           </div>
         ) : null}
-        <Form method="post" className="flex flex-wrap items-end gap-3" {...getFormProps(form)}>
+        <Form method="post" className="flex flex-wrap items-end gap-3" {...getFormProps(form)} noValidate>
           <FormErrors id={form.errorId} errors={form.errors} />
           <input type="hidden" name="intent" value="create-token" />
           <div className="min-w-64 flex-1">

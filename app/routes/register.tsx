@@ -62,7 +62,7 @@ export default function RegisterOrganizationPage() {
     <div className="mx-auto max-w-lg">
       <PageHeading>{t("register.title")}</PageHeading>
       <p className="mt-2 text-slate-700">{t("register.intro")}</p>
-      <Form method="post" className="mt-6 space-y-6" {...getFormProps(form)}>
+      <Form method="post" className="mt-6 space-y-6" {...getFormProps(form)} noValidate>
         <FormErrors id={form.errorId} errors={form.errors} />
         <Honeypot />
         <Card title={t("register.organizationSection")}>

@@ -66,7 +66,7 @@ export default function EmployeeSignUpPage() {
       <p className="mt-2 text-slate-700">{t("signup.intro", { domain: cityDomain })}</p>
       <div className="mt-6">
         <Card>
-          <Form method="post" className="space-y-4" {...getFormProps(form)}>
+          <Form method="post" className="space-y-4" {...getFormProps(form)} noValidate>
             <FormErrors id={form.errorId} errors={form.errors} />
             <Honeypot />
             <TextField meta={fields.name} label={t("fields.fullName")} autoComplete="name" />

@@ -1,0 +1,68 @@
+import { demoUsers, expect, test } from "./support/fixtures";
+
+test.describe("the JSON API", () => {
+  test("a token from e-mail and password authorizes /api/v1/me", async ({ request }) => {
+    const created = await request.post("/api/v1/tokens", { data: { email: demoUsers.school, password: "circuit-demo" } });
+    expect(created.status()).toBe(201);
+    const { token } = await created.json();
+    expect(token).toMatch(/^ctk_/);
+
+    const me = await request.get("/api/v1/me", { headers: { Authorization: `Bearer ${token}` } });
+    expect(me.status()).toBe(200);
+    const body = await me.json();
+    expect(body).toEqual({
+      id: expect.any(String),
+      email: demoUsers.school,
+      name: "Lotte Janssens",
+      role: "recipient",
+      organization: { id: expect.any(Number), name: "Basisschool De Regenboog", kind: "school", status: "approved" },
+    });
+  });
+
+  test("wrong credentials and missing tokens get JSON errors", async ({ request }) => {
+    const wrong = await request.post("/api/v1/tokens", { data: { email: demoUsers.nonprofit, password: "nope" } });
+    expect(wrong.status()).toBe(401);
+    expect((await wrong.json()).error).toMatchObject({ code: "invalid_credentials", message: expect.any(String) });
+
+    const invalid = await request.post("/api/v1/tokens", { data: { email: "not-an-address" } });
+    expect(invalid.status()).toBe(422);
+    const invalidBody = await invalid.json();
+    expect(Object.keys(invalidBody.error.fields)).toEqual(expect.arrayContaining(["email", "password"]));
+
+    const anonymous = await request.get("/api/v1/me");
+    expect(anonymous.status()).toBe(401);
+    expect((await anonymous.json()).error.code).toBe("unauthorized");
+
+    const unknownToken = await request.get("/api/v1/me", { headers: { Authorization: "Bearer ctk_made_up" } });
+    expect(unknownToken.status()).toBe(401);
+
+    const unknownPath = await request.get("/api/v1/nothing-here");
+    expect(unknownPath.status()).toBe(404);
+    expect((await unknownPath.json()).error.code).toBe("not_found");
+  });
+
+  test("serves its OpenAPI document", async ({ request }) => {
+    const response = await request.get("/api/v1/openapi.json");
+    expect(response.status()).toBe(200);
+    const document = await response.json();
+    expect(document.openapi).toBe("3.1.0");
+    expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(["/api/v1/tokens", "/api/v1/me"]));
+  });
+});
+
+test("a token created and revoked on the profile page", async ({ page, request }) => {
+  await page.goto("/login");
+  await page.getByLabel("E-mailadres").fill(demoUsers.tech2);
+  await page.getByLabel("Wachtwoord").fill("circuit-demo");
+  await page.getByRole("button", { name: "Aanmelden" }).click();
+  await page.getByRole("navigation", { name: "Hoofdnavigatie" }).getByRole("link", { name: "Profiel" }).click();
+  await page.getByLabel("Naam voor een nieuw token").fill("Inventarisscript");
+  await page.getByRole("button", { name: "Token aanmaken" }).click();
+  const token = await page.getByLabel("Nieuw API-token").inputValue();
+  expect((await request.get("/api/v1/me", { headers: { Authorization: `Bearer ${token}` } })).status()).toBe(200);
+
+  await page.getByText("Intrekken…").first().click();
+  await page.getByRole("button", { name: "„Inventarisscript” intrekken" }).click();
+  await expect(page.getByText("Het API-token is ingetrokken.")).toBeVisible();
+  expect((await request.get("/api/v1/me", { headers: { Authorization: `Bearer ${token}` } })).status()).toBe(401);
+});

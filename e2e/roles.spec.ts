@@ -1,0 +1,70 @@
+import { demoUsers, expect, expectAccessible, signIn, test } from "./support/fixtures";
+
+const coordinatorNavigation = ["Start", "Organisaties", "Uitnodigingen", "Postvak", "Profiel"];
+const memberNavigation = ["Start", "Profiel"];
+
+const expectations = [
+  { email: demoUsers.coordinator, role: "Hergebruikcoördinator", navigation: coordinatorNavigation },
+  { email: demoUsers.department, role: "Medewerker dienst", navigation: memberNavigation },
+  { email: demoUsers.tech1, role: "Technicus", navigation: memberNavigation },
+  { email: demoUsers.tech2, role: "Technicus", navigation: memberNavigation },
+  { email: demoUsers.school, role: "Lid school of vzw", navigation: memberNavigation },
+  { email: demoUsers.nonprofit, role: "Lid school of vzw", navigation: memberNavigation },
+  { email: demoUsers.employee, role: "Stadsmedewerker", navigation: memberNavigation },
+];
+
+test.describe("each demo user sees the navigation of their role", () => {
+  for (const { email, role, navigation } of expectations) {
+    test(email, async ({ page }) => {
+      await signIn(page, email);
+      await page.goto("/");
+      await expect(page.getByRole("banner")).toContainText(role);
+      const links = page.getByRole("navigation", { name: "Hoofdnavigatie" }).getByRole("link");
+      await expect(links).toHaveText(navigation);
+      await expect(page.getByRole("heading", { level: 1 })).toContainText("Welkom");
+      await expectAccessible(page);
+    });
+  }
+});
+
+test("signing in with the form, and signing out", async ({ page }) => {
+  await page.goto("/login");
+  await expectAccessible(page);
+  await page.getByLabel("E-mailadres").fill(demoUsers.department);
+  await page.getByLabel("Wachtwoord").fill("circuit-demo");
+  await page.getByRole("button", { name: "Aanmelden" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Welkom, Tom Peeters" })).toBeVisible();
+
+  await page.getByRole("button", { name: "Afmelden" }).click();
+  await expect(page.getByRole("banner").getByRole("link", { name: "Aanmelden" })).toBeVisible();
+  const profile = await page.goto("/profile");
+  expect(profile?.url()).toContain("/login?redirectTo=%2Fprofile");
+});
+
+test("a wrong password is answered with a message, not a page error", async ({ page }) => {
+  await page.goto("/login");
+  await page.getByLabel("E-mailadres").fill(demoUsers.employee);
+  await page.getByLabel("Wachtwoord").fill("not the password");
+  await page.getByRole("button", { name: "Aanmelden" }).click();
+  await expect(page.getByRole("alert")).toHaveText("Het e-mailadres of het wachtwoord klopt niet.");
+  await expectAccessible(page);
+});
+
+test("a member of a school awaiting approval sees that, and nothing more", async ({ page }) => {
+  await signIn(page, demoUsers.pendingSchool);
+  await page.goto("/");
+  await expect(page.getByRole("status")).toContainText("Atheneum Zuid wacht op goedkeuring");
+  await expect(page.getByRole("navigation", { name: "Hoofdnavigatie" })).toHaveCount(0);
+  const profile = await page.goto("/profile");
+  expect(profile?.status()).toBe(403);
+  await expectAccessible(page);
+});
+
+test("pages of another role are refused with 403", async ({ page }) => {
+  await signIn(page, demoUsers.employee);
+  for (const path of ["/organizations", "/invites", "/mailbox"]) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(403);
+  }
+  await expect(page.getByRole("heading", { level: 1, name: "Niet toegestaan" })).toBeVisible();
+});
