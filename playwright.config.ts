@@ -29,7 +29,7 @@ export default defineConfig({
     url: `http://localhost:${port}/`,
     timeout: 180_000,
     reuseExistingServer: false,
-    stdout: "pipe",
+    stdout: "ignore",
     env: { PORT: String(port), DATABASE_PATH: "./data/e2e/circuit.db", DEMO_DATA: "true" },
   },
 });

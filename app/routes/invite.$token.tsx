@@ -1,13 +1,13 @@
-import { getFormProps, useForm } from "@conform-to/react";
+import { useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { hashPassword } from "~/auth/password.server";
 import { startSession } from "~/auth/session.server";
 import { RouteErrorBoundary } from "~/components/error-page";
-import { FormErrors, SubmitButton, TextField } from "~/components/ui/form";
+import { FormErrors, SubmitButton, TextField, ValidatedForm } from "~/components/ui/form";
 import { Card, Notice, PageHeading } from "~/components/ui/page";
 import { newPasswordField, requiredText } from "~/forms/fields";
 import { pageTitle } from "~/i18n/meta";
@@ -72,7 +72,7 @@ export default function AcceptInvitePage() {
       <p className="mt-2 text-slate-700">{t("acceptInvite.intro", { role: t(`roles.${invite.role}`), organization: invite.organizationName })}</p>
       <div className="mt-6">
         <Card>
-          <Form method="post" className="space-y-4" {...getFormProps(form)} noValidate>
+          <ValidatedForm form={form} className="space-y-4">
             <FormErrors id={form.errorId} errors={form.errors} />
             <div>
               <p className="text-sm font-semibold text-slate-800">{t("fields.email")}</p>
@@ -81,7 +81,7 @@ export default function AcceptInvitePage() {
             <TextField meta={fields.name} label={t("fields.fullName")} autoComplete="name" />
             <TextField meta={fields.password} label={t("fields.newPassword")} type="password" autoComplete="new-password" hint={t("forms.passwordHint")} />
             <SubmitButton>{t("acceptInvite.submit")}</SubmitButton>
-          </Form>
+          </ValidatedForm>
         </Card>
       </div>
     </div>

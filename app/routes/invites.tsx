@@ -1,12 +1,12 @@
-import { getFormProps, useForm } from "@conform-to/react";
+import { useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { requirePermission } from "~/auth/guards.server";
 import { RouteErrorBoundary } from "~/components/error-page";
-import { FormErrors, SelectField, SubmitButton, TextField } from "~/components/ui/form";
+import { FormErrors, SelectField, SubmitButton, TextField, ValidatedForm } from "~/components/ui/form";
 import { Card, EmptyState, Notice, PageHeading } from "~/components/ui/page";
 import { invitableRoles, organizationKindFor } from "~/domain/invites";
 import { emailField, enumField } from "~/forms/fields";
@@ -83,7 +83,7 @@ export default function InvitesPage() {
         </div>
       ) : null}
       <Card title={t("invites.newTitle")}>
-        <Form method="post" className="grid gap-4 md:grid-cols-3" {...getFormProps(form)} noValidate>
+        <ValidatedForm form={form} className="grid gap-4 md:grid-cols-3">
           <div className="md:col-span-3">
             <FormErrors id={form.errorId} errors={form.errors} />
           </div>
@@ -103,7 +103,7 @@ export default function InvitesPage() {
           <div className="md:col-span-3">
             <SubmitButton>{t("invites.submit")}</SubmitButton>
           </div>
-        </Form>
+        </ValidatedForm>
       </Card>
       <Card title={t("invites.listTitle")}>
         {invites.length === 0 ? (

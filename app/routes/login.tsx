@@ -1,13 +1,13 @@
-import { getFormProps, useForm } from "@conform-to/react";
+import { useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
+import { Link, useActionData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { requireAnonymous, safeRedirectPath } from "~/auth/guards.server";
 import { startSession } from "~/auth/session.server";
 import { RouteErrorBoundary } from "~/components/error-page";
-import { FormErrors, SubmitButton, TextField } from "~/components/ui/form";
+import { FormErrors, SubmitButton, TextField, ValidatedForm } from "~/components/ui/form";
 import { Card, PageHeading } from "~/components/ui/page";
 import { minutesUntilUnlock } from "~/domain/lockout";
 import { currentPasswordField, emailField } from "~/forms/fields";
@@ -72,13 +72,13 @@ export default function LoginPage() {
       <p className="mt-2 text-slate-700">{t("login.intro")}</p>
       <div className="mt-6">
         <Card>
-          <Form method="post" className="space-y-4" {...getFormProps(form)} noValidate>
+          <ValidatedForm form={form} className="space-y-4">
             <FormErrors id={form.errorId} errors={form.errors} values={{ minutes: actionData?.lockedMinutes ?? 15 }} />
             <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? "/"} />
             <TextField meta={fields.email} label={t("fields.email")} type="email" autoComplete="username" />
             <TextField meta={fields.password} label={t("fields.password")} type="password" autoComplete="current-password" />
             <SubmitButton>{t("auth.signIn")}</SubmitButton>
-          </Form>
+          </ValidatedForm>
         </Card>
       </div>
       <ul className="mt-6 space-y-2 text-sm">

@@ -1,4 +1,4 @@
-import { getFormProps, useForm } from "@conform-to/react";
+import { useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
@@ -7,7 +7,7 @@ import { z } from "zod";
 import { requirePermission } from "~/auth/guards.server";
 import { endAllSessionsOf, endSession } from "~/auth/session.server";
 import { RouteErrorBoundary } from "~/components/error-page";
-import { buttonClass, FormErrors, SubmitButton, TextField } from "~/components/ui/form";
+import { buttonClass, FormErrors, SubmitButton, TextField, ValidatedForm } from "~/components/ui/form";
 import { Card, EmptyState, Notice, PageHeading } from "~/components/ui/page";
 import { requiredText } from "~/forms/fields";
 import { redirectWithFlash } from "~/http/flash.server";
@@ -93,14 +93,14 @@ export default function ProfilePage() {
             <input id="new-token" readOnly value={actionData.newToken} className="w-full rounded-md border border-slate-400 bg-slate-50 px-3 py-2 font-mono text-sm" />
           </div>
         ) : null}
-        <Form method="post" className="flex flex-wrap items-end gap-3" {...getFormProps(form)} noValidate>
+        <ValidatedForm form={form} className="flex flex-wrap items-end gap-3">
           <FormErrors id={form.errorId} errors={form.errors} />
           <input type="hidden" name="intent" value="create-token" />
           <div className="min-w-64 flex-1">
             <TextField meta={fields.label} label={t("profile.tokenLabel")} />
           </div>
           <SubmitButton>{t("profile.createToken")}</SubmitButton>
-        </Form>
+        </ValidatedForm>
         <h3 className="mt-6 mb-2 font-semibold">{t("profile.activeTokens")}</h3>
         {tokens.length === 0 ? (
           <EmptyState>{t("profile.noTokens")}</EmptyState>

@@ -1,14 +1,14 @@
-import { getFormProps, useForm } from "@conform-to/react";
+import { useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData } from "@remix-run/react";
+import { useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { requireAnonymous } from "~/auth/guards.server";
 import { hashPassword } from "~/auth/password.server";
 import { startSession } from "~/auth/session.server";
 import { RouteErrorBoundary } from "~/components/error-page";
-import { FormErrors, Honeypot, SelectField, SubmitButton, TextAreaField, TextField } from "~/components/ui/form";
+import { FormErrors, Honeypot, SelectField, SubmitButton, TextAreaField, TextField, ValidatedForm } from "~/components/ui/form";
 import { Card, PageHeading } from "~/components/ui/page";
 import { emailField, enumField, honeypotField, newPasswordField, optionalText, requiredText } from "~/forms/fields";
 import { redirectWithFlash } from "~/http/flash.server";
@@ -62,7 +62,7 @@ export default function RegisterOrganizationPage() {
     <div className="mx-auto max-w-lg">
       <PageHeading>{t("register.title")}</PageHeading>
       <p className="mt-2 text-slate-700">{t("register.intro")}</p>
-      <Form method="post" className="mt-6 space-y-6" {...getFormProps(form)} noValidate>
+      <ValidatedForm form={form} className="mt-6 space-y-6">
         <FormErrors id={form.errorId} errors={form.errors} />
         <Honeypot />
         <Card title={t("register.organizationSection")}>
@@ -88,7 +88,7 @@ export default function RegisterOrganizationPage() {
           </div>
         </Card>
         <SubmitButton>{t("register.submit")}</SubmitButton>
-      </Form>
+      </ValidatedForm>
     </div>
   );
 }

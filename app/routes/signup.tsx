@@ -1,14 +1,14 @@
-import { getFormProps, useForm } from "@conform-to/react";
+import { useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { requireAnonymous } from "~/auth/guards.server";
 import { hashPassword } from "~/auth/password.server";
 import { startSession } from "~/auth/session.server";
 import { RouteErrorBoundary } from "~/components/error-page";
-import { FormErrors, Honeypot, SelectField, SubmitButton, TextField } from "~/components/ui/form";
+import { FormErrors, Honeypot, SelectField, SubmitButton, TextField, ValidatedForm } from "~/components/ui/form";
 import { Card, PageHeading } from "~/components/ui/page";
 import { isCityEmail } from "~/domain/accounts";
 import { env } from "~/env.server";
@@ -66,7 +66,7 @@ export default function EmployeeSignUpPage() {
       <p className="mt-2 text-slate-700">{t("signup.intro", { domain: cityDomain })}</p>
       <div className="mt-6">
         <Card>
-          <Form method="post" className="space-y-4" {...getFormProps(form)} noValidate>
+          <ValidatedForm form={form} className="space-y-4">
             <FormErrors id={form.errorId} errors={form.errors} />
             <Honeypot />
             <TextField meta={fields.name} label={t("fields.fullName")} autoComplete="name" />
@@ -79,7 +79,7 @@ export default function EmployeeSignUpPage() {
             />
             <TextField meta={fields.password} label={t("fields.newPassword")} type="password" autoComplete="new-password" hint={t("forms.passwordHint")} />
             <SubmitButton>{t("signup.submit")}</SubmitButton>
-          </Form>
+          </ValidatedForm>
         </Card>
       </div>
     </div>

@@ -1,11 +1,55 @@
 // Form building blocks: a label, the control, and the field's error next to it, wired for screen
 // readers (aria-invalid, aria-describedby) by conform.
-import { getInputProps, getSelectProps, getTextareaProps, type FieldMetadata } from "@conform-to/react";
+import {
+  FormProvider,
+  getFormProps,
+  getInputProps,
+  getSelectProps,
+  getTextareaProps,
+  useField,
+  type FieldMetadata,
+  type FormMetadata,
+} from "@conform-to/react";
+import { Form } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 
 const controlClass =
   "mt-1 block w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-base text-slate-900 shadow-sm focus:border-emerald-700 focus:outline-none focus:ring-2 focus:ring-emerald-700 aria-[invalid=true]:border-red-700";
+
+/**
+ * A form validated by conform with one zod schema on client and server. It always renders
+ * `noValidate`, so that a submission made before JavaScript loads reaches the server and comes back
+ * with our own messages rather than the browser's.
+ */
+export function ValidatedForm<Schema extends Record<string, unknown>>({
+  form,
+  children,
+  className,
+  action,
+}: {
+  form: FormMetadata<Schema>;
+  children: ReactNode;
+  className?: string;
+  action?: string;
+}) {
+  return (
+    <FormProvider context={form.context}>
+      <Form method="post" action={action} className={className} {...getFormProps(form)} noValidate>
+        {children}
+      </Form>
+    </FormProvider>
+  );
+}
+
+/**
+ * The field's live metadata. Each field subscribes to its own state: metadata handed down from the
+ * page's useForm does not re-render the field when only its errors change.
+ */
+function useLiveField<Value>(meta: FieldMetadata<Value>): FieldMetadata<Value> {
+  const [field] = useField<Value>(meta.name, { formId: meta.formId });
+  return field;
+}
 
 export function FieldErrors({ id, errors }: { id: string; errors: string[] | undefined }) {
   const { t } = useTranslation();
@@ -36,37 +80,39 @@ export function TextField({
   hint?: string;
   readOnly?: boolean;
 }) {
-  const { key, ...inputProps } = getInputProps(meta, { type, ariaDescribedBy: hint ? meta.descriptionId : undefined });
+  const field = useLiveField(meta);
+  const { key, ...inputProps } = getInputProps(field, { type, ariaDescribedBy: hint ? field.descriptionId : undefined });
   return (
     <div>
-      <label htmlFor={meta.id} className="block text-sm font-semibold text-slate-800">
+      <label htmlFor={field.id} className="block text-sm font-semibold text-slate-800">
         {label}
       </label>
       {hint ? (
-        <p id={meta.descriptionId} className="text-sm text-slate-600">
+        <p id={field.descriptionId} className="text-sm text-slate-600">
           {hint}
         </p>
       ) : null}
       <input key={key} {...inputProps} autoComplete={autoComplete} readOnly={readOnly} className={controlClass} />
-      <FieldErrors id={meta.errorId} errors={meta.errors} />
+      <FieldErrors id={field.errorId} errors={field.errors} />
     </div>
   );
 }
 
 export function TextAreaField({ meta, label, hint }: { meta: FieldMetadata<string | undefined | null>; label: string; hint?: string }) {
-  const { key, ...textareaProps } = getTextareaProps(meta, { ariaDescribedBy: hint ? meta.descriptionId : undefined });
+  const field = useLiveField(meta);
+  const { key, ...textareaProps } = getTextareaProps(field, { ariaDescribedBy: hint ? field.descriptionId : undefined });
   return (
     <div>
-      <label htmlFor={meta.id} className="block text-sm font-semibold text-slate-800">
+      <label htmlFor={field.id} className="block text-sm font-semibold text-slate-800">
         {label}
       </label>
       {hint ? (
-        <p id={meta.descriptionId} className="text-sm text-slate-600">
+        <p id={field.descriptionId} className="text-sm text-slate-600">
           {hint}
         </p>
       ) : null}
       <textarea key={key} {...textareaProps} rows={3} className={controlClass} />
-      <FieldErrors id={meta.errorId} errors={meta.errors} />
+      <FieldErrors id={field.errorId} errors={field.errors} />
     </div>
   );
 }
@@ -82,10 +128,11 @@ export function SelectField({
   options: { value: string; label: string }[];
   placeholder?: string;
 }) {
-  const { key, ...selectProps } = getSelectProps(meta);
+  const field = useLiveField(meta);
+  const { key, ...selectProps } = getSelectProps(field);
   return (
     <div>
-      <label htmlFor={meta.id} className="block text-sm font-semibold text-slate-800">
+      <label htmlFor={field.id} className="block text-sm font-semibold text-slate-800">
         {label}
       </label>
       <select key={key} {...selectProps} className={controlClass}>
@@ -96,7 +143,7 @@ export function SelectField({
           </option>
         ))}
       </select>
-      <FieldErrors id={meta.errorId} errors={meta.errors} />
+      <FieldErrors id={field.errorId} errors={field.errors} />
     </div>
   );
 }
