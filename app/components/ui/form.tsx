@@ -182,10 +182,10 @@ export function SubmitButton({ children, name, value, variant = "primary" }: { c
 
 export function buttonClass(variant: "primary" | "secondary" | "danger" = "primary"): string {
   const base =
-    "inline-flex items-center justify-center rounded-md px-4 py-2 text-sm font-semibold focus:outline-none focus-visible:ring-2 focus-visible:ring-offset-2 focus-visible:ring-emerald-700 disabled:opacity-60";
+    "inline-flex items-center justify-center rounded-md px-4 py-2 text-sm font-semibold no-underline focus:outline-none focus-visible:ring-2 focus-visible:ring-offset-2 focus-visible:ring-emerald-700 disabled:opacity-60";
   const variants = {
-    primary: "bg-emerald-800 text-white hover:bg-emerald-900",
-    secondary: "border border-slate-400 bg-white text-slate-900 hover:bg-slate-100",
+    primary: "bg-emerald-800 text-white hover:bg-emerald-900 hover:text-white",
+    secondary: "border border-slate-400 bg-white text-slate-900 hover:bg-slate-100 hover:text-slate-900",
     danger: "bg-red-700 text-white hover:bg-red-800",
   };
   return `${base} ${variants[variant]}`;
