@@ -1,7 +1,7 @@
 // The drizzle schema: every table Circuit stores. Migrations in db/migrations are generated from
 // this file by `npm run db:generate` and committed. Times are stored as epoch milliseconds.
 import { sql } from "drizzle-orm";
-import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 export const organizationKinds = ["department", "it_service", "school", "nonprofit"] as const;
 export type OrganizationKind = (typeof organizationKinds)[number];
@@ -124,3 +124,111 @@ export const outboxEmails = sqliteTable("outbox_emails", {
   createdAt: createdAt(),
   sentAt: integer("sent_at", { mode: "timestamp_ms" }),
 });
+
+export const deviceTypes = ["laptop", "desktop", "tablet", "monitor", "phone", "other"] as const;
+export type DeviceType = (typeof deviceTypes)[number];
+
+export const mediumKinds = ["HDD", "SSD", "NVMe", "eMMC"] as const;
+export type MediumKind = (typeof mediumKinds)[number];
+
+export const deviceStatusValues = ["registered", "collected", "wiped", "listed", "reserved", "deployed", "recycled"] as const;
+export const holderKinds = ["organization", "employee", "recycler"] as const;
+
+export const devices = sqliteTable(
+  "devices",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    /** The id printed on the label's QR code: random, unguessable, not the database id. */
+    publicId: text("public_id").notNull(),
+    assetTag: text("asset_tag").notNull(),
+    serial: text("serial").notNull(),
+    manufacturer: text("manufacturer").notNull(),
+    model: text("model").notNull(),
+    type: text("type", { enum: deviceTypes }).notNull(),
+    cpu: text("cpu"),
+    ramGb: integer("ram_gb"),
+    storageGb: integer("storage_gb"),
+    screenInches: real("screen_inches"),
+    keyboardLayout: text("keyboard_layout"),
+    batteryHealthPercent: integer("battery_health_percent"),
+    conditionGrade: text("condition_grade", { enum: ["A", "B", "C", "parts"] }),
+    conditionNotes: text("condition_notes"),
+    purchaseDate: text("purchase_date"),
+    purchasePriceCents: integer("purchase_price_cents"),
+    weightKg: real("weight_kg"),
+    departmentId: integer("department_id")
+      .notNull()
+      .references(() => organizations.id),
+    status: text("status", { enum: deviceStatusValues }).notNull(),
+    holderKind: text("holder_kind", { enum: holderKinds }).notNull(),
+    holderOrganizationId: integer("holder_organization_id").references(() => organizations.id),
+    holderUserId: text("holder_user_id").references(() => users.id),
+    holderName: text("holder_name"),
+    registeredById: text("registered_by_id").references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: integer("updated_at", { mode: "timestamp_ms" })
+      .notNull()
+      .default(sql`(unixepoch('subsec') * 1000)`),
+  },
+  (table) => [
+    uniqueIndex("devices_public_id_unique").on(table.publicId),
+    uniqueIndex("devices_asset_tag_unique").on(table.assetTag),
+    uniqueIndex("devices_serial_unique").on(table.serial),
+    index("devices_status_idx").on(table.status, table.id),
+    index("devices_type_idx").on(table.type, table.id),
+    index("devices_department_idx").on(table.departmentId, table.id),
+    index("devices_department_status_idx").on(table.departmentId, table.status, table.id),
+    index("devices_model_idx").on(table.model),
+    index("devices_updated_idx").on(table.updatedAt),
+    index("devices_holder_organization_idx").on(table.holderOrganizationId),
+  ],
+);
+
+export const storageMedia = sqliteTable(
+  "storage_media",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    deviceId: integer("device_id")
+      .notNull()
+      .references(() => devices.id),
+    serial: text("serial").notNull(),
+    kind: text("kind", { enum: mediumKinds }).notNull(),
+    capacityGb: integer("capacity_gb").notNull(),
+    manufacturer: text("manufacturer"),
+    model: text("model"),
+  },
+  (table) => [index("storage_media_device_idx").on(table.deviceId), index("storage_media_serial_idx").on(table.serial)],
+);
+
+/**
+ * The chain of custody: append-only (database triggers refuse UPDATE and DELETE) and hash-chained,
+ * one global chain. `hash` is SHA-256 over the canonical serialization of the other columns; see
+ * app/domain/custody.ts. People appear only by id: names live in `users`, outside the hashed data.
+ */
+export const custodyEvents = sqliteTable(
+  "custody_events",
+  {
+    seq: integer("seq").primaryKey(),
+    deviceId: integer("device_id")
+      .notNull()
+      .references(() => devices.id),
+    type: text("type").notNull(),
+    fromStatus: text("from_status"),
+    toStatus: text("to_status").notNull(),
+    /** JSON of a Holder, or null for the first event. */
+    fromHolder: text("from_holder"),
+    toHolder: text("to_holder").notNull(),
+    /** A user id, or "system:payment". */
+    actorId: text("actor_id").notNull(),
+    /** Epoch milliseconds. */
+    at: integer("at").notNull(),
+    details: text("details").notNull(),
+    prevHash: text("prev_hash").notNull(),
+    hash: text("hash").notNull(),
+  },
+  (table) => [
+    index("custody_events_device_idx").on(table.deviceId, table.seq),
+    uniqueIndex("custody_events_prev_hash_unique").on(table.prevHash),
+    uniqueIndex("custody_events_hash_unique").on(table.hash),
+  ],
+);

@@ -1,0 +1,119 @@
+// The chain of custody's hashing and verification. One global chain: each event carries the hash
+// of the event before it, and its own hash covers all its other fields, so changing, removing or
+// reordering any event breaks the chain from that point on.
+//
+// Canonical serialization: the event's fields as one JSON object serialized by the JSON
+// Canonicalization Scheme (RFC 8785, the `canonicalize` package): keys sorted by UTF-16 code
+// units, no whitespace, numbers in their shortest ECMAScript form, strings escaped minimally. The
+// object has exactly these keys: seq, deviceId, type, fromStatus, toStatus, fromHolder, toHolder
+// (Holder objects or null), actorId, at (epoch ms), details (an object), prevHash. The hash is the
+// lower-case hex SHA-256 of the UTF-8 bytes of that text. The first event's prevHash is 64 zeros.
+//
+// People appear only by id (actorId; an employee holder's userId): names, e-mail addresses and
+// signatures live in their own tables, so a person's data can be erased without breaking the chain.
+import { createHash } from "node:crypto";
+import canonicalize from "canonicalize";
+import type { Holder } from "./lifecycle";
+
+export const GENESIS_HASH = "0".repeat(64);
+
+export type CustodyDetails = Record<string, string | number | boolean | null>;
+
+/** Every field of an event except its own hash. */
+export type CustodyEventPayload = {
+  seq: number;
+  deviceId: number;
+  type: string;
+  fromStatus: string | null;
+  toStatus: string;
+  fromHolder: Holder | null;
+  toHolder: Holder;
+  actorId: string;
+  at: number;
+  details: CustodyDetails;
+  prevHash: string;
+};
+
+export type CustodyEvent = CustodyEventPayload & { hash: string };
+
+export function canonicalSerialization(payload: CustodyEventPayload): string {
+  const ordered: CustodyEventPayload = {
+    seq: payload.seq,
+    deviceId: payload.deviceId,
+    type: payload.type,
+    fromStatus: payload.fromStatus,
+    toStatus: payload.toStatus,
+    fromHolder: payload.fromHolder,
+    toHolder: payload.toHolder,
+    actorId: payload.actorId,
+    at: payload.at,
+    details: payload.details,
+    prevHash: payload.prevHash,
+  };
+  const text = canonicalize(ordered);
+  if (text === undefined) throw new Error("A custody event could not be serialized");
+  return text;
+}
+
+export function custodyEventHash(payload: CustodyEventPayload): string {
+  return createHash("sha256").update(canonicalSerialization(payload), "utf8").digest("hex");
+}
+
+/** The next event of the chain, after `head` (null for the very first event). */
+export function chainEvent(head: { seq: number; hash: string } | null, event: Omit<CustodyEventPayload, "seq" | "prevHash">): CustodyEvent {
+  const payload: CustodyEventPayload = { ...event, seq: (head?.seq ?? 0) + 1, prevHash: head?.hash ?? GENESIS_HASH };
+  return { ...payload, hash: custodyEventHash(payload) };
+}
+
+export type ChainProblem = "sequence-gap" | "broken-link" | "hash-mismatch";
+
+export type ChainVerdict =
+  | { intact: true; count: number; headHash: string }
+  | { intact: false; count: number; firstBadSeq: number; problem: ChainProblem; expectedSeq: number };
+
+/**
+ * Checks events one at a time, in sequence order, so that a million events need no more memory
+ * than one. Sequence numbers must run 1, 2, 3, …; each event must link to the one before and hash
+ * to its stored hash. The first event that fails is named.
+ */
+export function createChainVerifier() {
+  let count = 0;
+  let previousHash = GENESIS_HASH;
+  let failure: Extract<ChainVerdict, { intact: false }> | null = null;
+
+  return {
+    check(event: CustodyEvent): boolean {
+      if (failure) return false;
+      const expectedSeq = count + 1;
+      const problem: ChainProblem | null =
+        event.seq !== expectedSeq ? "sequence-gap" : event.prevHash !== previousHash ? "broken-link" : custodyEventHash(event) !== event.hash ? "hash-mismatch" : null;
+      if (problem) {
+        failure = { intact: false, count, firstBadSeq: event.seq, problem, expectedSeq };
+        return false;
+      }
+      count += 1;
+      previousHash = event.hash;
+      return true;
+    },
+    verdict(): ChainVerdict {
+      return failure ?? { intact: true, count, headHash: previousHash };
+    },
+  };
+}
+
+export function verifyChain(events: Iterable<CustodyEvent>): ChainVerdict {
+  const verifier = createChainVerifier();
+  for (const event of events) if (!verifier.check(event)) break;
+  return verifier.verdict();
+}
+
+/** A human-readable line for a verdict, as custody:verify prints it. */
+export function describeVerdict(verdict: ChainVerdict): string {
+  if (verdict.intact) return `Custody chain intact: ${verdict.count} events, head hash ${verdict.headHash}`;
+  const what = {
+    "sequence-gap": `sequence number ${verdict.firstBadSeq} where ${verdict.expectedSeq} was expected (an event was removed or reordered)`,
+    "broken-link": "its previous-hash does not match the event before it (an event was removed, reordered or rewritten)",
+    "hash-mismatch": "its contents do not match its hash (the event was altered)",
+  }[verdict.problem];
+  return `Custody chain BROKEN at event ${verdict.firstBadSeq}: ${what}. ${verdict.count} events before it verify.`;
+}

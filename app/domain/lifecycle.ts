@@ -1,0 +1,176 @@
+// The device lifecycle of DESIGN.md as data: which action moves a device from which state to which,
+// who may take it, and what must be true first. Routes, the API, the seed and the models all ask
+// `decideTransition`; nothing else decides a transition. Pure: the caller passes in every fact.
+import { can, type Actor as PermissionActor, type PermissionAction } from "./permissions";
+import type { Role } from "./permissions";
+
+export const deviceStatuses = ["registered", "collected", "wiped", "listed", "reserved", "deployed", "recycled"] as const;
+export type DeviceStatus = (typeof deviceStatuses)[number];
+
+export const lifecycleActions = ["register", "collect", "certify", "list", "reserve", "release", "handover", "return", "recycle"] as const;
+export type LifecycleAction = (typeof lifecycleActions)[number];
+
+/** Who holds a device: a city department, the IT service, a school or nonprofit, an employee, or a recycler. */
+export type Holder =
+  | { kind: "organization"; organizationId: number }
+  | { kind: "employee"; userId: string }
+  | { kind: "recycler"; name: string };
+
+export type LifecycleActor =
+  | { kind: "user"; userId: string; role: Role; organizationId: number; organizationStatus: PermissionActor["organizationStatus"] }
+  /** Circuit itself, acting on a payment provider's word (a completed, expired or cancelled payment). */
+  | { kind: "system"; reason: "payment" };
+
+/** What the caller knows about the device at the moment of the transition. */
+export type DeviceFacts = {
+  status: DeviceStatus | null;
+  owningDepartmentId: number;
+  holder: Holder | null;
+  /** Every storage medium has a validated, passing wipe record made since the device was last collected. */
+  everyMediumSanitizedSinceCollection?: boolean;
+  /** The device has a condition grade (A, B, C or parts). */
+  graded?: boolean;
+};
+
+/** What the action needs beyond the facts: where the device goes. */
+export type TransitionInput =
+  | { action: "register" }
+  | { action: "collect"; itServiceId: number }
+  | { action: "certify"; certificateNumber: string }
+  | { action: "list"; grade: ConditionGrade }
+  | { action: "reserve"; requestId?: number; purchaseId?: number }
+  | { action: "release"; reason: string }
+  | { action: "handover"; recipient: Holder; signatureId?: number }
+  | { action: "return"; itServiceId: number; reason?: string }
+  | { action: "recycle"; recycler: string; certificateNumber: string };
+
+export const conditionGrades = ["A", "B", "C", "parts"] as const;
+export type ConditionGrade = (typeof conditionGrades)[number];
+
+type Transition = {
+  action: LifecycleAction;
+  /** null: the device does not exist yet. */
+  from: readonly (DeviceStatus | null)[];
+  to: DeviceStatus;
+  /** Any one of these permissions allows a person to take the action. */
+  permissions: readonly PermissionAction[];
+  /** Circuit itself may take it (payment webhooks). */
+  system?: boolean;
+};
+
+/** The lifecycle table (DESIGN.md, "Device lifecycle"). */
+export const transitions: readonly Transition[] = [
+  { action: "register", from: [null], to: "registered", permissions: ["device.register"] },
+  { action: "collect", from: ["registered"], to: "collected", permissions: ["device.collect"] },
+  { action: "certify", from: ["collected"], to: "wiped", permissions: ["device.certify"] },
+  { action: "list", from: ["wiped"], to: "listed", permissions: ["device.list"] },
+  { action: "reserve", from: ["listed"], to: "reserved", permissions: ["match.confirm", "sale.purchase"] },
+  { action: "release", from: ["reserved"], to: "listed", permissions: ["device.release"], system: true },
+  { action: "handover", from: ["reserved"], to: "deployed", permissions: ["device.handover"], system: true },
+  { action: "return", from: ["deployed"], to: "collected", permissions: ["device.return"] },
+  { action: "recycle", from: ["registered", "collected", "wiped", "listed"], to: "recycled", permissions: ["device.recycle"] },
+];
+
+export type CustodyEventDraft = {
+  type: LifecycleAction;
+  fromStatus: DeviceStatus | null;
+  toStatus: DeviceStatus;
+  fromHolder: Holder | null;
+  toHolder: Holder;
+  details: Record<string, string | number | boolean | null>;
+};
+
+export type TransitionRefusal =
+  | { reason: "forbidden" }
+  | { reason: "not-own-department" }
+  | { reason: "not-own-device" }
+  | { reason: "invalid-state"; status: DeviceStatus | null }
+  | { reason: "media-not-sanitized" }
+  | { reason: "missing-detail"; field: string };
+
+export type TransitionDecision = { ok: true; to: DeviceStatus; event: CustodyEventDraft } | ({ ok: false } & TransitionRefusal);
+
+export function transitionFor(action: LifecycleAction): Transition {
+  const transition = transitions.find((candidate) => candidate.action === action);
+  if (!transition) throw new Error(`No transition for ${action}`);
+  return transition;
+}
+
+function mayTake(transition: Transition, actor: LifecycleActor): boolean {
+  if (actor.kind === "system") return transition.system === true;
+  const permissionActor = { role: actor.role, organizationStatus: actor.organizationStatus };
+  return transition.permissions.some((permission) => can(permissionActor, permission));
+}
+
+/** Checks ownership: department staff act on their own department's devices, recipients on their own. */
+function ownershipRefusal(action: LifecycleAction, device: DeviceFacts, actor: LifecycleActor): TransitionRefusal | null {
+  if (actor.kind !== "user") return null;
+  if (action === "register" && actor.role === "department" && device.owningDepartmentId !== actor.organizationId) {
+    return { reason: "not-own-department" };
+  }
+  if (action === "return" && actor.role === "recipient") {
+    const holdsIt = device.holder?.kind === "organization" && device.holder.organizationId === actor.organizationId;
+    if (!holdsIt) return { reason: "not-own-device" };
+  }
+  return null;
+}
+
+function blank(value: string): boolean {
+  return value.trim().length === 0;
+}
+
+/** The holder after the action, and the details the custody event records. */
+function outcome(input: TransitionInput, device: DeviceFacts): { toHolder: Holder; details: CustodyEventDraft["details"] } | TransitionRefusal {
+  const currentHolder: Holder = device.holder ?? { kind: "organization", organizationId: device.owningDepartmentId };
+  switch (input.action) {
+    case "register":
+      return { toHolder: { kind: "organization", organizationId: device.owningDepartmentId }, details: {} };
+    case "collect":
+      return { toHolder: { kind: "organization", organizationId: input.itServiceId }, details: {} };
+    case "certify":
+      if (blank(input.certificateNumber)) return { reason: "missing-detail", field: "certificateNumber" };
+      return { toHolder: currentHolder, details: { certificateNumber: input.certificateNumber } };
+    case "list":
+      return { toHolder: currentHolder, details: { grade: input.grade } };
+    case "reserve":
+      return { toHolder: currentHolder, details: { requestId: input.requestId ?? null, purchaseId: input.purchaseId ?? null } };
+    case "release":
+      if (blank(input.reason)) return { reason: "missing-detail", field: "reason" };
+      return { toHolder: currentHolder, details: { reason: input.reason } };
+    case "handover":
+      return { toHolder: input.recipient, details: { signatureId: input.signatureId ?? null } };
+    case "return":
+      return { toHolder: { kind: "organization", organizationId: input.itServiceId }, details: { reason: input.reason ?? null } };
+    case "recycle":
+      if (blank(input.recycler)) return { reason: "missing-detail", field: "recycler" };
+      if (blank(input.certificateNumber)) return { reason: "missing-detail", field: "certificateNumber" };
+      return { toHolder: { kind: "recycler", name: input.recycler.trim() }, details: { recycler: input.recycler.trim(), certificateNumber: input.certificateNumber.trim() } };
+  }
+}
+
+/**
+ * Decides one transition: the next state and the custody event to write with it, or why not.
+ * Checks, in order: who may take the action, whether the device's state allows it, ownership,
+ * the guards (a wipe before certifying), and the details the action needs.
+ */
+export function decideTransition(device: DeviceFacts, input: TransitionInput, actor: LifecycleActor): TransitionDecision {
+  const transition = transitionFor(input.action);
+  if (!mayTake(transition, actor)) return { ok: false, reason: "forbidden" };
+  if (!transition.from.includes(device.status)) return { ok: false, reason: "invalid-state", status: device.status };
+  const ownership = ownershipRefusal(input.action, device, actor);
+  if (ownership) return { ok: false, ...ownership };
+  if (input.action === "certify" && device.everyMediumSanitizedSinceCollection !== true) return { ok: false, reason: "media-not-sanitized" };
+
+  const result = outcome(input, device);
+  if ("reason" in result) return { ok: false, ...result };
+  return {
+    ok: true,
+    to: transition.to,
+    event: { type: input.action, fromStatus: device.status, toStatus: transition.to, fromHolder: device.holder, toHolder: result.toHolder, details: result.details },
+  };
+}
+
+/** The actions a person could take on a device in its current state (for buttons on the device page). */
+export function availableActions(status: DeviceStatus, actor: LifecycleActor): LifecycleAction[] {
+  return transitions.filter((transition) => transition.from.includes(status) && mayTake(transition, actor)).map((transition) => transition.action);
+}
