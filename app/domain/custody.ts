@@ -13,7 +13,8 @@
 // signatures live in their own tables, so a person's data can be erased without breaking the chain.
 import { createHash } from "node:crypto";
 import canonicalize from "canonicalize";
-import type { Holder } from "./lifecycle";
+import { z } from "zod";
+import { isLifecycleAction, type Holder, type LifecycleAction } from "./lifecycle";
 
 export const GENESIS_HASH = "0".repeat(64);
 
@@ -95,6 +96,11 @@ export function createChainVerifier() {
       previousHash = event.hash;
       return true;
     },
+    /** A stored event that cannot even be read back counts as altered. */
+    unreadable(seq: number): false {
+      failure ??= { intact: false, count, firstBadSeq: seq, problem: "hash-mismatch", expectedSeq: count + 1 };
+      return false;
+    },
     verdict(): ChainVerdict {
       return failure ?? { intact: true, count, headHash: previousHash };
     },
@@ -116,4 +122,37 @@ export function describeVerdict(verdict: ChainVerdict): string {
     "hash-mismatch": "its contents do not match its hash (the event was altered)",
   }[verdict.problem];
   return `Custody chain BROKEN at event ${verdict.firstBadSeq}: ${what}. ${verdict.count} events before it verify.`;
+}
+
+/** Holders as stored in events, checked when read back. */
+export const holderSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("organization"), organizationId: z.number().int() }),
+  z.object({ kind: z.literal("employee"), userId: z.string() }),
+  z.object({ kind: z.literal("recycler"), name: z.string() }),
+]);
+
+const detailValue = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+
+/** The details each event type records (Documenso-style typed audit payloads). */
+export const custodyDetailsSchemas = {
+  register: z.object({}).strict(),
+  collect: z.object({}).strict(),
+  certify: z.object({ certificateNumber: z.string() }).strict(),
+  list: z.object({ grade: z.enum(["A", "B", "C", "parts"]) }).strict(),
+  reserve: z.object({ requestId: z.number().nullable(), purchaseId: z.number().nullable() }).strict(),
+  release: z.object({ reason: z.string() }).strict(),
+  handover: z.object({ signatureId: z.number().nullable() }).strict(),
+  return: z.object({ reason: z.string().nullable() }).strict(),
+  recycle: z.object({ recycler: z.string(), certificateNumber: z.string() }).strict(),
+} satisfies Record<LifecycleAction, z.ZodType<CustodyDetails>>;
+
+/**
+ * Reads an event's details back with the schema of its type. Unknown types or shapes are kept as
+ * plain values (the chain verifier, not this parser, decides whether an event is genuine).
+ */
+export function parseCustodyDetails(type: string, details: unknown): CustodyDetails {
+  const schema: z.ZodType<CustodyDetails> | undefined = isLifecycleAction(type) ? custodyDetailsSchemas[type] : undefined;
+  const parsed = schema?.safeParse(details);
+  if (parsed?.success) return parsed.data;
+  return z.record(detailValue).catch({}).parse(details);
 }

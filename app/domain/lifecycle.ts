@@ -10,6 +10,10 @@ export type DeviceStatus = (typeof deviceStatuses)[number];
 export const lifecycleActions = ["register", "collect", "certify", "list", "reserve", "release", "handover", "return", "recycle"] as const;
 export type LifecycleAction = (typeof lifecycleActions)[number];
 
+export function isLifecycleAction(value: string): value is LifecycleAction {
+  return (lifecycleActions as readonly string[]).includes(value);
+}
+
 /** Who holds a device: a city department, the IT service, a school or nonprofit, an employee, or a recycler. */
 export type Holder =
   | { kind: "organization"; organizationId: number }

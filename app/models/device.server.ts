@@ -1,0 +1,349 @@
+// Devices and their storage media: registering, editing while registered, listing, and applying
+// lifecycle transitions. The domain (app/domain/lifecycle.ts) decides; this module persists the
+// decision and its custody event in one transaction.
+import { and, asc, count, desc, eq, like, or, sql, type SQL } from "drizzle-orm";
+import { devices, organizations, storageMedia, type DeviceType, type MediumKind } from "~db/schema";
+import { db, type CircuitDatabase } from "~/db.server";
+import { randomSecret } from "~/auth/crypto.server";
+import {
+  decideTransition,
+  type DeviceFacts,
+  type DeviceStatus,
+  type Holder,
+  type LifecycleActor,
+  type TransitionInput,
+  type TransitionRefusal,
+} from "~/domain/lifecycle";
+import { appendCustodyEvent } from "./custody.server";
+
+export type MediumInput = { serial: string; kind: MediumKind; capacityGb: number };
+
+export type DeviceInput = {
+  assetTag: string;
+  serial: string;
+  manufacturer: string;
+  model: string;
+  type: DeviceType;
+  cpu?: string | null;
+  ramGb?: number | null;
+  storageGb?: number | null;
+  screenInches?: number | null;
+  keyboardLayout?: string | null;
+  batteryHealthPercent?: number | null;
+  conditionNotes?: string | null;
+  purchaseDate?: string | null;
+  purchasePriceCents?: number | null;
+  weightKg?: number | null;
+  media: MediumInput[];
+};
+
+export type DeviceRecord = typeof devices.$inferSelect;
+
+export type DeviceDetail = Omit<DeviceRecord, "holderKind" | "holderOrganizationId" | "holderUserId" | "holderName" | "registeredById"> & {
+  departmentName: string;
+  holder: Holder;
+  holderLabel: string;
+  media: { id: number; serial: string; kind: MediumKind; capacityGb: number }[];
+};
+
+export type DeviceMutationResult =
+  | { ok: true; device: DeviceDetail }
+  | ({ ok: false } & (TransitionRefusal | { reason: "not-found" } | { reason: "conflict" } | { reason: "duplicate"; fields: ("assetTag" | "serial")[] }));
+
+/** A new label id: 16 characters of base64url, 96 random bits. */
+function newPublicId(): string {
+  return randomSecret(12);
+}
+
+function holderOf(row: Pick<DeviceRecord, "holderKind" | "holderOrganizationId" | "holderUserId" | "holderName">): Holder {
+  if (row.holderKind === "employee" && row.holderUserId) return { kind: "employee", userId: row.holderUserId };
+  if (row.holderKind === "recycler") return { kind: "recycler", name: row.holderName ?? "" };
+  return { kind: "organization", organizationId: row.holderOrganizationId ?? 0 };
+}
+
+function holderColumns(holder: Holder) {
+  return {
+    holderKind: holder.kind,
+    holderOrganizationId: holder.kind === "organization" ? holder.organizationId : null,
+    holderUserId: holder.kind === "employee" ? holder.userId : null,
+    holderName: holder.kind === "recycler" ? holder.name : null,
+  };
+}
+
+function factsOf(row: DeviceRecord): DeviceFacts {
+  // Wipe records arrive with the wipe-certification feature; until then no medium counts as sanitized.
+  return { status: row.status, owningDepartmentId: row.departmentId, holder: holderOf(row), everyMediumSanitizedSinceCollection: false };
+}
+
+function actorIdOf(actor: LifecycleActor): string {
+  return actor.kind === "user" ? actor.userId : `system:${actor.reason}`;
+}
+
+/** Which asset tag or serial is taken already (by another device than `exceptId`). */
+export function duplicateFields(input: { assetTag: string; serial: string }, exceptId?: number): ("assetTag" | "serial")[] {
+  const taken = db
+    .select({ id: devices.id, assetTag: devices.assetTag, serial: devices.serial })
+    .from(devices)
+    .where(or(eq(devices.assetTag, input.assetTag.trim()), eq(devices.serial, input.serial.trim())))
+    .all()
+    .filter((row) => row.id !== exceptId);
+  const fields: ("assetTag" | "serial")[] = [];
+  if (taken.some((row) => row.assetTag === input.assetTag.trim())) fields.push("assetTag");
+  if (taken.some((row) => row.serial === input.serial.trim())) fields.push("serial");
+  return fields;
+}
+
+function deviceColumns(input: DeviceInput) {
+  return {
+    assetTag: input.assetTag.trim(),
+    serial: input.serial.trim(),
+    manufacturer: input.manufacturer.trim(),
+    model: input.model.trim(),
+    type: input.type,
+    cpu: input.cpu ?? null,
+    ramGb: input.ramGb ?? null,
+    storageGb: input.storageGb ?? null,
+    screenInches: input.screenInches ?? null,
+    keyboardLayout: input.keyboardLayout ?? null,
+    batteryHealthPercent: input.batteryHealthPercent ?? null,
+    conditionNotes: input.conditionNotes ?? null,
+    purchaseDate: input.purchaseDate ?? null,
+    purchasePriceCents: input.purchasePriceCents ?? null,
+    weightKg: input.weightKg ?? null,
+  };
+}
+
+/** Registers a device of `departmentId`: the device, its media and the first custody event, together. */
+export function registerDevice(input: DeviceInput, departmentId: number, actor: LifecycleActor, now: number = Date.now()): DeviceMutationResult {
+  const decision = decideTransition({ status: null, owningDepartmentId: departmentId, holder: null }, { action: "register" }, actor);
+  if (!decision.ok) return decision;
+  const duplicates = duplicateFields(input);
+  if (duplicates.length > 0) return { ok: false, reason: "duplicate", fields: duplicates };
+
+  const deviceId = db.transaction(
+    (tx) => {
+      const row = tx
+        .insert(devices)
+        .values({
+          ...deviceColumns(input),
+          publicId: newPublicId(),
+          departmentId,
+          status: decision.to,
+          ...holderColumns(decision.event.toHolder),
+          registeredById: actor.kind === "user" ? actor.userId : null,
+          createdAt: new Date(now),
+          updatedAt: new Date(now),
+        })
+        .returning({ id: devices.id })
+        .get();
+      insertMedia(tx, row.id, input.media);
+      appendCustodyEvent(tx, { deviceId: row.id, actorId: actorIdOf(actor), at: now, draft: decision.event });
+      return row.id;
+    },
+    { behavior: "immediate" },
+  );
+  return { ok: true, device: getDevice(deviceId)! };
+}
+
+function insertMedia(tx: CircuitDatabase, deviceId: number, media: MediumInput[]) {
+  if (media.length === 0) return;
+  tx.insert(storageMedia)
+    .values(media.map((medium) => ({ deviceId, serial: medium.serial.trim(), kind: medium.kind, capacityGb: medium.capacityGb })))
+    .run();
+}
+
+/** Edits a device while it is still `registered` (its department may correct what it entered). */
+export function updateRegisteredDevice(deviceId: number, input: DeviceInput): DeviceMutationResult {
+  const existing = db.select().from(devices).where(eq(devices.id, deviceId)).get();
+  if (!existing) return { ok: false, reason: "not-found" };
+  if (existing.status !== "registered") return { ok: false, reason: "invalid-state", status: existing.status };
+  const duplicates = duplicateFields(input, deviceId);
+  if (duplicates.length > 0) return { ok: false, reason: "duplicate", fields: duplicates };
+  const updated = db.transaction((tx) => {
+    const result = tx
+      .update(devices)
+      .set({ ...deviceColumns(input), updatedAt: new Date() })
+      .where(and(eq(devices.id, deviceId), eq(devices.status, "registered")))
+      .run();
+    if (result.changes !== 1) return false;
+    tx.delete(storageMedia).where(eq(storageMedia.deviceId, deviceId)).run();
+    insertMedia(tx, deviceId, input.media);
+    return true;
+  });
+  if (!updated) return { ok: false, reason: "conflict" };
+  return { ok: true, device: getDevice(deviceId)! };
+}
+
+/**
+ * Applies one lifecycle transition. The state change is conditional on the state the decision was
+ * made for (`WHERE status = <from>`), so a concurrent change makes this one a conflict, not a
+ * double move; the custody event is written in the same transaction.
+ */
+export function applyTransition(deviceId: number, input: TransitionInput, actor: LifecycleActor, now: number = Date.now()): DeviceMutationResult {
+  const existing = db.select().from(devices).where(eq(devices.id, deviceId)).get();
+  if (!existing) return { ok: false, reason: "not-found" };
+  const decision = decideTransition(factsOf(existing), input, actor);
+  if (!decision.ok) return decision;
+  const fromStatus = existing.status;
+
+  const applied = db.transaction(
+    (tx) => {
+      const result = tx
+        .update(devices)
+        .set({ status: decision.to, ...holderColumns(decision.event.toHolder), updatedAt: new Date(now), ...(input.action === "list" ? { conditionGrade: input.grade } : {}) })
+        .where(and(eq(devices.id, deviceId), eq(devices.status, fromStatus)))
+        .run();
+      if (result.changes !== 1) return false;
+      appendCustodyEvent(tx, { deviceId, actorId: actorIdOf(actor), at: now, draft: decision.event });
+      return true;
+    },
+    { behavior: "immediate" },
+  );
+  if (!applied) return { ok: false, reason: "conflict" };
+  return { ok: true, device: getDevice(deviceId)! };
+}
+
+function holderLabel(holder: Holder, names: { organization?: string | null; person?: string | null }): string {
+  if (holder.kind === "organization") return names.organization ?? "";
+  if (holder.kind === "employee") return names.person ?? "";
+  return holder.name;
+}
+
+export function getDevice(deviceId: number): DeviceDetail | null {
+  return loadDevice(eq(devices.id, deviceId));
+}
+
+export function getDeviceByPublicId(publicId: string): DeviceDetail | null {
+  return loadDevice(eq(devices.publicId, publicId));
+}
+
+function loadDevice(where: SQL): DeviceDetail | null {
+  const row = db
+    .select({
+      device: devices,
+      departmentName: organizations.name,
+      holderOrganizationName: sql<string | null>`(SELECT holder.name FROM organizations AS holder WHERE holder.id = ${devices.holderOrganizationId})`,
+      holderPersonName: sql<string | null>`(SELECT name FROM users WHERE users.id = ${devices.holderUserId})`,
+    })
+    .from(devices)
+    .innerJoin(organizations, eq(organizations.id, devices.departmentId))
+    .where(where)
+    .get();
+  if (!row) return null;
+  const media = db
+    .select({ id: storageMedia.id, serial: storageMedia.serial, kind: storageMedia.kind, capacityGb: storageMedia.capacityGb })
+    .from(storageMedia)
+    .where(eq(storageMedia.deviceId, row.device.id))
+    .orderBy(asc(storageMedia.id))
+    .all();
+  const { holderKind: _kind, holderOrganizationId: _organization, holderUserId: _user, holderName: _name, registeredById: _registeredBy, ...device } = row.device;
+  const holder = holderOf(row.device);
+  return {
+    ...device,
+    departmentName: row.departmentName,
+    holder,
+    holderLabel: holderLabel(holder, { organization: row.holderOrganizationName, person: row.holderPersonName }),
+    media,
+  };
+}
+
+/** Who may see which devices: everything, one department's, or nothing. */
+export type DeviceScope = { kind: "all" } | { kind: "department"; departmentId: number };
+
+export function deviceIsInScope(device: { departmentId: number }, scope: DeviceScope): boolean {
+  return scope.kind === "all" || device.departmentId === scope.departmentId;
+}
+
+export const deviceSortKeys = ["updated", "assetTag", "model", "status", "type"] as const;
+export type DeviceSortKey = (typeof deviceSortKeys)[number];
+
+export type DeviceListQuery = {
+  status?: DeviceStatus;
+  type?: DeviceType;
+  departmentId?: number;
+  q?: string;
+  sort?: DeviceSortKey;
+  direction?: "asc" | "desc";
+  page: number;
+  pageSize: number;
+};
+
+/** FTS5 trigram queries need three characters; a phrase in double quotes matches it as a substring. */
+function searchCondition(q: string): SQL {
+  const term = q.trim();
+  if (term.length >= 3) {
+    const phrase = `"${term.replaceAll('"', '""')}"`;
+    return sql`${devices.id} IN (SELECT rowid FROM devices_search WHERE devices_search MATCH ${phrase})`;
+  }
+  const prefix = `${term.replace(/[%_\\]/g, (character) => `\\${character}`)}%`;
+  return sql`(${like(devices.assetTag, prefix)} ESCAPE '\\' OR ${like(devices.serial, prefix)} ESCAPE '\\')`;
+}
+
+const sortColumns = {
+  updated: devices.updatedAt,
+  assetTag: devices.assetTag,
+  model: devices.model,
+  status: devices.status,
+  type: devices.type,
+};
+
+export type DeviceListItem = Pick<DeviceRecord, "id" | "publicId" | "assetTag" | "serial" | "manufacturer" | "model" | "type" | "status" | "departmentId" | "updatedAt"> & {
+  departmentName: string;
+};
+
+export function listDevices(query: DeviceListQuery, scope: DeviceScope): { items: DeviceListItem[]; total: number } {
+  const conditions: SQL[] = [];
+  if (scope.kind === "department") conditions.push(eq(devices.departmentId, scope.departmentId));
+  if (query.departmentId !== undefined) conditions.push(eq(devices.departmentId, query.departmentId));
+  if (query.status) conditions.push(eq(devices.status, query.status));
+  if (query.type) conditions.push(eq(devices.type, query.type));
+  if (query.q?.trim()) conditions.push(searchCondition(query.q));
+  const where = conditions.length > 0 ? and(...conditions) : undefined;
+
+  const column = sortColumns[query.sort ?? "updated"];
+  const direction = query.direction ?? (query.sort === undefined || query.sort === "updated" ? "desc" : "asc");
+  const order = direction === "desc" ? [desc(column), desc(devices.id)] : [asc(column), asc(devices.id)];
+
+  const items = db
+    .select({
+      id: devices.id,
+      publicId: devices.publicId,
+      assetTag: devices.assetTag,
+      serial: devices.serial,
+      manufacturer: devices.manufacturer,
+      model: devices.model,
+      type: devices.type,
+      status: devices.status,
+      departmentId: devices.departmentId,
+      updatedAt: devices.updatedAt,
+      departmentName: organizations.name,
+    })
+    .from(devices)
+    .innerJoin(organizations, eq(organizations.id, devices.departmentId))
+    .where(where)
+    .orderBy(...order)
+    .limit(query.pageSize)
+    .offset((query.page - 1) * query.pageSize)
+    .all();
+  const total = db.select({ total: count() }).from(devices).where(where).get()?.total ?? 0;
+  return { items, total };
+}
+
+/** The IT service that takes custody of collected and returned devices. */
+export function itServiceIdFor(actor: LifecycleActor): number | null {
+  if (actor.kind === "user") {
+    const own = db.select({ id: organizations.id }).from(organizations).where(and(eq(organizations.id, actor.organizationId), eq(organizations.kind, "it_service"))).get();
+    if (own) return own.id;
+  }
+  return db.select({ id: organizations.id }).from(organizations).where(eq(organizations.kind, "it_service")).orderBy(asc(organizations.id)).limit(1).get()?.id ?? null;
+}
+
+export function countDevicesByStatus(scope: DeviceScope): Partial<Record<DeviceStatus, number>> {
+  const rows = db
+    .select({ status: devices.status, total: count() })
+    .from(devices)
+    .where(scope.kind === "department" ? eq(devices.departmentId, scope.departmentId) : undefined)
+    .groupBy(devices.status)
+    .all();
+  return Object.fromEntries(rows.map((row) => [row.status, row.total]));
+}
