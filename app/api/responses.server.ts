@@ -1,5 +1,6 @@
 // How /api/v1 answers: JSON, and errors always as {"error":{"code","message","fields"?}}.
 import type { z } from "zod";
+import { lookupTranslation } from "~/i18n/lookup";
 
 export type ApiFieldErrors = Record<string, string[]>;
 
@@ -15,7 +16,8 @@ export function fieldErrorsOf(error: z.ZodError): ApiFieldErrors {
   const fields: ApiFieldErrors = {};
   for (const issue of error.issues) {
     const key = issue.path.join(".") || "body";
-    (fields[key] ??= []).push(issue.message);
+    // Form schemas carry translation keys as messages; the API speaks English.
+    (fields[key] ??= []).push(lookupTranslation("en", issue.message) ?? issue.message);
   }
   return fields;
 }

@@ -1,7 +1,9 @@
 // Who is asking, and may they? Every loader and action starts here; the answer comes from the
 // permission table in app/domain/permissions.ts.
 import { data, redirect } from "@remix-run/node";
+import type { LifecycleActor } from "~/domain/lifecycle";
 import { can, type Actor, type PermissionAction } from "~/domain/permissions";
+import type { DeviceScope } from "~/models/device.server";
 import { getSessionUser, type SessionUser } from "~/models/user.server";
 import { sessionUserId } from "./session.server";
 
@@ -37,4 +39,24 @@ export async function requirePermission(request: Request, action: PermissionActi
 
 export async function requireAnonymous(request: Request): Promise<void> {
   if (await getOptionalUser(request)) throw redirect("/");
+}
+
+/** The user as the lifecycle module sees them. */
+export function lifecycleActorOf(user: SessionUser): LifecycleActor {
+  return { kind: "user", userId: user.id, role: user.role, organizationId: user.organization.id, organizationStatus: user.organization.status };
+}
+
+/** Which devices the user may see: all of them, their department's, or none (null). */
+export function deviceScopeOf(user: SessionUser): DeviceScope | null {
+  const actor = actorOf(user);
+  if (can(actor, "device.viewAll")) return { kind: "all" };
+  if (can(actor, "device.viewOwnDepartment")) return { kind: "department", departmentId: user.organization.id };
+  return null;
+}
+
+export async function requireDeviceScope(request: Request): Promise<{ user: SessionUser; scope: DeviceScope }> {
+  const user = await requireUser(request);
+  const scope = deviceScopeOf(user);
+  if (!scope) throw data({ reason: "forbidden" }, { status: 403 });
+  return { user, scope };
 }

@@ -1,0 +1,55 @@
+// The device registration schema, shared by the registration form, the edit form and the API.
+// Messages are translation keys (see app/forms/fields.ts).
+import { z } from "zod";
+import { deviceTypes, mediumKinds } from "~db/schema";
+import { enumField, optionalText, requiredText } from "./fields";
+
+export const keyboardLayouts = ["AZERTY-BE", "AZERTY-FR", "QWERTY-US", "QWERTY-UK", "QWERTZ-DE", "QWERTY-NL"] as const;
+
+const optionalNumber = (min: number, max: number, { integer = false } = {}) => {
+  const base = z.number({ invalid_type_error: "errors.number" }).min(min, "errors.outOfRange").max(max, "errors.outOfRange");
+  return (integer ? base.int("errors.wholeNumber") : base).nullish().transform((value) => value ?? null);
+};
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "errors.date")
+  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), "errors.date")
+  .refine((value) => value <= new Date().toISOString().slice(0, 10), "errors.dateInFuture")
+  .nullish()
+  .transform((value) => value ?? null);
+
+export const mediumSchema = z.object({
+  serial: requiredText(80),
+  kind: enumField([...mediumKinds]),
+  capacityGb: z.number({ required_error: "errors.required", invalid_type_error: "errors.number" }).int("errors.wholeNumber").min(1, "errors.outOfRange").max(1_000_000, "errors.outOfRange"),
+});
+
+const deviceFields = {
+  assetTag: requiredText(40),
+  serial: requiredText(80),
+  manufacturer: requiredText(80),
+  model: requiredText(120),
+  type: enumField([...deviceTypes]),
+  cpu: optionalText(120),
+  ramGb: optionalNumber(0, 4096, { integer: true }),
+  storageGb: optionalNumber(0, 1_000_000, { integer: true }),
+  screenInches: optionalNumber(1, 120),
+  keyboardLayout: optionalText(40),
+  batteryHealthPercent: optionalNumber(0, 100, { integer: true }),
+  conditionNotes: optionalText(2000),
+  purchaseDate: isoDate,
+  weightKg: optionalNumber(0, 500),
+  media: z.array(mediumSchema).max(16, "errors.tooMany").default([]),
+  /** Only coordinators choose; department staff always register for their own department. */
+  departmentId: z.number({ invalid_type_error: "errors.choose" }).int().positive("errors.choose").optional(),
+};
+
+/** The API's body: prices in cents. */
+export const deviceApiSchema = z.object({ ...deviceFields, purchasePriceCents: optionalNumber(0, 100_000_000, { integer: true }) });
+
+/** The form: prices in euros, as people type them. */
+export const deviceFormSchema = z.object({ ...deviceFields, purchasePriceEuros: optionalNumber(0, 1_000_000) }).transform(({ purchasePriceEuros, ...device }) => ({
+  ...device,
+  purchasePriceCents: purchasePriceEuros === null ? null : Math.round(purchasePriceEuros * 100),
+}));

@@ -1,0 +1,91 @@
+// A device's custody timeline as people read it: for staff (names of people), and for the public
+// verification page (organizations by name, people only by role, no free text that could hold
+// personal data).
+import type { Role } from "~db/schema";
+import type { CustodyEvent } from "~/domain/custody";
+import type { Holder } from "~/domain/lifecycle";
+import { custodyHeadHash, custodyParticipants, listDeviceCustody, verifyDeviceCustody } from "./custody.server";
+import { getDeviceByPublicId, type DeviceDetail } from "./device.server";
+
+/** A holder for display: an organization or recycler by name, an employee by role only. */
+export type HolderView = { kind: "organization" | "recycler"; name: string } | { kind: "employee" };
+
+function holderView(holder: Holder | null, organizationNames: Map<number, string>): HolderView | null {
+  if (!holder) return null;
+  if (holder.kind === "organization") return { kind: "organization", name: organizationNames.get(holder.organizationId) ?? "?" };
+  if (holder.kind === "recycler") return { kind: "recycler", name: holder.name };
+  return { kind: "employee" };
+}
+
+export type StaffTimelineEntry = {
+  seq: number;
+  type: string;
+  at: number;
+  fromStatus: string | null;
+  toStatus: string;
+  from: HolderView | null;
+  to: HolderView | null;
+  actorName: string;
+  actorRole: Role | "system";
+  details: CustodyEvent["details"];
+  hash: string;
+};
+
+export function staffCustodyTimeline(deviceId: number): { entries: StaffTimelineEntry[]; chainIntact: boolean } {
+  const events = listDeviceCustody(deviceId);
+  const { organizationNames, people } = custodyParticipants(events);
+  const entries = events.map((event) => {
+    const actor = people.get(event.actorId);
+    return {
+      seq: event.seq,
+      type: event.type,
+      at: event.at,
+      fromStatus: event.fromStatus,
+      toStatus: event.toStatus,
+      from: holderView(event.fromHolder, organizationNames),
+      to: holderView(event.toHolder, organizationNames),
+      actorName: actor?.name ?? "Circuit",
+      actorRole: actor?.role ?? ("system" as const),
+      details: event.details,
+      hash: event.hash,
+    };
+  });
+  return { entries, chainIntact: verifyDeviceCustody(events).intact };
+}
+
+/** Details that may appear publicly: certificate numbers, grades and recyclers, never free text. */
+const publicDetailKeys = ["certificateNumber", "grade", "recycler"] as const;
+
+export type PublicTimelineEntry = Omit<StaffTimelineEntry, "actorName" | "details" | "fromStatus"> & { details: Partial<Record<(typeof publicDetailKeys)[number], string>> };
+
+export type PublicVerification = {
+  device: Pick<DeviceDetail, "publicId" | "type" | "manufacturer" | "model" | "status">;
+  hasWipeCertificate: boolean;
+  events: PublicTimelineEntry[];
+  deviceChainIntact: boolean;
+  headHash: string;
+};
+
+export function publicVerification(publicId: string): PublicVerification | null {
+  const device = getDeviceByPublicId(publicId);
+  if (!device) return null;
+  const events = listDeviceCustody(device.id);
+  const { organizationNames, people } = custodyParticipants(events);
+  return {
+    device: { publicId: device.publicId, type: device.type, manufacturer: device.manufacturer, model: device.model, status: device.status },
+    hasWipeCertificate: events.some((event) => event.type === "certify"),
+    events: events.map((event) => ({
+      seq: event.seq,
+      type: event.type,
+      at: event.at,
+      toStatus: event.toStatus,
+      from: holderView(event.fromHolder, organizationNames),
+      to: holderView(event.toHolder, organizationNames),
+      actorRole: people.get(event.actorId)?.role ?? "system",
+      details: Object.fromEntries(publicDetailKeys.flatMap((key) => (typeof event.details[key] === "string" ? [[key, event.details[key]]] : []))),
+      hash: event.hash,
+    })),
+    deviceChainIntact: verifyDeviceCustody(events).intact,
+    headHash: custodyHeadHash(),
+  };
+}

@@ -1,0 +1,38 @@
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { transitionBodySchema, transitionInputOf, normalizeTransitionBody } from "~/api/transitions";
+import { refusalResponse } from "~/api/device-responses.server";
+import { apiError, apiJson, fieldErrorsOf, methodNotAllowed } from "~/api/responses.server";
+import { requireApiDeviceScope } from "~/auth/api-auth.server";
+import { lifecycleActorOf } from "~/auth/guards.server";
+import { applyTransition, deviceIsInScope, getDevice, itServiceIdFor } from "~/models/device.server";
+
+export async function loader() {
+  return methodNotAllowed(["POST"]);
+}
+
+/** POST /api/v1/devices/:id/transitions with {"action": ..., ...details}. */
+export async function action({ request, params }: ActionFunctionArgs) {
+  if (request.method !== "POST") return methodNotAllowed(["POST"]);
+  const { user, scope } = requireApiDeviceScope(request);
+  const device = getDevice(Number(params.id));
+  if (!device) return apiError(404, "not_found", "There is no such device.");
+  if (!deviceIsInScope(device, scope)) return apiError(403, "forbidden", "This device belongs to another department.");
+
+  let raw: unknown;
+  try {
+    raw = await request.json();
+  } catch {
+    return apiError(400, "invalid_json", "The request body must be a JSON object.");
+  }
+  const body = transitionBodySchema.safeParse(normalizeTransitionBody(raw));
+  if (!body.success) return apiError(422, "validation_failed", "Some fields are not valid.", fieldErrorsOf(body.error));
+
+  const actor = lifecycleActorOf(user);
+  const itServiceId = itServiceIdFor(actor);
+  if (itServiceId === null) return apiError(409, "no_it_service", "No IT service organization exists to take custody.");
+  const input = transitionInputOf(body.data, { itServiceId, certificateNumber: "" });
+  if (!input) return apiError(409, "not_available", "This action needs a confirmed match; it is not available yet.");
+  const result = applyTransition(device.id, input, actor);
+  if (!result.ok) return refusalResponse(result);
+  return apiJson(result.device);
+}

@@ -1,0 +1,44 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { z } from "zod";
+import { refusalResponse } from "~/api/device-responses.server";
+import { apiError, apiJson, fieldErrorsOf, methodNotAllowed, parseJsonBody } from "~/api/responses.server";
+import { requireApiDeviceScope, requireApiPermission } from "~/auth/api-auth.server";
+import { lifecycleActorOf } from "~/auth/guards.server";
+import { deviceApiSchema } from "~/forms/device";
+import { deviceStatuses } from "~/domain/lifecycle";
+import { deviceTypes } from "~db/schema";
+import { listDevices, registerDevice } from "~/models/device.server";
+
+const listQuerySchema = z.object({
+  status: z.enum(deviceStatuses).optional(),
+  type: z.enum(deviceTypes).optional(),
+  q: z.string().trim().max(100).optional(),
+  departmentId: z.coerce.number().int().positive().optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+/** GET /api/v1/devices: the devices the caller may see, filtered and paged. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { scope } = requireApiDeviceScope(request);
+  const params = Object.fromEntries([...new URL(request.url).searchParams].filter(([, value]) => value !== ""));
+  const query = listQuerySchema.safeParse(params);
+  if (!query.success) return apiError(422, "validation_failed", "Some query parameters are not valid.", fieldErrorsOf(query.error));
+  const { items, total } = listDevices(query.data, scope);
+  return apiJson({ items, total, page: query.data.page, pageSize: query.data.pageSize });
+}
+
+/** POST /api/v1/devices: register a device with its storage media. */
+export async function action({ request }: ActionFunctionArgs) {
+  if (request.method !== "POST") return methodNotAllowed(["GET", "POST"]);
+  const user = requireApiPermission(request, "device.register");
+  const body = await parseJsonBody(request, deviceApiSchema);
+  const departmentId = user.role === "department" ? user.organization.id : body.departmentId;
+  if (departmentId === undefined) return apiError(422, "validation_failed", "Say which department the device belongs to.", { departmentId: ["Required for coordinators."] });
+  if (user.role === "department" && body.departmentId !== undefined && body.departmentId !== user.organization.id) {
+    return apiError(403, "forbidden", "You may register devices only for your own department.");
+  }
+  const result = registerDevice(body, departmentId, lifecycleActorOf(user));
+  if (!result.ok) return refusalResponse(result);
+  return apiJson(result.device, 201);
+}
