@@ -2,7 +2,11 @@
 // Messages are translation keys (see app/forms/fields.ts).
 import { z } from "zod";
 import { deviceTypes, mediumKinds } from "~db/schema";
+import { deviceStatuses } from "~/domain/lifecycle";
 import { enumField, optionalText, requiredText } from "./fields";
+
+/** Sort keys of device lists (the model maps each to a column). */
+export const deviceSortKeys = ["updated", "assetTag", "model", "status", "type"] as const;
 
 export const keyboardLayouts = ["AZERTY-BE", "AZERTY-FR", "QWERTY-US", "QWERTY-UK", "QWERTZ-DE", "QWERTY-NL"] as const;
 
@@ -53,3 +57,20 @@ export const deviceFormSchema = z.object({ ...deviceFields, purchasePriceEuros: 
   ...device,
   purchasePriceCents: purchasePriceEuros === null ? null : Math.round(purchasePriceEuros * 100),
 }));
+
+/** Filters, sorting and paging of device lists: the list page's query string and the API's. */
+export const deviceListQuerySchema = z.object({
+  status: z.enum(deviceStatuses).optional(),
+  type: z.enum(deviceTypes).optional(),
+  q: z.string().trim().max(100).optional(),
+  departmentId: z.coerce.number().int().positive().optional(),
+  sort: z.enum(deviceSortKeys).optional(),
+  direction: z.enum(["asc", "desc"]).optional(),
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+/** The query string without empty values, as an object for deviceListQuerySchema. */
+export function searchParamsObject(url: string): Record<string, string> {
+  return Object.fromEntries([...new URL(url).searchParams].filter(([, value]) => value !== ""));
+}

@@ -14,6 +14,7 @@ import {
   type TransitionInput,
   type TransitionRefusal,
 } from "~/domain/lifecycle";
+import type { deviceSortKeys } from "~/forms/device";
 import { appendCustodyEvent } from "./custody.server";
 
 export type MediumInput = { serial: string; kind: MediumKind; capacityGb: number };
@@ -254,7 +255,6 @@ export function deviceIsInScope(device: { departmentId: number }, scope: DeviceS
   return scope.kind === "all" || device.departmentId === scope.departmentId;
 }
 
-export const deviceSortKeys = ["updated", "assetTag", "model", "status", "type"] as const;
 export type DeviceSortKey = (typeof deviceSortKeys)[number];
 
 export type DeviceListQuery = {

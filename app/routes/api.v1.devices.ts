@@ -1,28 +1,15 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { z } from "zod";
 import { refusalResponse } from "~/api/device-responses.server";
 import { apiError, apiJson, fieldErrorsOf, methodNotAllowed, parseJsonBody } from "~/api/responses.server";
 import { requireApiDeviceScope, requireApiPermission } from "~/auth/api-auth.server";
 import { lifecycleActorOf } from "~/auth/guards.server";
-import { deviceApiSchema } from "~/forms/device";
-import { deviceStatuses } from "~/domain/lifecycle";
-import { deviceTypes } from "~db/schema";
+import { deviceApiSchema, deviceListQuerySchema, searchParamsObject } from "~/forms/device";
 import { listDevices, registerDevice } from "~/models/device.server";
-
-const listQuerySchema = z.object({
-  status: z.enum(deviceStatuses).optional(),
-  type: z.enum(deviceTypes).optional(),
-  q: z.string().trim().max(100).optional(),
-  departmentId: z.coerce.number().int().positive().optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(50),
-});
 
 /** GET /api/v1/devices: the devices the caller may see, filtered and paged. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const { scope } = requireApiDeviceScope(request);
-  const params = Object.fromEntries([...new URL(request.url).searchParams].filter(([, value]) => value !== ""));
-  const query = listQuerySchema.safeParse(params);
+  const query = deviceListQuerySchema.safeParse(searchParamsObject(request.url));
   if (!query.success) return apiError(422, "validation_failed", "Some query parameters are not valid.", fieldErrorsOf(query.error));
   const { items, total } = listDevices(query.data, scope);
   return apiJson({ items, total, page: query.data.page, pageSize: query.data.pageSize });
