@@ -13,7 +13,6 @@ export default defineConfig({
   plugins: [
     tailwindcss(),
     remix({
-      ignoredRouteFiles: ["**/*.test.ts", "**/*.test.tsx"],
       future: {
         v3_fetcherPersist: true,
         v3_relativeSplatPath: true,

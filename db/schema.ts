@@ -2,6 +2,9 @@
 // this file by `npm run db:generate` and committed. Times are stored as epoch milliseconds.
 import { sql } from "drizzle-orm";
 import { index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+// Relative imports: drizzle-kit loads this file without the app's path aliases.
+import { deviceTypes, mediumKinds, type DeviceType, type MediumKind } from "../app/domain/devices";
+import { deviceStatuses } from "../app/domain/lifecycle";
 
 export const organizationKinds = ["department", "it_service", "school", "nonprofit"] as const;
 export type OrganizationKind = (typeof organizationKinds)[number];
@@ -125,13 +128,7 @@ export const outboxEmails = sqliteTable("outbox_emails", {
   sentAt: integer("sent_at", { mode: "timestamp_ms" }),
 });
 
-export const deviceTypes = ["laptop", "desktop", "tablet", "monitor", "phone", "other"] as const;
-export type DeviceType = (typeof deviceTypes)[number];
-
-export const mediumKinds = ["HDD", "SSD", "NVMe", "eMMC"] as const;
-export type MediumKind = (typeof mediumKinds)[number];
-
-export const deviceStatusValues = ["registered", "collected", "wiped", "listed", "reserved", "deployed", "recycled"] as const;
+export { deviceTypes, mediumKinds, type DeviceType, type MediumKind };
 export const holderKinds = ["organization", "employee", "recycler"] as const;
 
 export const devices = sqliteTable(
@@ -159,7 +156,7 @@ export const devices = sqliteTable(
     departmentId: integer("department_id")
       .notNull()
       .references(() => organizations.id),
-    status: text("status", { enum: deviceStatusValues }).notNull(),
+    status: text("status", { enum: deviceStatuses }).notNull(),
     holderKind: text("holder_kind", { enum: holderKinds }).notNull(),
     holderOrganizationId: integer("holder_organization_id").references(() => organizations.id),
     holderUserId: text("holder_user_id").references(() => users.id),

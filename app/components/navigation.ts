@@ -3,12 +3,14 @@ import { can, type Actor, type PermissionAction } from "~/domain/permissions";
 
 export type NavigationItem = { to: string; labelKey: string };
 
-const navigationItems: (NavigationItem & { action: PermissionAction; onlyWhen?: (options: NavigationOptions) => boolean })[] = [
-  { to: "/", labelKey: "nav.home", action: "home.view" },
-  { to: "/organizations", labelKey: "nav.organizations", action: "organization.review" },
-  { to: "/invites", labelKey: "nav.invites", action: "invite.create" },
-  { to: "/mailbox", labelKey: "nav.mailbox", action: "mailbox.view", onlyWhen: (options) => options.devMailbox },
-  { to: "/profile", labelKey: "nav.profile", action: "profile.manage" },
+/** Each entry shows when the role may take any one of its actions. */
+const navigationItems: (NavigationItem & { actions: PermissionAction[]; onlyWhen?: (options: NavigationOptions) => boolean })[] = [
+  { to: "/", labelKey: "nav.home", actions: ["home.view"] },
+  { to: "/devices", labelKey: "nav.devices", actions: ["device.viewAll", "device.viewOwnDepartment"] },
+  { to: "/organizations", labelKey: "nav.organizations", actions: ["organization.review"] },
+  { to: "/invites", labelKey: "nav.invites", actions: ["invite.create"] },
+  { to: "/mailbox", labelKey: "nav.mailbox", actions: ["mailbox.view"], onlyWhen: (options) => options.devMailbox },
+  { to: "/profile", labelKey: "nav.profile", actions: ["profile.manage"] },
 ];
 
 export type NavigationOptions = { devMailbox: boolean };
@@ -16,6 +18,6 @@ export type NavigationOptions = { devMailbox: boolean };
 export function navigationFor(actor: Actor | null, options: NavigationOptions): NavigationItem[] {
   if (!actor) return [];
   return navigationItems
-    .filter((item) => can(actor, item.action) && (item.onlyWhen?.(options) ?? true))
+    .filter((item) => item.actions.some((action) => can(actor, action)) && (item.onlyWhen?.(options) ?? true))
     .map(({ to, labelKey }) => ({ to, labelKey }));
 }

@@ -1,7 +1,7 @@
 // The device registration schema, shared by the registration form, the edit form and the API.
 // Messages are translation keys (see app/forms/fields.ts).
 import { z } from "zod";
-import { deviceTypes, mediumKinds } from "~db/schema";
+import { deviceTypes, mediumKinds } from "~/domain/devices";
 import { deviceStatuses } from "~/domain/lifecycle";
 import { enumField, optionalText, requiredText } from "./fields";
 

@@ -6,6 +6,8 @@ import { RouteErrorBoundary } from "~/components/error-page";
 import { buttonClass } from "~/components/ui/form";
 import { Card, Notice, PageHeading } from "~/components/ui/page";
 import { pageTitle } from "~/i18n/meta";
+import { custodyHeadHash } from "~/models/custody.server";
+import { countDevicesByStatus } from "~/models/device.server";
 import { countPendingOrganizations } from "~/models/organization.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "home.title");
@@ -16,12 +18,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (user.organization.status !== "approved") {
     return { view: "awaiting-approval" as const, name: user.name, organizationName: user.organization.name, organizationStatus: user.organization.status };
   }
+  const deviceCounts =
+    user.role === "coordinator" || user.role === "technician"
+      ? countDevicesByStatus({ kind: "all" })
+      : user.role === "department"
+        ? countDevicesByStatus({ kind: "department", departmentId: user.organization.id })
+        : {};
   return {
     view: "member" as const,
     name: user.name,
     role: user.role,
     organizationName: user.organization.name,
     pendingOrganizations: user.role === "coordinator" ? countPendingOrganizations() : 0,
+    custodyHeadHash: user.role === "coordinator" ? custodyHeadHash() : null,
+    registeredDevices: deviceCounts.registered ?? 0,
   };
 }
 
@@ -94,7 +104,33 @@ export default function HomePage() {
                 {t("home.coordinator.inviteAction")}
               </Link>
             </Card>
+            <Card title={t("home.coordinator.ledgerTitle")}>
+              <p className="mb-2 text-slate-700">{t("home.coordinator.ledgerBody")}</p>
+              <dl>
+                <dt className="text-sm font-semibold">{t("home.coordinator.headHash")}</dt>
+                <dd className="break-all font-mono text-sm">{home.custodyHeadHash}</dd>
+              </dl>
+            </Card>
           </>
+        ) : home.role === "department" ? (
+          <Card title={t("home.department.registerTitle")}>
+            <p className="mb-4 text-slate-700">{t("home.department.registerBody", { count: home.registeredDevices })}</p>
+            <div className="flex flex-wrap gap-3">
+              <Link to="/devices/new" className={buttonClass("primary")}>
+                {t("devices.register")}
+              </Link>
+              <Link to="/devices" className={buttonClass("secondary")}>
+                {t("home.department.follow")}
+              </Link>
+            </div>
+          </Card>
+        ) : home.role === "technician" ? (
+          <Card title={t("home.technician.collectTitle")}>
+            <p className="mb-4 text-slate-700">{t("home.technician.collectBody", { count: home.registeredDevices })}</p>
+            <Link to="/devices?status=registered" className={buttonClass("primary")}>
+              {t("home.technician.collectAction")}
+            </Link>
+          </Card>
         ) : (
           <Card title={t("home.nextTitle")}>
             <p className="text-slate-700">{t(`home.${home.role}.next`)}</p>

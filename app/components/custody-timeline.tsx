@@ -1,0 +1,70 @@
+// A device's custody timeline: who did what, when, and where the device went (from → to).
+import { useTranslation } from "react-i18next";
+import { formatDateTime } from "~/i18n/format";
+import { useLanguage } from "~/i18n/use-language";
+
+type HolderView = { kind: "organization" | "recycler"; name: string } | { kind: "employee" };
+
+export type TimelineEntry = {
+  seq: number;
+  type: string;
+  at: number;
+  toStatus: string;
+  from: HolderView | null;
+  to: HolderView | null;
+  actorRole: string;
+  /** Staff see the person's name; the public page shows only the role. */
+  actorName?: string;
+  details: Record<string, string | number | boolean | null>;
+  hash: string;
+};
+
+function HolderName({ holder }: { holder: HolderView | null }) {
+  const { t } = useTranslation();
+  if (!holder) return <>{t("custody.nobody")}</>;
+  if (holder.kind === "employee") return <>{t("roles.employee")}</>;
+  return <>{holder.name}</>;
+}
+
+const shownDetails = ["certificateNumber", "recycler", "grade", "reason"] as const;
+
+export function CustodyTimeline({ entries }: { entries: TimelineEntry[] }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  return (
+    <ol className="space-y-4 border-l-2 border-emerald-700 pl-5">
+      {entries.map((entry) => (
+        <li key={entry.seq} className="relative">
+          <span aria-hidden="true" className="absolute -left-[1.7rem] top-1.5 h-3 w-3 rounded-full border-2 border-white bg-emerald-700" />
+          <p className="font-semibold">
+            {t(`custodyEvents.${entry.type}`)} <span className="font-normal text-slate-700">· <time dateTime={new Date(entry.at).toISOString()}>{formatDateTime(entry.at, language)}</time></span>
+          </p>
+          <p className="text-sm text-slate-800">
+            <HolderName holder={entry.from} /> <span aria-hidden="true">→</span>
+            <span className="sr-only">{t("custody.to")}</span> <HolderName holder={entry.to} />
+          </p>
+          <p className="text-sm text-slate-700">
+            {entry.actorName
+              ? t("custody.byPerson", { name: entry.actorName, role: entry.actorRole === "system" ? "Circuit" : t(`roles.${entry.actorRole}`) })
+              : t("custody.byRole", { role: entry.actorRole === "system" ? "Circuit" : t(`roles.${entry.actorRole}`) })}
+          </p>
+          {shownDetails.some((key) => entry.details[key] !== undefined && entry.details[key] !== null) ? (
+            <dl className="mt-1 grid grid-cols-[max-content_1fr] gap-x-3 text-sm">
+              {shownDetails.map((key) =>
+                entry.details[key] === undefined || entry.details[key] === null ? null : (
+                  <div key={key} className="contents">
+                    <dt className="text-slate-700">{t(`custody.details.${key}`)}</dt>
+                    <dd>{String(entry.details[key])}</dd>
+                  </div>
+                ),
+              )}
+            </dl>
+          ) : null}
+          <p className="mt-1 break-all font-mono text-xs text-slate-600">
+            #{entry.seq} · {entry.hash}
+          </p>
+        </li>
+      ))}
+    </ol>
+  );
+}

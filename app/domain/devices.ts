@@ -1,0 +1,7 @@
+// The kinds of things Circuit registers: device types and storage media kinds.
+
+export const deviceTypes = ["laptop", "desktop", "tablet", "monitor", "phone", "other"] as const;
+export type DeviceType = (typeof deviceTypes)[number];
+
+export const mediumKinds = ["HDD", "SSD", "NVMe", "eMMC"] as const;
+export type MediumKind = (typeof mediumKinds)[number];

@@ -1,0 +1,217 @@
+import { useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { actorOf, lifecycleActorOf, requireDeviceScope } from "~/auth/guards.server";
+import { CustodyTimeline } from "~/components/custody-timeline";
+import { DeviceStatusBadge } from "~/components/device-status";
+import { RouteErrorBoundary } from "~/components/error-page";
+import { buttonClass, FormErrors, SubmitButton, TextField, ValidatedForm } from "~/components/ui/form";
+import { Card, PageHeading } from "~/components/ui/page";
+import { availableActions } from "~/domain/lifecycle";
+import { can } from "~/domain/permissions";
+import { requiredText } from "~/forms/fields";
+import { redirectWithFlash } from "~/http/flash.server";
+import { formatDate, formatNumber } from "~/i18n/format";
+import { pageTitle } from "~/i18n/meta";
+import { useLanguage } from "~/i18n/use-language";
+import { staffCustodyTimeline } from "~/models/device-custody-view.server";
+import { applyTransition, deviceIsInScope, getDevice, itServiceIdFor } from "~/models/device.server";
+import { deviceRefusalReply } from "./device-refusals.server";
+
+export const recycleSchema = z.object({ recycler: requiredText(160), certificateNumber: requiredText(80) });
+
+export const meta: MetaFunction<typeof loader> = ({ matches, data: loaderData }) =>
+  pageTitle(matches, "devicePage.title", { assetTag: loaderData?.device.assetTag ?? "" });
+
+async function loadDeviceFor(request: Request, id: string | undefined) {
+  const { user, scope } = await requireDeviceScope(request);
+  const device = getDevice(Number(id));
+  if (!device) throw data({ reason: "not-found" }, { status: 404 });
+  if (!deviceIsInScope(device, scope)) throw data({ reason: "forbidden" }, { status: 403 });
+  return { user, device };
+}
+
+/** Actions this page offers; the others arrive with the wipe and matching features. */
+const pageActions = ["collect", "recycle"] as const;
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { user, device } = await loadDeviceFor(request, params.id);
+  const actor = lifecycleActorOf(user);
+  const mayRegister = can(actorOf(user), "device.register");
+  return {
+    device,
+    timeline: staffCustodyTimeline(device.id),
+    actions: availableActions(device.status, actor).filter((action) => pageActions.some((offered) => offered === action)),
+    canEdit: device.status === "registered" && mayRegister && (user.role === "coordinator" || user.organization.id === device.departmentId),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { user, device } = await loadDeviceFor(request, params.id);
+  const formData = await request.formData();
+  const actor = lifecycleActorOf(user);
+  const intent = formData.get("intent");
+
+  if (intent === "collect") {
+    const itServiceId = itServiceIdFor(actor);
+    const result = itServiceId === null ? ({ ok: false, reason: "conflict" } as const) : applyTransition(device.id, { action: "collect", itServiceId }, actor);
+    if (!result.ok) return data({ intent: "collect", result: null, refusal: `errors.device.${result.reason}` }, { status: 409 });
+    return redirectWithFlash(`/devices/${device.id}`, { key: "flash.deviceCollected", values: { assetTag: device.assetTag } });
+  }
+  if (intent === "recycle") {
+    const submission = parseWithZod(formData, { schema: recycleSchema });
+    if (submission.status !== "success") return data({ intent: "recycle", result: submission.reply(), refusal: null }, { status: 400 });
+    const result = applyTransition(device.id, { action: "recycle", ...submission.value }, actor);
+    if (!result.ok) {
+      const reply = deviceRefusalReply(submission, result);
+      return data({ intent: "recycle", result: reply.data, refusal: null }, { status: reply.init?.status ?? 409 });
+    }
+    return redirectWithFlash(`/devices/${device.id}`, { key: "flash.deviceRecycled", values: { assetTag: device.assetTag } });
+  }
+  throw data({ reason: "bad-request" }, { status: 400 });
+}
+
+function Detail({ label, value }: { label: string; value: string | number | null | undefined }) {
+  return (
+    <div>
+      <dt className="text-sm text-slate-700">{label}</dt>
+      <dd className="font-medium">{value === null || value === undefined || value === "" ? "—" : value}</dd>
+    </div>
+  );
+}
+
+export default function DevicePage() {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const { device, timeline, actions, canEdit } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [recycleForm, recycleFields] = useForm({
+    id: "recycle",
+    lastResult: actionData?.intent === "recycle" ? actionData.result : undefined,
+    constraint: getZodConstraint(recycleSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: recycleSchema }),
+    shouldRevalidate: "onBlur",
+  });
+  const number = (value: number | null, unit: string) => (value === null ? null : `${formatNumber(value, language)} ${unit}`);
+
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-start justify-between gap-3">
+        <div>
+          <PageHeading>
+            {device.manufacturer} {device.model}
+          </PageHeading>
+          <p className="mt-1 flex flex-wrap items-center gap-2 text-slate-700">
+            <span>{t("devicePage.assetTagLine", { assetTag: device.assetTag })}</span>
+            <DeviceStatusBadge status={device.status} />
+          </p>
+        </div>
+        <div className="flex flex-wrap gap-2">
+          {canEdit ? (
+            <Link to={`/devices/${device.id}/edit`} className={buttonClass("secondary")}>
+              {t("devicePage.edit")}
+            </Link>
+          ) : null}
+          <Link to={`/verify/${device.publicId}`} className={buttonClass("secondary")}>
+            {t("devicePage.publicPage")}
+          </Link>
+        </div>
+      </div>
+
+      {actionData?.refusal ? (
+        <div role="alert" className="rounded-md border border-red-700 bg-red-50 p-3 text-sm font-medium text-red-800">
+          {t(actionData.refusal)}
+        </div>
+      ) : null}
+      {actions.length > 0 ? (
+        <Card title={t("devicePage.actionsTitle")}>
+          <div className="flex flex-wrap items-start gap-4">
+            {actions.includes("collect") ? (
+              <Form method="post">
+                <input type="hidden" name="intent" value="collect" />
+                <SubmitButton>{t("devicePage.collect")}</SubmitButton>
+              </Form>
+            ) : null}
+            {actions.includes("recycle") ? (
+              <details className="w-full max-w-xl" open={recycleForm.status === "error"}>
+                <summary className={`${buttonClass("secondary")} cursor-pointer`}>{t("devicePage.recycle")}</summary>
+                <div className="mt-3">
+                  <ValidatedForm form={recycleForm} className="space-y-3">
+                    <p className="text-sm text-slate-700">{t("devicePage.recycleIntro")}</p>
+                    <FormErrors id={recycleForm.errorId} errors={recycleForm.errors} />
+                    <input type="hidden" name="intent" value="recycle" />
+                    <TextField meta={recycleFields.recycler} label={t("devicePage.recycler")} />
+                    <TextField meta={recycleFields.certificateNumber} label={t("devicePage.recyclerCertificate")} />
+                    <SubmitButton variant="danger">{t("devicePage.recycleConfirm", { assetTag: device.assetTag })}</SubmitButton>
+                  </ValidatedForm>
+                </div>
+              </details>
+            ) : null}
+          </div>
+        </Card>
+      ) : null}
+
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Card title={t("devicePage.detailsTitle")}>
+          <dl className="grid grid-cols-2 gap-4">
+            <Detail label={t("device.type")} value={t(`deviceTypes.${device.type}`)} />
+            <Detail label={t("device.serial")} value={device.serial} />
+            <Detail label={t("device.department")} value={device.departmentName} />
+            <Detail label={t("devicePage.holder")} value={device.holderLabel} />
+            <Detail label={t("device.cpu")} value={device.cpu} />
+            <Detail label={t("device.ramGb")} value={number(device.ramGb, "GB")} />
+            <Detail label={t("device.storageGb")} value={number(device.storageGb, "GB")} />
+            <Detail label={t("device.screenInches")} value={number(device.screenInches, "″")} />
+            <Detail label={t("device.keyboardLayout")} value={device.keyboardLayout} />
+            <Detail label={t("device.batteryHealthPercent")} value={number(device.batteryHealthPercent, "%")} />
+            <Detail label={t("device.weightKg")} value={number(device.weightKg, "kg")} />
+            <Detail label={t("device.conditionGrade")} value={device.conditionGrade} />
+            <Detail label={t("device.purchaseDate")} value={device.purchaseDate ? formatDate(new Date(`${device.purchaseDate}T12:00:00Z`), language) : null} />
+            <Detail
+              label={t("device.purchasePrice")}
+              value={device.purchasePriceCents === null ? null : formatNumber(device.purchasePriceCents / 100, language, { style: "currency", currency: "EUR" })}
+            />
+          </dl>
+          {device.conditionNotes ? (
+            <div className="mt-4">
+              <h3 className="text-sm text-slate-700">{t("device.conditionNotes")}</h3>
+              <p className="whitespace-pre-line">{device.conditionNotes}</p>
+            </div>
+          ) : null}
+          <h3 className="mt-6 mb-2 font-semibold">{t("devicePage.mediaTitle")}</h3>
+          {device.media.length === 0 ? (
+            <p className="text-slate-700">{t("devicePage.noMedia")}</p>
+          ) : (
+            <table className="w-full text-left text-sm">
+              <thead>
+                <tr className="border-b border-slate-300">
+                  <th scope="col" className="py-1 pr-3">{t("medium.serial")}</th>
+                  <th scope="col" className="py-1 pr-3">{t("medium.kind")}</th>
+                  <th scope="col" className="py-1">{t("medium.capacityGb")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {device.media.map((medium) => (
+                  <tr key={medium.id} className="border-b border-slate-100">
+                    <td className="py-1 pr-3 font-mono">{medium.serial}</td>
+                    <td className="py-1 pr-3">{medium.kind}</td>
+                    <td className="py-1">{formatNumber(medium.capacityGb, language)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </Card>
+        <Card title={t("devicePage.custodyTitle")}>
+          <p className="mb-4 text-sm text-slate-700">{timeline.chainIntact ? t("devicePage.chainIntact") : t("devicePage.chainBroken")}</p>
+          <CustodyTimeline entries={timeline.entries} />
+        </Card>
+      </div>
+    </div>
+  );
+}
+
+export const ErrorBoundary = RouteErrorBoundary;

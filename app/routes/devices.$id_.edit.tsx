@@ -1,0 +1,77 @@
+import { parseWithZod } from "@conform-to/zod";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { actorOf, requireDeviceScope } from "~/auth/guards.server";
+import { DeviceForm } from "~/components/device-form";
+import { RouteErrorBoundary } from "~/components/error-page";
+import { Notice, PageHeading } from "~/components/ui/page";
+import { can } from "~/domain/permissions";
+import { deviceFormSchema } from "~/forms/device";
+import { redirectWithFlash } from "~/http/flash.server";
+import { pageTitle } from "~/i18n/meta";
+import { deviceIsInScope, getDevice, updateRegisteredDevice } from "~/models/device.server";
+import { deviceRefusalReply } from "./device-refusals.server";
+
+export const meta: MetaFunction<typeof loader> = ({ matches, data: loaderData }) =>
+  pageTitle(matches, "devices.editTitle", { assetTag: loaderData?.device.assetTag ?? "" });
+
+/** Department staff edit their own department's devices, coordinators any, and only while registered. */
+async function requireEditableDevice(request: Request, id: string | undefined) {
+  const { user, scope } = await requireDeviceScope(request);
+  const device = getDevice(Number(id));
+  if (!device) throw data({ reason: "not-found" }, { status: 404 });
+  const ownDevice = user.role === "coordinator" || user.organization.id === device.departmentId;
+  if (!deviceIsInScope(device, scope) || !can(actorOf(user), "device.register") || !ownDevice) throw data({ reason: "forbidden" }, { status: 403 });
+  return device;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const device = await requireEditableDevice(request, params.id);
+  return { device };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const device = await requireEditableDevice(request, params.id);
+  const submission = parseWithZod(await request.formData(), { schema: deviceFormSchema });
+  if (submission.status !== "success") return data(submission.reply(), { status: submission.status === "error" ? 400 : 200 });
+  const result = updateRegisteredDevice(device.id, submission.value);
+  if (!result.ok) return deviceRefusalReply(submission, result);
+  return redirectWithFlash(`/devices/${device.id}`, { key: "flash.deviceUpdated", values: { assetTag: result.device.assetTag } });
+}
+
+export default function EditDevicePage() {
+  const { t } = useTranslation();
+  const { device } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const defaultValue = {
+    assetTag: device.assetTag,
+    serial: device.serial,
+    manufacturer: device.manufacturer,
+    model: device.model,
+    type: device.type,
+    cpu: device.cpu ?? undefined,
+    ramGb: device.ramGb?.toString(),
+    storageGb: device.storageGb?.toString(),
+    screenInches: device.screenInches?.toString(),
+    keyboardLayout: device.keyboardLayout ?? undefined,
+    batteryHealthPercent: device.batteryHealthPercent?.toString(),
+    conditionNotes: device.conditionNotes ?? undefined,
+    purchaseDate: device.purchaseDate ?? undefined,
+    purchasePriceEuros: device.purchasePriceCents === null ? undefined : (device.purchasePriceCents / 100).toString(),
+    weightKg: device.weightKg?.toString(),
+    media: device.media.map((medium) => ({ serial: medium.serial, kind: medium.kind, capacityGb: medium.capacityGb.toString() })),
+  };
+  return (
+    <div className="max-w-4xl space-y-4">
+      <PageHeading>{t("devices.editTitle", { assetTag: device.assetTag })}</PageHeading>
+      {device.status === "registered" ? (
+        <DeviceForm lastResult={lastResult} defaultValue={defaultValue} departments={null} submitLabel={t("devices.saveChanges")} />
+      ) : (
+        <Notice tone="warning">{t("devices.editOnlyRegistered")}</Notice>
+      )}
+    </div>
+  );
+}
+
+export const ErrorBoundary = RouteErrorBoundary;
