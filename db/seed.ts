@@ -3,6 +3,7 @@
 import { hashPassword } from "~/auth/password.server";
 import { insertOrganization, registerRecipientOrganization, reviewOrganization } from "~/models/organization.server";
 import { countUsers, insertUser } from "~/models/user.server";
+import { seedDemoDevices } from "./seed-devices";
 import type { Role } from "./schema";
 
 export const DEMO_PASSWORD = "circuit-demo";
@@ -10,6 +11,7 @@ export const DEMO_PASSWORD = "circuit-demo";
 export const demoAccounts: { email: string; name: string; role: Role; organization: string }[] = [
   { email: "coordinator@demo.city", name: "Sara Declercq", role: "coordinator", organization: "ICT-dienst" },
   { email: "department@demo.city", name: "Tom Peeters", role: "department", organization: "Facilitair Bedrijf" },
+  { email: "department2@demo.city", name: "Nadia Aerts", role: "department", organization: "Sociaal Huis" },
   { email: "tech1@demo.city", name: "Ines Maes", role: "technician", organization: "ICT-dienst" },
   { email: "tech2@demo.city", name: "Karim El Amrani", role: "technician", organization: "ICT-dienst" },
   { email: "school@demo.school", name: "Lotte Janssens", role: "recipient", organization: "Basisschool De Regenboog" },
@@ -71,10 +73,19 @@ export async function seedDemoData(): Promise<void> {
   });
   organizationIds.set(school.organization, approvedSchool.organizationId);
 
+  const userIds = new Map<string, string>([[coordinator.email, coordinatorId]]);
   for (const account of demoAccounts) {
     if (account.email === coordinator.email || account.email === school.email) continue;
-    insertUser({ email: account.email, name: account.name, role: account.role, organizationId: organizationIds.get(account.organization)!, passwordHash });
+    userIds.set(account.email, insertUser({ email: account.email, name: account.name, role: account.role, organizationId: organizationIds.get(account.organization)!, passwordHash }));
   }
+
+  seedDemoDevices({
+    departments: [organizationIds.get("Facilitair Bedrijf")!, organizationIds.get("Sociaal Huis")!],
+    itServiceId: organizationIds.get("ICT-dienst")!,
+    departmentUserIds: [userIds.get("department@demo.city")!, userIds.get("department2@demo.city")!],
+    coordinatorId,
+    technicianIds: [userIds.get("tech1@demo.city")!, userIds.get("tech2@demo.city")!],
+  });
 }
 
 export function demoAccountsBanner(): string {

@@ -356,14 +356,14 @@ describe("applyTransition", () => {
     const device = register();
     const eventsBefore = eventCount();
     // Another process moves the device on and holds the write lock while we decide.
-    const writer = await concurrentWriter(`UPDATE devices SET status = 'collected' WHERE id = ${device.id}`, 500);
+    const writer = await concurrentWriter(`UPDATE devices SET status = 'collected' WHERE id = ${device.id}`, 1000);
     const started = performance.now();
     const result = collect(device.id);
     const waited = performance.now() - started;
     await writer.committed;
 
     expect(result).toEqual({ ok: false, reason: "conflict" });
-    expect(waited).toBeGreaterThan(200);
+    expect(waited).toBeGreaterThan(100);
     expect(eventCount()).toBe(eventsBefore);
     expect(listDeviceCustody(device.id)).toHaveLength(1);
   });
@@ -455,7 +455,7 @@ describe("updateRegisteredDevice", () => {
 
   test("a device collected by someone else meanwhile is a conflict and keeps its media", async () => {
     const device = register();
-    const writer = await concurrentWriter(`UPDATE devices SET status = 'collected' WHERE id = ${device.id}`, 400);
+    const writer = await concurrentWriter(`UPDATE devices SET status = 'collected' WHERE id = ${device.id}`, 1000);
     const result = updateRegisteredDevice(device.id, deviceInput({ model: "Too late", media: [] }));
     await writer.committed;
     expect(result).toEqual({ ok: false, reason: "conflict" });
