@@ -15,6 +15,8 @@ export function openDatabase(databasePath: string): { sqlite: Database.Database;
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
   sqlite.pragma("synchronous = NORMAL");
+  // So that INSERT OR REPLACE fires DELETE triggers too (the custody ledger refuses deletes).
+  sqlite.pragma("recursive_triggers = ON");
   return { sqlite, db: drizzle(sqlite, { schema }) };
 }
 

@@ -20,6 +20,8 @@ export function refusalResponse(refusal: Refusal): Response {
       return apiError(409, "conflict", "The device changed meanwhile. Reload it and try again.");
     case "media-not-sanitized":
       return apiError(409, "media_not_sanitized", "Every storage medium needs a validated, passing wipe record before the wipe can be certified.");
+    case "unknown-department":
+      return apiError(422, "validation_failed", "Choose an approved city department.", { departmentId: ["Not an approved city department."] });
     case "missing-detail":
       return apiError(422, "validation_failed", "A required detail is missing.", { [refusal.field]: ["This field is required."] });
     case "duplicate":

@@ -40,8 +40,7 @@ export function CustodyTimeline({ entries }: { entries: TimelineEntry[] }) {
             {t(`custodyEvents.${entry.type}`)} <span className="font-normal text-slate-700">· <time dateTime={new Date(entry.at).toISOString()}>{formatDateTime(entry.at, language)}</time></span>
           </p>
           <p className="text-sm text-slate-800">
-            <HolderName holder={entry.from} /> <span aria-hidden="true">→</span>
-            <span className="sr-only">{t("custody.to")}</span> <HolderName holder={entry.to} />
+            <HolderName holder={entry.from} /> → <HolderName holder={entry.to} />
           </p>
           <p className="text-sm text-slate-700">
             {entry.actorName

@@ -186,27 +186,17 @@ describe("the database refuses to change the ledger", () => {
       sqlite
         .prepare("INSERT INTO custody_events (seq, device_id, type, to_status, to_holder, actor_id, at, details, prev_hash, hash) VALUES (3, ?, 'x', 'x', '{}', 'x', 0, '{}', 'p', 'h') ON CONFLICT(seq) DO UPDATE SET actor_id = 'someone-else'")
         .run(deviceA),
-    ).toThrow(/append-only: UPDATE refused/);
+    ).toThrow(/append-only/);
   });
 
-  test("an INSERT OR REPLACE over an event is refused, or at the least named by the verifier", () => {
+  test("an INSERT OR REPLACE over an event is refused", () => {
     const original = sqlite.prepare("SELECT * FROM custody_events WHERE seq = 3").get() as RawRow;
     const replace = sqlite.prepare(
       "INSERT OR REPLACE INTO custody_events (seq, device_id, type, from_status, to_status, from_holder, to_holder, actor_id, at, details, prev_hash, hash) VALUES (@seq, @device_id, @type, @from_status, @to_status, @from_holder, @to_holder, @actor_id, @at, @details, @prev_hash, @hash)",
     );
-    let replaced = false;
-    try {
-      replace.run({ ...original, details: JSON.stringify({ recycler: "GreenCycle NV", certificateNumber: "FORGED" }) });
-      replaced = true;
-    } catch (error) {
-      expect(String(error)).toMatch(/refused|append-only/);
-    }
-    try {
-      if (replaced) expect(verifyLedger()).toMatchObject({ intact: false, firstBadSeq: 3, problem: "hash-mismatch" });
-      expect(sqlite.prepare("SELECT count(*) AS total FROM custody_events").get()).toEqual({ total: 6 });
-    } finally {
-      if (replaced) replace.run(original);
-    }
+    expect(() => replace.run({ ...original, details: JSON.stringify({ recycler: "GreenCycle NV", certificateNumber: "FORGED" }) })).toThrow(/append-only/);
+    expect(sqlite.prepare("SELECT count(*) AS total FROM custody_events").get()).toEqual({ total: 6 });
+    expect(verifyLedger()).toMatchObject({ intact: true, count: 6 });
   });
 });
 

@@ -1,5 +1,6 @@
 // The custody ledger in the database: append inside the caller's transaction, read back, verify.
 import { asc, desc, eq, inArray } from "drizzle-orm";
+import canonicalize from "canonicalize";
 import { z } from "zod";
 import { custodyEvents, organizations, users } from "~db/schema";
 import { db, sqlite, type CircuitDatabase } from "~/db.server";
@@ -116,7 +117,7 @@ function eventFromRawRow(row: unknown): CustodyEvent | { unreadableSeq: number }
   if (!parsed.success) return { unreadableSeq: seq };
   const raw = parsed.data;
   try {
-    return eventFromRow({
+    const event = eventFromRow({
       seq: raw.seq,
       deviceId: raw.device_id,
       type: raw.type,
@@ -130,9 +131,19 @@ function eventFromRawRow(row: unknown): CustodyEvent | { unreadableSeq: number }
       prevHash: raw.prev_hash,
       hash: raw.hash,
     });
+    // The hash covers the parsed values; the stored JSON must say exactly the same, or a reader of
+    // the raw columns could be shown something the hash does not cover.
+    const storedAsParsed =
+      sameJson(raw.from_holder, event.fromHolder) && sameJson(raw.to_holder, event.toHolder) && sameJson(raw.details, event.details);
+    return storedAsParsed ? event : { unreadableSeq: seq };
   } catch {
     return { unreadableSeq: seq };
   }
+}
+
+function sameJson(stored: string | null, parsed: unknown): boolean {
+  if (stored === null) return parsed === null;
+  return canonicalize(JSON.parse(stored)) === canonicalize(parsed);
 }
 
 /**

@@ -7,6 +7,7 @@ import { db, type CircuitDatabase } from "~/db.server";
 import { randomSecret } from "~/auth/crypto.server";
 import {
   decideTransition,
+  type CustodyEventDraft,
   type DeviceFacts,
   type DeviceStatus,
   type Holder,
@@ -49,7 +50,23 @@ export type DeviceDetail = Omit<DeviceRecord, "holderKind" | "holderOrganization
 
 export type DeviceMutationResult =
   | { ok: true; device: DeviceDetail }
-  | ({ ok: false } & (TransitionRefusal | { reason: "not-found" } | { reason: "conflict" } | { reason: "duplicate"; fields: ("assetTag" | "serial")[] }));
+  | ({ ok: false } & (
+      | TransitionRefusal
+      | { reason: "not-found" }
+      | { reason: "conflict" }
+      | { reason: "unknown-department" }
+      | { reason: "duplicate"; fields: ("assetTag" | "serial")[] }
+    ));
+
+/** SQLite's answer when a unique index refuses a row (another writer got there first). */
+function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Error && "code" in error && error.code === "SQLITE_CONSTRAINT_UNIQUE";
+}
+
+function isApprovedDepartment(organizationId: number): boolean {
+  const row = db.select({ kind: organizations.kind, status: organizations.status }).from(organizations).where(eq(organizations.id, organizationId)).get();
+  return row?.kind === "department" && row.status === "approved";
+}
 
 /** A new label id: 16 characters of base64url, 96 random bits. */
 function newPublicId(): string {
@@ -118,10 +135,23 @@ function deviceColumns(input: DeviceInput) {
 export function registerDevice(input: DeviceInput, departmentId: number, actor: LifecycleActor, now: number = Date.now()): DeviceMutationResult {
   const decision = decideTransition({ status: null, owningDepartmentId: departmentId, holder: null }, { action: "register" }, actor);
   if (!decision.ok) return decision;
+  if (!isApprovedDepartment(departmentId)) return { ok: false, reason: "unknown-department" };
   const duplicates = duplicateFields(input);
   if (duplicates.length > 0) return { ok: false, reason: "duplicate", fields: duplicates };
 
-  const deviceId = db.transaction(
+  let deviceId: number;
+  try {
+    deviceId = insertRegisteredDevice(input, departmentId, actor, decision.event, now);
+  } catch (error) {
+    // A parallel registration of the same tag or serial won the race.
+    if (isUniqueViolation(error)) return { ok: false, reason: "duplicate", fields: duplicateFields(input) };
+    throw error;
+  }
+  return { ok: true, device: getDevice(deviceId)! };
+}
+
+function insertRegisteredDevice(input: DeviceInput, departmentId: number, actor: LifecycleActor, event: CustodyEventDraft, now: number): number {
+  return db.transaction(
     (tx) => {
       const row = tx
         .insert(devices)
@@ -129,8 +159,8 @@ export function registerDevice(input: DeviceInput, departmentId: number, actor: 
           ...deviceColumns(input),
           publicId: newPublicId(),
           departmentId,
-          status: decision.to,
-          ...holderColumns(decision.event.toHolder),
+          status: event.toStatus,
+          ...holderColumns(event.toHolder),
           registeredById: actor.kind === "user" ? actor.userId : null,
           createdAt: new Date(now),
           updatedAt: new Date(now),
@@ -138,12 +168,11 @@ export function registerDevice(input: DeviceInput, departmentId: number, actor: 
         .returning({ id: devices.id })
         .get();
       insertMedia(tx, row.id, input.media);
-      appendCustodyEvent(tx, { deviceId: row.id, actorId: actorIdOf(actor), at: now, draft: decision.event });
+      appendCustodyEvent(tx, { deviceId: row.id, actorId: actorIdOf(actor), at: now, draft: event });
       return row.id;
     },
     { behavior: "immediate" },
   );
-  return { ok: true, device: getDevice(deviceId)! };
 }
 
 function insertMedia(tx: CircuitDatabase, deviceId: number, media: MediumInput[]) {
@@ -160,17 +189,25 @@ export function updateRegisteredDevice(deviceId: number, input: DeviceInput): De
   if (existing.status !== "registered") return { ok: false, reason: "invalid-state", status: existing.status };
   const duplicates = duplicateFields(input, deviceId);
   if (duplicates.length > 0) return { ok: false, reason: "duplicate", fields: duplicates };
-  const updated = db.transaction((tx) => {
-    const result = tx
-      .update(devices)
-      .set({ ...deviceColumns(input), updatedAt: new Date() })
-      .where(and(eq(devices.id, deviceId), eq(devices.status, "registered")))
-      .run();
-    if (result.changes !== 1) return false;
-    tx.delete(storageMedia).where(eq(storageMedia.deviceId, deviceId)).run();
-    insertMedia(tx, deviceId, input.media);
-    return true;
-  });
+  const update = () =>
+    db.transaction((tx) => {
+      const result = tx
+        .update(devices)
+        .set({ ...deviceColumns(input), updatedAt: new Date() })
+        .where(and(eq(devices.id, deviceId), eq(devices.status, "registered")))
+        .run();
+      if (result.changes !== 1) return false;
+      tx.delete(storageMedia).where(eq(storageMedia.deviceId, deviceId)).run();
+      insertMedia(tx, deviceId, input.media);
+      return true;
+    });
+  let updated: boolean;
+  try {
+    updated = update();
+  } catch (error) {
+    if (isUniqueViolation(error)) return { ok: false, reason: "duplicate", fields: duplicateFields(input, deviceId) };
+    throw error;
+  }
   if (!updated) return { ok: false, reason: "conflict" };
   return { ok: true, device: getDevice(deviceId)! };
 }

@@ -11,6 +11,7 @@ export function deviceRefusalReply<Output>(submission: Submission<Record<string,
     const fieldErrors = Object.fromEntries(refusal.fields.map((field) => [field, [`errors.duplicate.${field}`]]));
     return data(submission.reply({ fieldErrors }), { status: 409 });
   }
+  if (refusal.reason === "unknown-department") return data(submission.reply({ fieldErrors: { departmentId: ["errors.choose"] } }), { status: 400 });
   if (refusal.reason === "missing-detail") return data(submission.reply({ fieldErrors: { [refusal.field]: ["errors.required"] } }), { status: 400 });
   const status = refusal.reason === "not-found" ? 404 : refusal.reason === "forbidden" || refusal.reason.startsWith("not-own") ? 403 : 409;
   return data(submission.reply({ formErrors: [`errors.device.${refusal.reason}`] }), { status });
