@@ -171,12 +171,13 @@ export const devices = sqliteTable(
     uniqueIndex("devices_public_id_unique").on(table.publicId),
     uniqueIndex("devices_asset_tag_unique").on(table.assetTag),
     uniqueIndex("devices_serial_unique").on(table.serial),
-    index("devices_status_idx").on(table.status, table.id),
-    index("devices_type_idx").on(table.type, table.id),
-    index("devices_department_idx").on(table.departmentId, table.id),
-    index("devices_department_status_idx").on(table.departmentId, table.status, table.id),
+    // Filters combined with the default order (last change first), so a page needs no sort step.
+    index("devices_status_updated_idx").on(table.status, table.updatedAt, table.id),
+    index("devices_type_updated_idx").on(table.type, table.updatedAt, table.id),
+    index("devices_department_updated_idx").on(table.departmentId, table.updatedAt, table.id),
+    index("devices_department_status_updated_idx").on(table.departmentId, table.status, table.updatedAt, table.id),
     index("devices_model_idx").on(table.model),
-    index("devices_updated_idx").on(table.updatedAt),
+    index("devices_updated_idx").on(table.updatedAt, table.id),
     index("devices_holder_organization_idx").on(table.holderOrganizationId),
   ],
 );

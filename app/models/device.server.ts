@@ -1,7 +1,7 @@
 // Devices and their storage media: registering, editing while registered, listing, and applying
 // lifecycle transitions. The domain (app/domain/lifecycle.ts) decides; this module persists the
 // decision and its custody event in one transaction.
-import { and, asc, count, desc, eq, like, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, lt, or, sql, type SQL } from "drizzle-orm";
 import { devices, organizations, storageMedia, type DeviceType, type MediumKind } from "~db/schema";
 import { db, type CircuitDatabase } from "~/db.server";
 import { randomSecret } from "~/auth/crypto.server";
@@ -305,15 +305,24 @@ export type DeviceListQuery = {
   pageSize: number;
 };
 
-/** FTS5 trigram queries need three characters; a phrase in double quotes matches it as a substring. */
+/**
+ * Three characters or more: the FTS5 trigram index, as a quoted phrase (a substring match). Fewer:
+ * a prefix of the asset tag or serial, as an index range (tags and serials are stored as typed;
+ * the range is tried as typed and in capitals).
+ */
 function searchCondition(q: string): SQL {
   const term = q.trim();
   if (term.length >= 3) {
     const phrase = `"${term.replaceAll('"', '""')}"`;
     return sql`${devices.id} IN (SELECT rowid FROM devices_search WHERE devices_search MATCH ${phrase})`;
   }
-  const prefix = `${term.replace(/[%_\\]/g, (character) => `\\${character}`)}%`;
-  return sql`(${like(devices.assetTag, prefix)} ESCAPE '\\' OR ${like(devices.serial, prefix)} ESCAPE '\\')`;
+  const prefixes = [...new Set([term, term.toUpperCase()])];
+  return or(
+    ...prefixes.flatMap((prefix) => [
+      and(gte(devices.assetTag, prefix), lt(devices.assetTag, `${prefix}\uffff`)),
+      and(gte(devices.serial, prefix), lt(devices.serial, `${prefix}\uffff`)),
+    ]),
+  )!;
 }
 
 const sortColumns = {
