@@ -27,6 +27,7 @@ test.describe("a signed-in user in English", () => {
     await expect(page.getByRole("heading", { level: 1, name: "Welcome, Sara Declercq" })).toBeVisible();
     await expect(page.getByRole("navigation", { name: "Main navigation" }).getByRole("link")).toHaveText([
       "Home",
+      "Devices",
       "Organizations",
       "Invites",
       "Mailbox",
