@@ -5,6 +5,7 @@ import { index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-or
 // Relative imports: drizzle-kit loads this file without the app's path aliases.
 import { deviceTypes, mediumKinds, type DeviceType, type MediumKind } from "../app/domain/devices";
 import { deviceStatuses } from "../app/domain/lifecycle";
+import { sanitizationMethods, sanitizationTechniques, verificationLevels, wipeResults } from "../app/domain/wipes";
 
 export const organizationKinds = ["department", "it_service", "school", "nonprofit"] as const;
 export type OrganizationKind = (typeof organizationKinds)[number];
@@ -229,4 +230,56 @@ export const custodyEvents = sqliteTable(
     uniqueIndex("custody_events_prev_hash_unique").on(table.prevHash),
     uniqueIndex("custody_events_hash_unique").on(table.hash),
   ],
+);
+
+/** One issued data-wipe certificate: a device's media were all sanitized, validated, and certified. */
+export const wipeCertificates = sqliteTable(
+  "wipe_certificates",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    number: text("number").notNull(),
+    deviceId: integer("device_id")
+      .notNull()
+      .references(() => devices.id),
+    issuedAt: integer("issued_at", { mode: "timestamp_ms" }).notNull(),
+    issuedById: text("issued_by_id")
+      .notNull()
+      .references(() => users.id),
+  },
+  (table) => [uniqueIndex("wipe_certificates_number_unique").on(table.number), index("wipe_certificates_device_idx").on(table.deviceId, table.issuedAt)],
+);
+
+/** One sanitization attempt on one storage medium, with the fields of a NIST SP 800-88 certificate. */
+export const wipeRecords = sqliteTable(
+  "wipe_records",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    deviceId: integer("device_id")
+      .notNull()
+      .references(() => devices.id),
+    mediumId: integer("medium_id")
+      .notNull()
+      .references(() => storageMedia.id),
+    method: text("method", { enum: sanitizationMethods }).notNull(),
+    technique: text("technique", { enum: sanitizationTechniques }).notNull(),
+    rounds: integer("rounds"),
+    tool: text("tool").notNull(),
+    toolVersion: text("tool_version").notNull(),
+    verification: text("verification", { enum: verificationLevels }).notNull(),
+    samplePercent: integer("sample_percent"),
+    result: text("result", { enum: wipeResults }).notNull(),
+    startedAt: integer("started_at", { mode: "timestamp_ms" }),
+    finishedAt: integer("finished_at", { mode: "timestamp_ms" }),
+    notes: text("notes"),
+    /** "manual", or "nwipe-log" when the record was drafted from an uploaded log. */
+    source: text("source").notNull().default("manual"),
+    performedById: text("performed_by_id")
+      .notNull()
+      .references(() => users.id),
+    recordedAt: integer("recorded_at", { mode: "timestamp_ms" }).notNull(),
+    validatedById: text("validated_by_id").references(() => users.id),
+    validatedAt: integer("validated_at", { mode: "timestamp_ms" }),
+    certificateId: integer("certificate_id").references(() => wipeCertificates.id),
+  },
+  (table) => [index("wipe_records_device_idx").on(table.deviceId, table.recordedAt), index("wipe_records_medium_idx").on(table.mediumId)],
 );

@@ -166,6 +166,83 @@ export const openApiDocument = {
         required: ["events", "headHash"],
         properties: { events: { type: "array", items: { $ref: "#/components/schemas/CustodyEvent" } }, headHash: { type: "string" } },
       },
+      WipeRecordInput: {
+        type: "object",
+        required: ["method", "technique", "tool", "toolVersion", "verification", "result"],
+        description: "NIST SP 800-88 Rev. 1 fields. rounds only (and always) with technique overwrite; samplePercent only (and always) with verification sample; destroy techniques only with method destroy.",
+        properties: {
+          method: { type: "string", enum: ["clear", "purge", "destroy"] },
+          technique: { type: "string", enum: ["overwrite", "block-erase", "crypto-erase", "ata-secure-erase", "nvme-sanitize", "shred", "disintegrate", "degauss"] },
+          rounds: { type: ["integer", "null"], minimum: 1 },
+          tool: { type: "string" },
+          toolVersion: { type: "string" },
+          verification: { type: "string", enum: ["none", "sample", "full"] },
+          samplePercent: { type: ["integer", "null"], minimum: 1, maximum: 100 },
+          result: { type: "string", enum: ["pass", "fail"] },
+          startedAt: { type: ["string", "null"], format: "date-time" },
+          finishedAt: { type: ["string", "null"], format: "date-time" },
+          notes: { type: ["string", "null"] },
+        },
+      },
+      WipeRecord: {
+        allOf: [
+          { $ref: "#/components/schemas/WipeRecordInput" },
+          {
+            type: "object",
+            required: ["id", "deviceId", "mediumId", "performedBy", "recordedAt", "validatedBy"],
+            properties: {
+              id: { type: "integer" },
+              deviceId: { type: "integer" },
+              mediumId: { type: "integer" },
+              performedBy: { type: "object", properties: { id: { type: "string" }, name: { type: "string" } } },
+              recordedAt: { type: "string", format: "date-time" },
+              validatedBy: { type: ["object", "null"], properties: { id: { type: "string" }, name: { type: "string" }, organization: { type: "string" } } },
+              validatedAt: { type: ["string", "null"], format: "date-time" },
+              certificateId: { type: ["integer", "null"] },
+            },
+          },
+        ],
+      },
+      Certificate: {
+        type: "object",
+        required: ["number", "deviceId", "issuedAt", "records"],
+        properties: {
+          number: { type: "string", examples: ["WC-2026-000001"] },
+          deviceId: { type: "integer" },
+          publicId: { type: "string" },
+          issuedAt: { type: "string", format: "date-time" },
+          issuedBy: { type: "string" },
+          records: { type: "array", items: { $ref: "#/components/schemas/WipeRecord" } },
+        },
+      },
+      WipeDrafts: {
+        type: "object",
+        required: ["drafts"],
+        properties: {
+          drafts: {
+            type: "array",
+            items: {
+              type: "object",
+              required: ["mediumId", "serial", "method", "technique", "rounds", "verification", "result", "startedAt", "finishedAt", "tool", "toolVersion"],
+              properties: {
+                mediumId: { type: "integer" },
+                serial: { type: "string" },
+                method: { type: "string" },
+                technique: { type: "string" },
+                rounds: { type: ["integer", "null"] },
+                verification: { type: "string" },
+                result: { type: "string" },
+                startedAt: { type: ["string", "null"], format: "date-time" },
+                finishedAt: { type: ["string", "null"], format: "date-time" },
+                tool: { type: "string" },
+                toolVersion: { type: "string" },
+                notes: { type: "string" },
+              },
+            },
+          },
+          ignoredDrives: { type: "array", items: { type: "string" }, description: "Drives in the log that are not media of this device." },
+        },
+      },
       PublicVerification: {
         type: "object",
         required: ["device", "hasWipeCertificate", "events", "deviceChainIntact", "headHash"],
@@ -173,6 +250,11 @@ export const openApiDocument = {
         properties: {
           device: { type: "object", properties: { publicId: { type: "string" }, type: { type: "string" }, manufacturer: { type: "string" }, model: { type: "string" }, status: { type: "string" } } },
           hasWipeCertificate: { type: "boolean" },
+          certificate: {
+            type: ["object", "null"],
+            description: "Number, date and, per medium, the method and the validator's organization (never a person).",
+            properties: { number: { type: "string" }, issuedAt: { type: "string", format: "date-time" }, media: { type: "array", items: { type: "object" } } },
+          },
           events: { type: "array", items: { type: "object" } },
           deviceChainIntact: { type: "boolean" },
           headHash: { type: "string" },
@@ -276,6 +358,81 @@ export const openApiDocument = {
           "401": errorResponse("No valid token."),
           "403": errorResponse("Not a device the caller may see."),
           "404": errorResponse("No such device."),
+        },
+      },
+    },
+    "/api/v1/devices/{id}/media/{mediumId}/wipes": {
+      post: {
+        summary: "Record one sanitization attempt on one storage medium (the device must be collected)",
+        security: [{ bearerToken: [] }],
+        parameters: [
+          { name: "id", in: "path", required: true, schema: { type: "integer" } },
+          { name: "mediumId", in: "path", required: true, schema: { type: "integer" } },
+        ],
+        requestBody: { required: true, content: { "application/json": { schema: { $ref: "#/components/schemas/WipeRecordInput" } } } },
+        responses: {
+          "201": { description: "The record", content: { "application/json": { schema: { $ref: "#/components/schemas/WipeRecord" } } } },
+          "401": errorResponse("No valid token."),
+          "403": errorResponse("Only technicians record wipes."),
+          "404": errorResponse("No such device or medium."),
+          "409": errorResponse("The device is not collected."),
+          "422": errorResponse("Field errors, e.g. method and technique disagree."),
+        },
+      },
+    },
+    "/api/v1/wipes/{wipeId}/validate": {
+      post: {
+        summary: "Validate a passing wipe record, as a second technician",
+        security: [{ bearerToken: [] }],
+        parameters: [{ name: "wipeId", in: "path", required: true, schema: { type: "integer" } }],
+        responses: {
+          "200": { description: "The validated record", content: { "application/json": { schema: { $ref: "#/components/schemas/WipeRecord" } } } },
+          "401": errorResponse("No valid token."),
+          "403": errorResponse("Not a technician, or the validator performed the wipe (code same_person)."),
+          "404": errorResponse("No such record."),
+          "409": errorResponse("The record failed, or is validated already."),
+        },
+      },
+    },
+    "/api/v1/devices/{id}/certificate": {
+      get: {
+        summary: "The device's latest wipe certificate",
+        security: [{ bearerToken: [] }],
+        parameters: [{ name: "id", in: "path", required: true, schema: { type: "integer" } }],
+        responses: {
+          "200": { description: "The certificate", content: { "application/json": { schema: { $ref: "#/components/schemas/Certificate" } } } },
+          "401": errorResponse("No valid token."),
+          "403": errorResponse("Not a device the caller may see."),
+          "404": errorResponse("No such device, or no certificate yet."),
+        },
+      },
+    },
+    "/api/v1/devices/{id}/certificate.pdf": {
+      get: {
+        summary: "The certificate as a PDF (the same document as the device page's link)",
+        security: [{ bearerToken: [] }],
+        parameters: [{ name: "id", in: "path", required: true, schema: { type: "integer" } }],
+        responses: {
+          "200": { description: "The PDF", content: { "application/pdf": { schema: { type: "string", format: "binary" } } } },
+          "401": errorResponse("No valid token."),
+          "403": errorResponse("Not a device the caller may see."),
+          "404": errorResponse("No such device, or no certificate yet."),
+        },
+      },
+    },
+    "/api/v1/devices/{id}/wipe-logs": {
+      post: {
+        summary: "Read an nwipe log into draft wipe records for this device's media (nothing is saved)",
+        security: [{ bearerToken: [] }],
+        parameters: [{ name: "id", in: "path", required: true, schema: { type: "integer" } }],
+        requestBody: { required: true, content: { "text/plain": { schema: { type: "string" } } } },
+        responses: {
+          "200": { description: "Drafts, one per drive of this device in the log", content: { "application/json": { schema: { $ref: "#/components/schemas/WipeDrafts" } } } },
+          "401": errorResponse("No valid token."),
+          "403": errorResponse("Only technicians read wipe logs."),
+          "404": errorResponse("No such device."),
+          "413": errorResponse("The log is too large."),
+          "422": errorResponse("The log cannot be read, or names no medium of this device (fields.log lists the problems)."),
         },
       },
     },

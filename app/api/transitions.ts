@@ -25,13 +25,16 @@ export function normalizeTransitionBody(body: unknown): unknown {
   return Object.fromEntries(Object.entries(body).map(([key, value]) => [aliases[key] ?? key, value]));
 }
 
-/** What the lifecycle module needs, given where the device goes. Null: not possible in this release. */
-export function transitionInputOf(body: TransitionBody, context: { itServiceId: number; certificateNumber: string }): TransitionInput | null {
+/**
+ * What the lifecycle module needs, given where the device goes. Null: not taken through this path
+ * (certify issues a certificate: app/models/wipe.server.ts; handover needs a confirmed match).
+ */
+export function transitionInputOf(body: TransitionBody, context: { itServiceId: number }): TransitionInput | null {
   switch (body.action) {
     case "collect":
       return { action: "collect", itServiceId: context.itServiceId };
     case "certify":
-      return { action: "certify", certificateNumber: context.certificateNumber };
+      return null;
     case "list":
       return { action: "list", grade: body.grade };
     case "reserve":

@@ -1,7 +1,7 @@
 // Who is asking, and may they? Every loader and action starts here; the answer comes from the
 // permission table in app/domain/permissions.ts.
 import { data, redirect } from "@remix-run/node";
-import type { LifecycleActor } from "~/domain/lifecycle";
+import type { UserActor } from "~/domain/lifecycle";
 import { can, type Actor, type PermissionAction } from "~/domain/permissions";
 import type { DeviceScope } from "~/models/device.server";
 import { getSessionUser, type SessionUser } from "~/models/user.server";
@@ -42,7 +42,7 @@ export async function requireAnonymous(request: Request): Promise<void> {
 }
 
 /** The user as the lifecycle module sees them. */
-export function lifecycleActorOf(user: SessionUser): LifecycleActor {
+export function lifecycleActorOf(user: SessionUser): UserActor {
   return { kind: "user", userId: user.id, role: user.role, organizationId: user.organization.id, organizationStatus: user.organization.status };
 }
 

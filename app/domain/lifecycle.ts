@@ -25,6 +25,8 @@ export type LifecycleActor =
   /** Circuit itself, acting on a payment provider's word (a completed, expired or cancelled payment). */
   | { kind: "system"; reason: "payment" };
 
+export type UserActor = Extract<LifecycleActor, { kind: "user" }>;
+
 /** What the caller knows about the device at the moment of the transition. */
 export type DeviceFacts = {
   status: DeviceStatus | null;

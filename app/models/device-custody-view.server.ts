@@ -6,6 +6,7 @@ import type { CustodyEvent } from "~/domain/custody";
 import type { Holder } from "~/domain/lifecycle";
 import { custodyHeadHash, custodyParticipants, listDeviceCustody, verifyDeviceCustody } from "./custody.server";
 import { getDeviceByPublicId, type DeviceDetail } from "./device.server";
+import { latestCertificate } from "./wipe.server";
 
 /** A holder for display: an organization or recycler by name, an employee by role only. */
 export type HolderView = { kind: "organization" | "recycler"; name: string } | { kind: "employee" };
@@ -58,9 +59,17 @@ const publicDetailKeys = ["certificateNumber", "grade", "recycler"] as const;
 
 export type PublicTimelineEntry = Omit<StaffTimelineEntry, "actorName" | "details" | "fromStatus"> & { details: Partial<Record<(typeof publicDetailKeys)[number], string>> };
 
+export type PublicCertificate = {
+  number: string;
+  issuedAt: number;
+  /** Per medium: what it was and how it was sanitized; the validator only by organization. */
+  media: { kind: string; capacityGb: number; method: string; technique: string; result: string; validatorOrganization: string | null }[];
+};
+
 export type PublicVerification = {
   device: Pick<DeviceDetail, "publicId" | "type" | "manufacturer" | "model" | "status">;
   hasWipeCertificate: boolean;
+  certificate: PublicCertificate | null;
   events: PublicTimelineEntry[];
   deviceChainIntact: boolean;
   headHash: string;
@@ -71,9 +80,22 @@ export function publicVerification(publicId: string): PublicVerification | null 
   if (!device) return null;
   const events = listDeviceCustody(device.id);
   const { organizationNames, people } = custodyParticipants(events);
+  const certificate = latestCertificate(device.id);
   return {
     device: { publicId: device.publicId, type: device.type, manufacturer: device.manufacturer, model: device.model, status: device.status },
-    hasWipeCertificate: events.some((event) => event.type === "certify"),
+    hasWipeCertificate: certificate !== null,
+    certificate: certificate && {
+      number: certificate.number,
+      issuedAt: certificate.issuedAt.getTime(),
+      media: certificate.records.map((record) => ({
+        kind: record.mediumKind,
+        capacityGb: record.mediumCapacityGb,
+        method: record.method,
+        technique: record.technique,
+        result: record.result,
+        validatorOrganization: record.validatorOrganizationName,
+      })),
+    },
     events: events.map((event) => ({
       seq: event.seq,
       type: event.type,

@@ -2,7 +2,7 @@
 // lifecycle transitions. The domain (app/domain/lifecycle.ts) decides; this module persists the
 // decision and its custody event in one transaction.
 import { and, asc, count, desc, eq, gte, lt, or, sql, type SQL } from "drizzle-orm";
-import { devices, organizations, storageMedia, type DeviceType, type MediumKind } from "~db/schema";
+import { custodyEvents, devices, organizations, storageMedia, wipeRecords, type DeviceType, type MediumKind } from "~db/schema";
 import { db, type CircuitDatabase } from "~/db.server";
 import { randomSecret } from "~/auth/crypto.server";
 import {
@@ -15,6 +15,7 @@ import {
   type TransitionInput,
   type TransitionRefusal,
 } from "~/domain/lifecycle";
+import { everyMediumSanitized, type RecordedWipe } from "~/domain/wipes";
 import type { deviceSortKeys } from "~/forms/device";
 import { appendCustodyEvent } from "./custody.server";
 
@@ -88,9 +89,43 @@ function holderColumns(holder: Holder) {
   };
 }
 
-function factsOf(row: DeviceRecord): DeviceFacts {
-  // Wipe records arrive with the wipe-certification feature; until then no medium counts as sanitized.
-  return { status: row.status, owningDepartmentId: row.departmentId, holder: holderOf(row), everyMediumSanitizedSinceCollection: false };
+/** When the device was last collected (by a technician, or back from its user): wipes count from then. */
+export function lastCollectedAt(deviceId: number, database: CircuitDatabase = db): number | null {
+  return (
+    database
+      .select({ at: custodyEvents.at })
+      .from(custodyEvents)
+      .where(and(eq(custodyEvents.deviceId, deviceId), eq(custodyEvents.toStatus, "collected")))
+      .orderBy(desc(custodyEvents.seq))
+      .limit(1)
+      .get()?.at ?? null
+  );
+}
+
+/** The wipe records that bear on the device's current cycle, for the sanitization rule. */
+export function sanitizationFacts(
+  deviceId: number,
+  database: CircuitDatabase = db,
+): { mediumIds: number[]; records: (RecordedWipe & { id: number })[]; lastCollectedAt: number | null } {
+  const mediumIds = database.select({ id: storageMedia.id }).from(storageMedia).where(eq(storageMedia.deviceId, deviceId)).all().map((row) => row.id);
+  const records = database
+    .select({ id: wipeRecords.id, mediumId: wipeRecords.mediumId, result: wipeRecords.result, validatedById: wipeRecords.validatedById, recordedAt: wipeRecords.recordedAt })
+    .from(wipeRecords)
+    .where(eq(wipeRecords.deviceId, deviceId))
+    .all()
+    .map((row) => ({ ...row, recordedAt: row.recordedAt.getTime() }));
+  return { mediumIds, records, lastCollectedAt: lastCollectedAt(deviceId, database) };
+}
+
+function factsOf(row: DeviceRecord, database: CircuitDatabase = db): DeviceFacts {
+  const sanitization = row.status === "collected" ? sanitizationFacts(row.id, database) : null;
+  return {
+    status: row.status,
+    owningDepartmentId: row.departmentId,
+    holder: holderOf(row),
+    everyMediumSanitizedSinceCollection:
+      sanitization !== null && sanitization.lastCollectedAt !== null && everyMediumSanitized(sanitization.mediumIds, sanitization.records, sanitization.lastCollectedAt),
+  };
 }
 
 function actorIdOf(actor: LifecycleActor): string {
@@ -217,7 +252,14 @@ export function updateRegisteredDevice(deviceId: number, input: DeviceInput): De
  * made for (`WHERE status = <from>`), so a concurrent change makes this one a conflict, not a
  * double move; the custody event is written in the same transaction.
  */
-export function applyTransition(deviceId: number, input: TransitionInput, actor: LifecycleActor, now: number = Date.now()): DeviceMutationResult {
+export function applyTransition(
+  deviceId: number,
+  input: TransitionInput,
+  actor: LifecycleActor,
+  now: number = Date.now(),
+  /** Writes that belong to the same transaction (a certificate with its certify event). */
+  alongside?: (tx: CircuitDatabase) => void,
+): DeviceMutationResult {
   const existing = db.select().from(devices).where(eq(devices.id, deviceId)).get();
   if (!existing) return { ok: false, reason: "not-found" };
   const decision = decideTransition(factsOf(existing), input, actor);
@@ -232,6 +274,7 @@ export function applyTransition(deviceId: number, input: TransitionInput, actor:
         .where(and(eq(devices.id, deviceId), eq(devices.status, fromStatus)))
         .run();
       if (result.changes !== 1) return false;
+      alongside?.(tx);
       appendCustodyEvent(tx, { deviceId, actorId: actorIdOf(actor), at: now, draft: decision.event });
       return true;
     },

@@ -5,6 +5,7 @@ import { apiError, apiJson, fieldErrorsOf, methodNotAllowed } from "~/api/respon
 import { requireApiDeviceScope } from "~/auth/api-auth.server";
 import { lifecycleActorOf } from "~/auth/guards.server";
 import { applyTransition, deviceIsInScope, getDevice, itServiceIdFor } from "~/models/device.server";
+import { certifyDevice } from "~/models/wipe.server";
 
 export async function loader() {
   return methodNotAllowed(["POST"]);
@@ -28,9 +29,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!body.success) return apiError(422, "validation_failed", "Some fields are not valid.", fieldErrorsOf(body.error));
 
   const actor = lifecycleActorOf(user);
+  if (body.data.action === "certify") {
+    const certified = certifyDevice(device.id, actor);
+    return certified.ok ? apiJson(certified.device) : refusalResponse(certified);
+  }
   const itServiceId = itServiceIdFor(actor);
   if (itServiceId === null) return apiError(409, "no_it_service", "No IT service organization exists to take custody.");
-  const input = transitionInputOf(body.data, { itServiceId, certificateNumber: "" });
+  const input = transitionInputOf(body.data, { itServiceId });
   if (!input) return apiError(409, "not_available", "This action needs a confirmed match; it is not available yet.");
   const result = applyTransition(device.id, input, actor);
   if (!result.ok) return refusalResponse(result);

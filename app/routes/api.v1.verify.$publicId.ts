@@ -9,6 +9,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
   return apiJson({
     ...verification,
     events: verification.events.map((event) => ({ ...event, at: new Date(event.at).toISOString() })),
+    certificate: verification.certificate && { ...verification.certificate, issuedAt: new Date(verification.certificate.issuedAt).toISOString() },
   });
 }
 

@@ -8,8 +8,8 @@ import { actorOf, lifecycleActorOf, requireDeviceScope } from "~/auth/guards.ser
 import { CustodyTimeline } from "~/components/custody-timeline";
 import { DeviceStatusBadge } from "~/components/device-status";
 import { RouteErrorBoundary } from "~/components/error-page";
-import { buttonClass, FormErrors, SubmitButton, TextField, ValidatedForm } from "~/components/ui/form";
-import { Card, PageHeading } from "~/components/ui/page";
+import { buttonClass, CheckboxField, FormErrors, SelectField, SubmitButton, TextField, ValidatedForm } from "~/components/ui/form";
+import { Card, Notice, PageHeading } from "~/components/ui/page";
 import { availableActions } from "~/domain/lifecycle";
 import { can } from "~/domain/permissions";
 import { requiredText } from "~/forms/fields";
@@ -19,9 +19,17 @@ import { pageTitle } from "~/i18n/meta";
 import { useLanguage } from "~/i18n/use-language";
 import { staffCustodyTimeline } from "~/models/device-custody-view.server";
 import { applyTransition, deviceIsInScope, getDevice, itServiceIdFor } from "~/models/device.server";
+import { certifyDevice, latestCertificate, listDeviceWipes, sanitizationStatus, validateWipe } from "~/models/wipe.server";
+import { wipeDraftsFromLog } from "~/models/wipe-log.server";
+import { WipeSection } from "~/components/wipe-section";
+import { conditionGrades } from "~/domain/lifecycle";
 import { deviceRefusalReply } from "./device-refusals.server";
 
 export const recycleSchema = z.object({ recycler: requiredText(160), certificateNumber: requiredText(80) });
+export const listSchema = z.object({
+  grade: z.enum(conditionGrades, { required_error: "errors.choose", invalid_type_error: "errors.choose" }),
+  specsConfirmed: z.literal("on", { errorMap: () => ({ message: "errors.confirmSpecs" }) }),
+});
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data: loaderData }) =>
   pageTitle(matches, "devicePage.title", { assetTag: loaderData?.device.assetTag ?? "" });
@@ -34,18 +42,28 @@ async function loadDeviceFor(request: Request, id: string | undefined) {
   return { user, device };
 }
 
-/** Actions this page offers; the others arrive with the wipe and matching features. */
-const pageActions = ["collect", "recycle"] as const;
+/** Actions this page offers; reserving and handing over arrive with the matching feature. */
+const pageActions = ["collect", "certify", "list", "recycle"] as const;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, device } = await loadDeviceFor(request, params.id);
   const actor = lifecycleActorOf(user);
-  const mayRegister = can(actorOf(user), "device.register");
+  const permissions = actorOf(user);
+  const mayRegister = can(permissions, "device.register");
+  const certificate = latestCertificate(device.id);
+  const sanitization = sanitizationStatus(device.id);
+  const actions = availableActions(device.status, actor).filter((action) => pageActions.some((offered) => offered === action));
   return {
     device,
     timeline: staffCustodyTimeline(device.id),
-    actions: availableActions(device.status, actor).filter((action) => pageActions.some((offered) => offered === action)),
+    actions,
     canEdit: device.status === "registered" && mayRegister && (user.role === "coordinator" || user.organization.id === device.departmentId),
+    wipes: listDeviceWipes(device.id),
+    sanitizedMediumIds: sanitization.sanitizedMediumIds,
+    canCertify: actions.includes("certify") && sanitization.complete,
+    canRecordWipes: can(permissions, "wipe.record"),
+    canValidateWipes: can(permissions, "wipe.validate"),
+    certificate: certificate && { number: certificate.number, issuedAt: certificate.issuedAt },
   };
 }
 
@@ -71,6 +89,33 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     return redirectWithFlash(`/devices/${device.id}`, { key: "flash.deviceRecycled", values: { assetTag: device.assetTag } });
   }
+  if (intent === "validate-wipe") {
+    const validated = validateWipe(Number(formData.get("wipeId")), user.id);
+    if (!validated.ok) {
+      const status = validated.reason === "same-person" ? 403 : validated.reason === "not-found" ? 404 : 409;
+      return data({ intent: "validate-wipe", result: null, refusal: `errors.wipe.${validated.reason}` }, { status });
+    }
+    return redirectWithFlash(`/devices/${device.id}`, { key: "flash.wipeValidated", values: { serial: validated.record.mediumSerial } });
+  }
+  if (intent === "upload-log") {
+    const file = formData.get("log");
+    const text = typeof file === "string" ? file : file ? await file.text() : "";
+    const drafts = wipeDraftsFromLog(device, text);
+    if (!drafts.ok) return data({ intent: "upload-log", result: null, refusal: "errors.wipe.logUnreadable", problems: drafts.problems }, { status: 422 });
+    return { intent: "upload-log", result: null, refusal: null, drafts: drafts.drafts, ignoredDrives: drafts.ignoredDrives };
+  }
+  if (intent === "certify") {
+    const certified = certifyDevice(device.id, actor);
+    if (!certified.ok) return data({ intent: "certify", result: null, refusal: `errors.device.${certified.reason}` }, { status: certified.reason === "forbidden" ? 403 : 409 });
+    return redirectWithFlash(`/devices/${device.id}`, { key: "flash.deviceCertified", values: { assetTag: device.assetTag } });
+  }
+  if (intent === "list") {
+    const submission = parseWithZod(formData, { schema: listSchema });
+    if (submission.status !== "success") return data({ intent: "list", result: submission.reply(), refusal: null }, { status: 400 });
+    const listed = applyTransition(device.id, { action: "list", grade: submission.value.grade }, actor);
+    if (!listed.ok) return data({ intent: "list", result: null, refusal: `errors.device.${listed.reason}` }, { status: 409 });
+    return redirectWithFlash(`/devices/${device.id}`, { key: "flash.deviceListed", values: { assetTag: device.assetTag } });
+  }
   throw data({ reason: "bad-request" }, { status: 400 });
 }
 
@@ -86,7 +131,7 @@ function Detail({ label, value }: { label: string; value: string | number | null
 export default function DevicePage() {
   const { t } = useTranslation();
   const language = useLanguage();
-  const { device, timeline, actions, canEdit } = useLoaderData<typeof loader>();
+  const { device, timeline, actions, canEdit, wipes, sanitizedMediumIds, canCertify, canRecordWipes, canValidateWipes, certificate } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [recycleForm, recycleFields] = useForm({
     id: "recycle",
@@ -94,6 +139,12 @@ export default function DevicePage() {
     constraint: getZodConstraint(recycleSchema),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: recycleSchema }),
     shouldRevalidate: "onBlur",
+  });
+  const [listForm, listFields] = useForm({
+    id: "list",
+    lastResult: actionData?.intent === "list" ? actionData.result : undefined,
+    constraint: getZodConstraint(listSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: listSchema }),
   });
   const number = (value: number | null, unit: string) => (value === null ? null : `${formatNumber(value, language)} ${unit}`);
 
@@ -123,8 +174,21 @@ export default function DevicePage() {
 
       {actionData?.refusal ? (
         <div role="alert" className="rounded-md border border-red-700 bg-red-50 p-3 text-sm font-medium text-red-800">
-          {t(actionData.refusal)}
+          <p>{t(actionData.refusal)}</p>
+          {"problems" in actionData && Array.isArray(actionData.problems) ? (
+            <ul className="mt-1 list-disc pl-5">
+              {actionData.problems.map((problem) => (
+                <li key={String(problem)}>{String(problem)}</li>
+              ))}
+            </ul>
+          ) : null}
         </div>
+      ) : null}
+      {certificate ? (
+        <Notice tone="success">
+          {t("devicePage.certificate", { number: certificate.number, date: formatDate(new Date(certificate.issuedAt), language) })}{" "}
+          <a href={`/devices/${device.id}/certificate.pdf`}>{t("devicePage.certificatePdf", { number: certificate.number })}</a>
+        </Notice>
       ) : null}
       {actions.length > 0 ? (
         <Card title={t("devicePage.actionsTitle")}>
@@ -134,6 +198,21 @@ export default function DevicePage() {
                 <input type="hidden" name="intent" value="collect" />
                 <SubmitButton>{t("devicePage.collect")}</SubmitButton>
               </Form>
+            ) : null}
+            {actions.includes("list") ? (
+              <ValidatedForm form={listForm} className="w-full max-w-xl space-y-3 rounded-md border border-slate-200 p-4">
+                <h3 className="font-semibold">{t("devicePage.listTitle")}</h3>
+                <FormErrors id={listForm.errorId} errors={listForm.errors} />
+                <input type="hidden" name="intent" value="list" />
+                <SelectField
+                  meta={listFields.grade}
+                  label={t("device.conditionGrade")}
+                  placeholder={t("forms.choose")}
+                  options={conditionGrades.map((grade) => ({ value: grade, label: t(`grades.${grade}`) }))}
+                />
+                <CheckboxField meta={listFields.specsConfirmed} label={t("devicePage.specsConfirmed")} />
+                <SubmitButton>{t("devicePage.list")}</SubmitButton>
+              </ValidatedForm>
             ) : null}
             {actions.includes("recycle") ? (
               <details className="w-full max-w-xl" open={recycleForm.status === "error"}>
@@ -152,6 +231,20 @@ export default function DevicePage() {
             ) : null}
           </div>
         </Card>
+      ) : null}
+
+      {device.media.length > 0 || device.status === "collected" ? (
+        <WipeSection
+          deviceId={device.id}
+          deviceStatus={device.status}
+          media={device.media}
+          records={wipes}
+          sanitizedMediumIds={sanitizedMediumIds}
+          canRecord={canRecordWipes}
+          canValidate={canValidateWipes}
+          canCertify={canCertify}
+          drafts={actionData && "drafts" in actionData ? actionData.drafts : null}
+        />
       ) : null}
 
       <div className="grid gap-6 lg:grid-cols-2">

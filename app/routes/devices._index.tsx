@@ -116,11 +116,16 @@ export default function DevicesPage() {
       {items.length === 0 ? (
         <EmptyState>{canRegister ? t("devices.emptyCanRegister") : t("devices.empty")}</EmptyState>
       ) : (
+        // A plain form: the label sheet is a PDF the browser opens itself.
+        <form method="get" action="/devices/labels.pdf" className="space-y-3">
         <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
           <table className="w-full text-left text-sm">
             <caption className="sr-only">{t("devices.title")}</caption>
             <thead className="bg-slate-50">
               <tr>
+                <th scope="col" className="px-3 py-2">
+                  <span className="sr-only">{t("devices.selectColumn")}</span>
+                </th>
                 <th scope="col" className="px-3 py-2">{t("device.assetTag")}</th>
                 <th scope="col" className="px-3 py-2">{t("device.model")}</th>
                 <th scope="col" className="px-3 py-2">{t("device.type")}</th>
@@ -132,6 +137,12 @@ export default function DevicesPage() {
             <tbody>
               {items.map((device) => (
                 <tr key={device.id} className="border-t border-slate-100">
+                  <td className="px-3 py-2">
+                    <input type="checkbox" name="ids" value={device.id} id={`select-${device.id}`} className="h-4 w-4" />
+                    <label htmlFor={`select-${device.id}`} className="sr-only">
+                      {t("devices.select", { assetTag: device.assetTag })}
+                    </label>
+                  </td>
                   <td className="px-3 py-2 font-medium">
                     <Link to={`/devices/${device.id}`}>{device.assetTag}</Link>
                   </td>
@@ -145,6 +156,10 @@ export default function DevicesPage() {
             </tbody>
           </table>
         </div>
+        <button type="submit" className={buttonClass("secondary")}>
+          {t("devices.printLabels")}
+        </button>
+        </form>
       )}
 
       {pageCount > 1 ? (

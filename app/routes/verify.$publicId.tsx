@@ -5,7 +5,9 @@ import { CustodyTimeline } from "~/components/custody-timeline";
 import { DeviceStatusBadge } from "~/components/device-status";
 import { RouteErrorBoundary } from "~/components/error-page";
 import { Card, Notice, PageHeading } from "~/components/ui/page";
+import { formatDate } from "~/i18n/format";
 import { pageTitle } from "~/i18n/meta";
+import { useLanguage } from "~/i18n/use-language";
 import { publicVerification } from "~/models/device-custody-view.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "verify.title");
@@ -19,7 +21,8 @@ export async function loader({ params }: LoaderFunctionArgs) {
 
 export default function VerifyDevicePage() {
   const { t } = useTranslation();
-  const { device, hasWipeCertificate, events, deviceChainIntact, headHash } = useLoaderData<typeof loader>();
+  const { device, hasWipeCertificate, certificate, events, deviceChainIntact, headHash } = useLoaderData<typeof loader>();
+  const language = useLanguage();
   return (
     <div className="max-w-3xl space-y-6">
       <div>
@@ -40,10 +43,41 @@ export default function VerifyDevicePage() {
           </div>
           <div>
             <dt className="text-sm text-slate-700">{t("verify.wipeCertificate")}</dt>
-            <dd className="font-medium">{hasWipeCertificate ? t("verify.certificateYes") : t("verify.certificateNo")}</dd>
+            <dd className="font-medium">{hasWipeCertificate && certificate ? certificate.number : t("verify.certificateNo")}</dd>
           </div>
         </dl>
       </Card>
+      {certificate ? (
+        <Card title={t("verify.certificateTitle", { number: certificate.number })}>
+          <p className="mb-3 text-slate-700">{t("verify.certificateIssued", { date: formatDate(certificate.issuedAt, language) })}</p>
+          {certificate.media.length === 0 ? (
+            <p className="text-slate-700">{t("verify.certificateNoMedia")}</p>
+          ) : (
+            <table className="w-full text-left text-sm">
+              <thead>
+                <tr className="border-b border-slate-300">
+                  <th scope="col" className="py-1 pr-3">{t("verify.medium")}</th>
+                  <th scope="col" className="py-1 pr-3">{t("wipe.method")}</th>
+                  <th scope="col" className="py-1">{t("verify.validatedBy")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {certificate.media.map((medium, index) => (
+                  <tr key={index} className="border-b border-slate-100">
+                    <td className="py-1 pr-3">
+                      {medium.kind} · {medium.capacityGb} GB
+                    </td>
+                    <td className="py-1 pr-3">
+                      {t(`wipeMethods.${medium.method}`)} ({t(`wipeTechniques.${medium.technique}`)})
+                    </td>
+                    <td className="py-1">{medium.validatorOrganization ?? "—"}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </Card>
+      ) : null}
       <Notice tone={deviceChainIntact ? "success" : "warning"}>{deviceChainIntact ? t("verify.chainIntact") : t("verify.chainBroken")}</Notice>
       <Card title={t("verify.custodyTitle")}>
         <CustodyTimeline entries={events} />

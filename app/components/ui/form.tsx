@@ -63,7 +63,7 @@ export function FieldErrors({ id, errors }: { id: string; errors: string[] | und
   );
 }
 
-type InputType = "text" | "email" | "password" | "number" | "date" | "url" | "tel" | "search";
+type InputType = "text" | "email" | "password" | "number" | "date" | "datetime-local" | "url" | "tel" | "search";
 
 export function TextField({
   meta,
@@ -189,4 +189,20 @@ export function buttonClass(variant: "primary" | "secondary" | "danger" = "prima
     danger: "bg-red-700 text-white hover:bg-red-800",
   };
   return `${base} ${variants[variant]}`;
+}
+
+export function CheckboxField({ meta, label }: { meta: FieldMetadata<string | boolean | undefined | null>; label: string }) {
+  const field = useLiveField(meta);
+  const { key, ...inputProps } = getInputProps(field, { type: "checkbox" });
+  return (
+    <div>
+      <div className="flex items-start gap-2">
+        <input key={key} {...inputProps} className="mt-1 h-4 w-4 rounded border-slate-400 text-emerald-800 focus:ring-emerald-700" />
+        <label htmlFor={field.id} className="text-sm text-slate-900">
+          {label}
+        </label>
+      </div>
+      <FieldErrors id={field.errorId} errors={field.errors} />
+    </div>
+  );
 }
