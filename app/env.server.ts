@@ -16,6 +16,8 @@ const environmentSchema = z.object({
     .default("demo.city")
     .transform((domain) => domain.toLowerCase().replace(/^@/, "")),
   CITY_NAME: z.string().min(1).default("Stad Demostad"),
+  /** The address people reach Circuit at (e.g. https://circuit.stad.be), for links in QR codes, PDFs and mail. */
+  PUBLIC_URL: z.string().url().optional(),
   /** Seed demo data when the database is new (npm start). Set to false for a real deployment. */
   DEMO_DATA: booleanFlag.default("true"),
   /** Show the outbox as a mailbox page to coordinators. Defaults to on outside production and in demos. */

@@ -1,5 +1,6 @@
 // The certificate PDF as an HTTP response, shared by the page link and the API.
 import { env } from "~/env.server";
+import { publicOrigin } from "~/http/public-origin.server";
 import { isSupportedLanguage, defaultLanguage } from "~/i18n/config";
 import { i18next } from "~/i18n/i18next.server";
 import type { DeviceDetail } from "~/models/device.server";
@@ -13,7 +14,7 @@ export async function certificatePdfResponse(device: DeviceDetail, request: Requ
   const detected = await i18next.getLocale(request);
   const language = isSupportedLanguage(detected) ? detected : defaultLanguage;
   const t = await i18next.getFixedT(language);
-  const origin = new URL(request.url).origin;
+  const origin = publicOrigin(request);
   const pdf = await renderCertificatePdf({ cityName: env.CITY_NAME, certificate, device, verifyUrl: `${origin}/verify/${device.publicId}`, language, t });
   return new Response(new Uint8Array(pdf), {
     headers: {

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { requireDeviceScope } from "~/auth/guards.server";
 import { renderLabelSheetPdf } from "~/documents/labels-pdf.server";
 import { env } from "~/env.server";
+import { publicOrigin } from "~/http/public-origin.server";
 import { i18next } from "~/i18n/i18next.server";
 import { deviceIsInScope, getDevice } from "~/models/device.server";
 
@@ -17,6 +18,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const devices = ids.data.map((id) => getDevice(id)).filter((device) => device !== null && deviceIsInScope(device, scope));
   if (devices.length === 0) throw data({ reason: "not-found" }, { status: 404 });
   const t = await i18next.getFixedT(request);
-  const pdf = await renderLabelSheetPdf({ devices: devices.flatMap((device) => (device ? [device] : [])), origin: new URL(request.url).origin, cityName: env.CITY_NAME, t });
+  const pdf = await renderLabelSheetPdf({ devices: devices.flatMap((device) => (device ? [device] : [])), origin: publicOrigin(request), cityName: env.CITY_NAME, t });
   return new Response(new Uint8Array(pdf), { headers: { "Content-Type": "application/pdf", "Content-Disposition": 'inline; filename="circuit-labels.pdf"', "Cache-Control": "private, no-store" } });
 }

@@ -10,6 +10,7 @@ import { FormErrors, SelectField, SubmitButton, TextField, ValidatedForm } from 
 import { Card, EmptyState, Notice, PageHeading } from "~/components/ui/page";
 import { invitableRoles, organizationKindFor } from "~/domain/invites";
 import { emailField, enumField } from "~/forms/fields";
+import { publicOrigin } from "~/http/public-origin.server";
 import { formatDate } from "~/i18n/format";
 import { i18next } from "~/i18n/i18next.server";
 import { pageTitle } from "~/i18n/meta";
@@ -47,7 +48,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (submission.status !== "success") return data({ result: submission.reply(), inviteLink: null }, { status: 400 });
 
   const t = await i18next.getFixedT(request);
-  const origin = new URL(request.url).origin;
+  const origin = publicOrigin(request);
   const organizationName = organizations.find((organization) => organization.id === submission.value.organizationId)?.name ?? "";
   const { token } = createInvite({ ...submission.value, invitedById: coordinator.id }, (inviteToken) => ({
     to: submission.value.email,
