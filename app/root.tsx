@@ -1,6 +1,6 @@
 import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useLocation, useRouteLoaderData } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { useRef, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { useChangeLanguage } from "remix-i18next/react";
 import { actorOf, getOptionalUser } from "~/auth/guards.server";
@@ -139,7 +139,12 @@ function SiteFooter() {
 function FlashNotice() {
   const { t } = useTranslation();
   const flash = useRouteLoaderData<typeof loader>("root")?.flash;
-  if (!flash) return null;
+  const location = useLocation();
+  // A message belongs to the page it was loaded with: after a failed form submission the root
+  // loader is not reloaded, and the old message must not stand beside the new error.
+  const shownAt = useRef<{ flash: typeof flash; locationKey: string } | null>(null);
+  if (shownAt.current?.flash !== flash) shownAt.current = { flash, locationKey: location.key };
+  if (!flash || shownAt.current?.locationKey !== location.key) return null;
   return (
     <div className="mb-6">
       <Notice tone="success">{t(flash.key, flash.values)}</Notice>
