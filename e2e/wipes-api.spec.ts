@@ -1,0 +1,121 @@
+import { readFileSync } from "node:fs";
+import type { APIRequestContext } from "@playwright/test";
+import { pdfText } from "./support/pdf-text";
+import { demoUsers, expect, test, unique } from "./support/fixtures";
+
+const nwipeLog = readFileSync("app/domain/fixtures/nwipe/shredos-dodshort-single.log", "utf8");
+
+async function token(request: APIRequestContext, email: string): Promise<string> {
+  return (await (await request.post("/api/v1/tokens", { data: { email, password: "circuit-demo" } })).json()).token;
+}
+
+const wipe = { method: "clear", technique: "overwrite", rounds: 1, tool: "nwipe", toolVersion: "0.35", verification: "full", result: "pass", startedAt: "2026-11-29T09:00:00Z", finishedAt: "2026-11-29T11:00:00Z" };
+
+test("the wipe API: record, validate by a second technician, certify, certificate JSON and PDF, list", async ({ request }) => {
+  const department = { Authorization: `Bearer ${await token(request, demoUsers.department)}` };
+  const tech1 = { Authorization: `Bearer ${await token(request, demoUsers.tech1)}` };
+  const tech2 = { Authorization: `Bearer ${await token(request, demoUsers.tech2)}` };
+  const serial = unique("WD").toUpperCase();
+  const device = await (
+    await request.post("/api/v1/devices", {
+      headers: department,
+      data: { assetTag: unique("WAPI").slice(0, 40), serial: unique("SN"), manufacturer: "Dell", model: "OptiPlex 3070", type: "desktop", media: [{ serial, kind: "HDD", capacityGb: 500 }] },
+    })
+  ).json();
+  const mediumId = device.media[0].id;
+  const wipesPath = `/api/v1/devices/${device.id}/media/${mediumId}/wipes`;
+
+  expect((await request.post(wipesPath, { headers: tech1, data: wipe })).status()).toBe(409);
+  expect((await request.post(`/api/v1/devices/${device.id}/transitions`, { headers: tech1, data: { action: "collect" } })).status()).toBe(200);
+
+  expect((await request.post(wipesPath, { data: wipe })).status()).toBe(401);
+  expect((await request.post(wipesPath, { headers: department, data: wipe })).status()).toBe(403);
+  const disagreeing = await request.post(wipesPath, { headers: tech1, data: { ...wipe, method: "destroy", verification: "sample" } });
+  expect(disagreeing.status()).toBe(422);
+  expect(Object.keys((await disagreeing.json()).error.fields)).toEqual(expect.arrayContaining(["technique", "samplePercent"]));
+  const roundsOnCrypto = await request.post(wipesPath, { headers: tech1, data: { ...wipe, method: "purge", technique: "crypto-erase", rounds: 2 } });
+  expect(roundsOnCrypto.status()).toBe(422);
+  expect(Object.keys((await roundsOnCrypto.json()).error.fields)).toEqual(["rounds"]);
+
+  const failed = await request.post(wipesPath, { headers: tech1, data: { ...wipe, result: "fail" } });
+  expect(failed.status()).toBe(201);
+  const failedRecord = await failed.json();
+  expect((await request.post(`/api/v1/wipes/${failedRecord.id}/validate`, { headers: tech2 })).status()).toBe(409);
+
+  const created = await request.post(wipesPath, { headers: tech1, data: wipe });
+  expect(created.status()).toBe(201);
+  const record = await created.json();
+  expect(record).toMatchObject({ id: expect.any(Number), method: "clear", technique: "overwrite", rounds: 1, result: "pass", validatedBy: null });
+
+  const certifyTooEarly = await request.post(`/api/v1/devices/${device.id}/transitions`, { headers: tech1, data: { action: "certify" } });
+  expect(certifyTooEarly.status()).toBe(409);
+
+  const ownValidation = await request.post(`/api/v1/wipes/${record.id}/validate`, { headers: tech1 });
+  expect(ownValidation.status()).toBe(403);
+  expect((await ownValidation.json()).error.code).toBe("same_person");
+  const validated = await request.post(`/api/v1/wipes/${record.id}/validate`, { headers: tech2 });
+  expect(validated.status()).toBe(200);
+  expect((await validated.json()).validatedBy).toMatchObject({ name: "Karim El Amrani" });
+  expect((await request.post(`/api/v1/wipes/${record.id}/validate`, { headers: tech2 })).status()).toBe(409);
+
+  const certified = await request.post(`/api/v1/devices/${device.id}/transitions`, { headers: tech1, data: { action: "certify" } });
+  expect(certified.status()).toBe(200);
+  expect((await certified.json()).status).toBe("wiped");
+
+  const certificate = await request.get(`/api/v1/devices/${device.id}/certificate`, { headers: tech1 });
+  expect(certificate.status()).toBe(200);
+  const certificateBody = await certificate.json();
+  expect(certificateBody.number).toMatch(/^WC-\d{4}-\d{6}$/);
+  expect(certificateBody.records).toHaveLength(1);
+  expect(certificateBody.records[0]).toMatchObject({ id: record.id, medium: { serial } });
+
+  const pdfResponse = await request.get(`/api/v1/devices/${device.id}/certificate.pdf`, { headers: tech1 });
+  expect(pdfResponse.status()).toBe(200);
+  expect(pdfResponse.headers()["content-type"]).toBe("application/pdf");
+  const pdf = await pdfText(new Uint8Array(await pdfResponse.body()));
+  expect(pdf.text).toContain(certificateBody.number);
+  expect(pdf.text).toContain(serial);
+
+  const custody = await (await request.get(`/api/v1/devices/${device.id}/custody`, { headers: tech1 })).json();
+  expect(custody.events.at(-1)).toMatchObject({ type: "certify", details: { certificateNumber: certificateBody.number } });
+
+  expect((await request.post(`/api/v1/devices/${device.id}/transitions`, { headers: tech1, data: { action: "list" } })).status()).toBe(422);
+  const listed = await request.post(`/api/v1/devices/${device.id}/transitions`, { headers: tech1, data: { action: "list", grade: "A" } });
+  expect(listed.status()).toBe(200);
+  expect(await listed.json()).toMatchObject({ status: "listed", conditionGrade: "A" });
+
+  const publicView = await (await request.get(`/api/v1/verify/${device.publicId}`)).json();
+  expect(publicView.certificate).toMatchObject({ number: certificateBody.number, media: [{ method: "clear", validatorOrganization: "ICT-dienst" }] });
+  expect(JSON.stringify(publicView)).not.toContain("Karim");
+});
+
+test("the wipe-log API drafts records from an nwipe log, or says what it could not read", async ({ request }) => {
+  const department = { Authorization: `Bearer ${await token(request, demoUsers.department)}` };
+  const tech1 = { Authorization: `Bearer ${await token(request, demoUsers.tech1)}` };
+  const serial = unique("WD").toUpperCase();
+  const device = await (
+    await request.post("/api/v1/devices", {
+      headers: department,
+      data: { assetTag: unique("WLOG").slice(0, 40), serial: unique("SN"), manufacturer: "Dell", model: "OptiPlex 3070", type: "desktop", media: [{ serial, kind: "HDD", capacityGb: 500 }] },
+    })
+  ).json();
+  const path = `/api/v1/devices/${device.id}/wipe-logs`;
+  const log = nwipeLog.replaceAll("WD-WCC2E1234567", serial);
+
+  const drafted = await request.post(path, { headers: { ...tech1, "Content-Type": "text/plain" }, data: log });
+  expect(drafted.status()).toBe(200);
+  const { drafts } = await drafted.json();
+  expect(drafts).toEqual([
+    expect.objectContaining({ mediumId: device.media[0].id, serial, method: "clear", technique: "overwrite", rounds: 1, result: "pass", tool: "nwipe", toolVersion: expect.stringContaining("0.34") }),
+  ]);
+  expect(drafts[0].startedAt).toMatch(/^2023-10-14T/);
+  expect(drafts[0].finishedAt).toMatch(/^2023-10-14T/);
+
+  const otherDevice = await request.post(path, { headers: { ...tech1, "Content-Type": "text/plain" }, data: nwipeLog });
+  expect(otherDevice.status()).toBe(422);
+  expect((await otherDevice.json()).error.message).toContain("WD-WCC2E1234567");
+
+  const garbage = await request.post(path, { headers: { ...tech1, "Content-Type": "text/plain" }, data: "hello, this is not a log" });
+  expect(garbage.status()).toBe(422);
+  expect((await request.post(path, { headers: { ...department, "Content-Type": "text/plain" }, data: log })).status()).toBe(403);
+});
