@@ -1,8 +1,9 @@
 // About forty demo devices across both departments, moved through the lifecycle by the same model
 // and domain code as real use, so that their custody chain verifies. Deterministic: the same
 // devices, states and times on every new database (relative to today).
-import type { LifecycleActor, TransitionInput } from "~/domain/lifecycle";
-import { applyTransition, registerDevice, type DeviceInput } from "~/models/device.server";
+import type { TransitionInput, UserActor } from "~/domain/lifecycle";
+import { applyTransition, getDevice, registerDevice, type DeviceInput } from "~/models/device.server";
+import { certifyDevice, recordWipe, validateWipe } from "~/models/wipe.server";
 
 type Catalogue = Omit<DeviceInput, "assetTag" | "serial" | "media"> & { media: Omit<DeviceInput["media"][number], "serial">[] };
 
@@ -30,7 +31,7 @@ export function seedDemoDevices(people: {
   coordinatorId: string;
   technicianIds: [string, string];
 }): void {
-  const actor = (userId: string, role: "department" | "technician" | "coordinator", organizationId: number): LifecycleActor => ({
+  const actor = (userId: string, role: "department" | "technician" | "coordinator", organizationId: number): UserActor => ({
     kind: "user",
     userId,
     role,
@@ -38,7 +39,8 @@ export function seedDemoDevices(people: {
     organizationStatus: "approved",
   });
   const now = Date.now();
-  type Step = { at: number; device: number; input: TransitionInput | "register"; by: LifecycleActor };
+  /** "wipe": every medium wiped by this technician and validated by the other one. */
+  type Step = { at: number; device: number; input: TransitionInput | "register" | "wipe" | "certify"; by: UserActor };
   const steps: Step[] = [];
 
   for (let index = 0; index < 40; index += 1) {
@@ -51,9 +53,33 @@ export function seedDemoDevices(people: {
     if (index % 4 === 1 && index < 24) {
       const by = index % 8 === 1 ? technician : actor(people.coordinatorId, "coordinator", people.itServiceId);
       steps.push({ at: registeredAt + 12 * day, device: index, input: { action: "recycle", ...recyclers[index % 2]! }, by });
+    } else if (index < 16) {
+      // The older collected devices are wiped and certified; most of them are listed.
+      steps.push({ at: registeredAt + 9 * day, device: index, input: "wipe", by: technician });
+      steps.push({ at: registeredAt + 10 * day, device: index, input: "certify", by: technician });
+      if (index % 4 !== 2) steps.push({ at: registeredAt + 11 * day, device: index, input: { action: "list", grade: (["A", "B", "C"] as const)[index % 3]! }, by: technician });
     }
   }
   steps.sort((a, b) => a.at - b.at);
+
+  const validatorFor = (performer: UserActor) => (performer.userId === people.technicianIds[0] ? people.technicianIds[1] : people.technicianIds[0]);
+  function wipeEveryMedium(deviceId: number, performer: UserActor, at: number) {
+    for (const medium of getDevice(deviceId)?.media ?? []) {
+      const flash = medium.kind === "SSD" || medium.kind === "NVMe" || medium.kind === "eMMC";
+      const recorded = recordWipe(
+        deviceId,
+        medium.id,
+        flash
+          ? { method: "purge", technique: medium.kind === "NVMe" ? "nvme-sanitize" : "crypto-erase", tool: "hdparm", toolVersion: "9.65", verification: "sample", samplePercent: 10, result: "pass", startedAt: at - 3_600_000, finishedAt: at - 3_000_000 }
+          : { method: "clear", technique: "overwrite", rounds: 1, tool: "nwipe", toolVersion: "0.35", verification: "full", result: "pass", startedAt: at - 7_200_000, finishedAt: at - 600_000, source: "nwipe-log" },
+        performer.userId,
+        at,
+      );
+      if (!recorded.ok) throw new Error(`Demo wipe of ${medium.serial} refused (${recorded.reason})`);
+      const validated = validateWipe(recorded.record.id, validatorFor(performer), at + 1_800_000);
+      if (!validated.ok) throw new Error(`Demo validation of ${medium.serial} refused (${validated.reason})`);
+    }
+  }
 
   const deviceIds = new Map<number, number>();
   for (const step of steps) {
@@ -75,9 +101,12 @@ export function seedDemoDevices(people: {
       );
       if (!result.ok) throw new Error(`Demo device ${number} could not be registered: ${result.reason}`);
       deviceIds.set(step.device, result.device.id);
+    } else if (step.input === "wipe") {
+      wipeEveryMedium(deviceIds.get(step.device)!, step.by, step.at);
     } else {
-      const result = applyTransition(deviceIds.get(step.device)!, step.input, step.by, step.at);
-      if (!result.ok) throw new Error(`Demo device ${step.device + 1}: ${step.input.action} refused (${result.reason})`);
+      const deviceId = deviceIds.get(step.device)!;
+      const result = step.input === "certify" ? certifyDevice(deviceId, step.by, step.at) : applyTransition(deviceId, step.input, step.by, step.at);
+      if (!result.ok) throw new Error(`Demo device ${step.device + 1}: ${step.input === "certify" ? "certify" : step.input.action} refused (${result.reason})`);
     }
   }
 }

@@ -212,13 +212,15 @@ describe("a wipe the user aborted", () => {
 });
 
 describe("text that is not a usable nwipe log is refused with a reason", () => {
+  const notNwipeProblem = "No nwipe log lines found: this does not look like a log written by nwipe or ShredOS";
   test.each([
     ["an empty file", "", "The log is empty"],
     ["only white space", " \r\n\t\n", "The log is empty"],
     ["binary data", "\u0089PNG\r\n\u001a\n\u0000\u0000\u0000\rIHDR\u0000\u0000", "The file holds binary data, not a text log"],
     ["mangled bytes", "\uFFFD".repeat(40) + "abc", "The file holds binary data, not a text log"],
-    ["kernel messages and shred output", notNwipe, "No nwipe log lines found: this does not look like a log written by nwipe or ShredOS"],
-    ["a JSON report", '{"drives":[{"serial":"WD-1","status":"Erased"}]}', "No nwipe log lines found: this does not look like a log written by nwipe or ShredOS"],
+    ["kernel messages and shred output", notNwipe, notNwipeProblem],
+    ["a JSON report", '{"drives":[{"serial":"WD-1","status":"Erased"}]}', notNwipeProblem],
+    ["a long line of junk", `[2023/10/14 09:12:40]  notice: Found /dev/sda, ${"x, ".repeat(50_000)}`, notNwipeProblem],
   ])("%s", (_name, text, problem) => {
     expect(parseNwipeLog(text)).toEqual({ ok: false, problems: [problem] });
   });

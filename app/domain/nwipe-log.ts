@@ -27,7 +27,7 @@ export type NwipeDrive = {
   rounds: number | null;
   /** nwipe reads the whole drive back whenever it verifies; it never samples. */
   verification: "none" | "sample" | "full";
-  /** Whether the wipe ends with nwipe's zero-fill "blanking" pass. */
+  /** Whether the wipe ends with nwipe's zero-fill "blanking" pass: seen in the log, else as configured. */
   blanking: boolean | null;
   status: "erased" | "failed" | "aborted";
   result: "pass" | "fail";
@@ -118,8 +118,10 @@ const ROUND_LINE = /^Starting round (\d+) of (\d+) on (?:device )?'?(\/[^\s']+?)
 const BLANKING_LINE = /^Blanking device '?(\/[^\s']+?)'?\.?$/;
 const ERROR_COUNT_LINE = /^(\d+) (?:verification|wipe|sync) errors on '(\/[^']+)'\.?$/;
 // Lines a wipe thread writes while it works; the first path in them names its drive.
-const PROGRESS_LINE =
-  /^(?:Starting pass|Finished pass|Finished round|Finished final round|Verifying|Verified|Writing final random pattern|\[SUCCESS\]|\[FAILURE\]|\d+ bytes (?:written to|read from))/;
+const PROGRESS_LINE = new RegExp(
+  String.raw`^(?:Starting pass|Finished pass|Finished round|Finished final round|Verifying|Verified|` +
+    String.raw`Writing final random pattern|\[SUCCESS\]|\[FAILURE\]|\d+ bytes (?:written to|read from))`,
+);
 const DEVICE_TOKEN = /(?:^|[\s'"])(\/[^\s'",]*[^\s'",.])/;
 // options.c nwipe_options_log(), written just before the wipe starts (after any choices in the GUI).
 const OPTIONS_HEADER = /^Program options are set as follows/;
@@ -216,6 +218,9 @@ function readRuns(lines: string[]): { runs: Run[]; recognised: boolean } {
 
   for (const raw of lines) {
     const line = raw.trimEnd();
+    // logging.h MAX_LOG_LINE_CHARS caps a logged line at 512 (1024 in newer nwipe); a far longer line is
+    // not nwipe's, and skipping it keeps the patterns below from backtracking through junk.
+    if (line.length > 4096) continue;
     if (ERROR_SUMMARY_TITLE.test(line)) {
       section = "errors";
       recognised = true;
@@ -451,7 +456,9 @@ function assembleDrive(run: Run, evidence: DriveEvidence, problems: string[], wa
   if (status.insane) warnings.push(`Drive ${label}: nwipe reported INSANITY (an internal nwipe fault); read as failed`);
   if (status.status === "failed" && errors === 0) warnings.push(`Drive ${label}: nwipe marked it failed but the log gives no error count`);
   if (verifyMode === "off" && !verifyOnly) warnings.push(`Drive ${label}: verification was off, so nwipe did not read the drive back`);
-  if (verifyOnly) warnings.push(`Drive ${label}: method "${method}" only reads the drive and overwrites nothing, so it cannot pass as a wipe`);
+  if (verifyOnly) {
+    warnings.push(`Drive ${label}: method "${method}" only reads the drive and overwrites nothing, so it cannot pass as a wipe`);
+  }
   const toolVersion = toolVersionOf(run.banner ?? run.bannerOption);
   if (toolVersion === null) warnings.push("No nwipe version line found (the log may be cut at the start)");
 
