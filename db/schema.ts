@@ -5,6 +5,7 @@ import { index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-or
 // Relative imports: drizzle-kit loads this file without the app's path aliases.
 import { deviceTypes, mediumKinds, type DeviceType, type MediumKind } from "../app/domain/devices";
 import { deviceStatuses } from "../app/domain/lifecycle";
+import { requestStatuses } from "../app/domain/requests";
 import { sanitizationMethods, sanitizationTechniques, verificationLevels, wipeResults } from "../app/domain/wipes";
 
 export const organizationKinds = ["department", "it_service", "school", "nonprofit"] as const;
@@ -282,4 +283,92 @@ export const wipeRecords = sqliteTable(
     certificateId: integer("certificate_id").references(() => wipeCertificates.id),
   },
   (table) => [index("wipe_records_device_idx").on(table.deviceId, table.recordedAt), index("wipe_records_medium_idx").on(table.mediumId)],
+);
+
+export const deviceRequests = sqliteTable(
+  "device_requests",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    organizationId: integer("organization_id")
+      .notNull()
+      .references(() => organizations.id),
+    requesterId: text("requester_id")
+      .notNull()
+      .references(() => users.id),
+    /** "organization" for a school or nonprofit; "employee" for a city employee's personal request. */
+    requesterKind: text("requester_kind", { enum: ["organization", "employee"] }).notNull(),
+    type: text("type", { enum: deviceTypes }).notNull(),
+    quantity: integer("quantity").notNull(),
+    minRamGb: integer("min_ram_gb").notNull().default(0),
+    minStorageGb: integer("min_storage_gb").notNull().default(0),
+    minScreenInches: real("min_screen_inches"),
+    keyboardLayout: text("keyboard_layout").notNull().default("any"),
+    purpose: text("purpose").notNull(),
+    beneficiaries: integer("beneficiaries").notNull(),
+    neededBy: text("needed_by").notNull(),
+    status: text("status", { enum: requestStatuses }).notNull(),
+    priority: integer("priority"),
+    rejectionReason: text("rejection_reason"),
+    reviewedById: text("reviewed_by_id").references(() => users.id),
+    reviewedAt: integer("reviewed_at", { mode: "timestamp_ms" }),
+    fulfilled: integer("fulfilled").notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (table) => [index("device_requests_status_idx").on(table.status), index("device_requests_organization_idx").on(table.organizationId), index("device_requests_requester_idx").on(table.requesterId)],
+);
+
+/** A confirmed pairing of a device and a request: the device is reserved for it until handover or release. */
+export const matches = sqliteTable(
+  "matches",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    deviceId: integer("device_id")
+      .notNull()
+      .references(() => devices.id),
+    requestId: integer("request_id")
+      .notNull()
+      .references(() => deviceRequests.id),
+    score: real("score").notNull(),
+    explanation: text("explanation").notNull(),
+    status: text("status", { enum: ["confirmed", "handed-over", "released"] }).notNull(),
+    confirmedById: text("confirmed_by_id")
+      .notNull()
+      .references(() => users.id),
+    confirmedAt: integer("confirmed_at", { mode: "timestamp_ms" }).notNull(),
+    closedAt: integer("closed_at", { mode: "timestamp_ms" }),
+  },
+  (table) => [index("matches_device_idx").on(table.deviceId, table.status), index("matches_request_idx").on(table.requestId, table.status)],
+);
+
+/** Who signed for a device at handover. Personal data: kept out of the hashed custody events (which refer to the id). */
+export const handoverSignatures = sqliteTable("handover_signatures", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  deviceId: integer("device_id")
+    .notNull()
+    .references(() => devices.id),
+  matchId: integer("match_id").references(() => matches.id),
+  signedByName: text("signed_by_name").notNull(),
+  signedByUserId: text("signed_by_user_id").references(() => users.id),
+  signedAt: integer("signed_at", { mode: "timestamp_ms" }).notNull(),
+  recordedById: text("recorded_by_id")
+    .notNull()
+    .references(() => users.id),
+});
+
+export const notifications = sqliteTable(
+  "notifications",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    /** A translation key under "notifications." */
+    kind: text("kind").notNull(),
+    /** JSON values for the message's placeholders. */
+    values: text("values").notNull().default("{}"),
+    link: text("link"),
+    createdAt: createdAt(),
+    readAt: integer("read_at", { mode: "timestamp_ms" }),
+  },
+  (table) => [index("notifications_user_idx").on(table.userId, table.readAt)],
 );

@@ -134,7 +134,7 @@ export const openApiDocument = {
         type: "object",
         required: ["action"],
         description:
-          "collect: no details. recycle: recycler and certificateNumber (the recycler's R2v3/e-Stewards certificate). list: grade. release: reason. return: reason (optional). certify, reserve and handover need the wipe and matching features.",
+          "collect: no details. certify: none (issues the certificate). list: grade. handover: signedBy (the recipient's full name). release: reason. return: reason (optional). recycle: recycler and certificateNumber (the recycler's R2v3/e-Stewards certificate). Reserve through POST /api/v1/matching/confirm.",
         properties: {
           action: { type: "string", enum: ["collect", "certify", "list", "reserve", "release", "handover", "return", "recycle"] },
           recycler: { type: "string" },
@@ -241,6 +241,67 @@ export const openApiDocument = {
             },
           },
           ignoredDrives: { type: "array", items: { type: "string" }, description: "Drives in the log that are not media of this device." },
+        },
+      },
+      RequestInput: {
+        type: "object",
+        required: ["type", "quantity", "purpose", "beneficiaries", "neededBy"],
+        properties: {
+          type: { type: "string", enum: ["laptop", "desktop", "tablet", "monitor", "phone", "other"] },
+          quantity: { type: "integer", minimum: 1, description: "An employee asks for exactly 1." },
+          minRamGb: { type: "integer", minimum: 0 },
+          minStorageGb: { type: "integer", minimum: 0 },
+          minScreenInches: { type: ["number", "null"] },
+          keyboardLayout: { type: "string", description: "\"any\" or a layout name as on devices, e.g. AZERTY-BE." },
+          purpose: { type: "string" },
+          beneficiaries: { type: "integer", minimum: 1 },
+          neededBy: { type: "string", format: "date" },
+        },
+      },
+      Request: {
+        allOf: [
+          { $ref: "#/components/schemas/RequestInput" },
+          {
+            type: "object",
+            required: ["id", "status", "fulfilled", "priority"],
+            properties: {
+              id: { type: "integer" },
+              status: { type: "string", enum: ["submitted", "approved", "rejected", "partly-fulfilled", "fulfilled", "cancelled"] },
+              priority: { type: ["integer", "null"], description: "0–100 once approved." },
+              rejectionReason: { type: ["string", "null"] },
+              fulfilled: { type: "integer", description: "Devices handed over." },
+              reserved: { type: "integer", description: "Devices reserved by confirmed matches, not yet handed over." },
+              organization: { type: "object", properties: { id: { type: "integer" }, name: { type: "string" } } },
+            },
+          },
+        ],
+      },
+      MatchingRun: {
+        type: "object",
+        required: ["proposals", "unserved"],
+        properties: {
+          proposals: {
+            type: "array",
+            items: {
+              type: "object",
+              required: ["deviceId", "requestId", "score", "explanation"],
+              properties: {
+                deviceId: { type: "integer" },
+                requestId: { type: "integer" },
+                score: { type: "number" },
+                explanation: { type: "object", description: "base + priority + waiting − excessSpec = total, with notes." },
+              },
+            },
+          },
+          unserved: {
+            type: "array",
+            items: {
+              type: "object",
+              required: ["requestId", "reason"],
+              properties: { requestId: { type: "integer" }, reason: { type: "string", enum: ["no-device-of-type", "specs-too-high", "keyboard-layout", "screen-too-small", "all-taken"] }, unservedSlots: { type: "integer" } },
+            },
+          },
+          totalScore: { type: "number" },
         },
       },
       PublicVerification: {
@@ -433,6 +494,86 @@ export const openApiDocument = {
           "404": errorResponse("No such device."),
           "413": errorResponse("The log is too large."),
           "422": errorResponse("The log cannot be read, or names no medium of this device (fields.log lists the problems)."),
+        },
+      },
+    },
+    "/api/v1/requests": {
+      get: {
+        summary: "Requests: a coordinator sees all, a requester their own (their organization's)",
+        security: [{ bearerToken: [] }],
+        parameters: [{ name: "status", in: "query", schema: { type: "string" } }],
+        responses: {
+          "200": { description: "Requests", content: { "application/json": { schema: { type: "object", properties: { items: { type: "array", items: { $ref: "#/components/schemas/Request" } }, total: { type: "integer" } } } } } },
+          "401": errorResponse("No valid token."),
+          "403": errorResponse("The role has no requests."),
+        },
+      },
+      post: {
+        summary: "File a request (a member of an approved school or nonprofit, or an employee)",
+        security: [{ bearerToken: [] }],
+        requestBody: { required: true, content: { "application/json": { schema: { $ref: "#/components/schemas/RequestInput" } } } },
+        responses: {
+          "201": { description: "The request, status submitted", content: { "application/json": { schema: { $ref: "#/components/schemas/Request" } } } },
+          "401": errorResponse("No valid token."),
+          "403": errorResponse("The role may not file requests."),
+          "422": errorResponse("Field errors (e.g. an employee asking for more than one device)."),
+        },
+      },
+    },
+    "/api/v1/requests/{id}/approve": {
+      post: {
+        summary: "Approve with a need priority (coordinator)",
+        security: [{ bearerToken: [] }],
+        parameters: [{ name: "id", in: "path", required: true, schema: { type: "integer" } }],
+        requestBody: { required: true, content: { "application/json": { schema: { type: "object", required: ["priority"], properties: { priority: { type: "integer", minimum: 0, maximum: 100 } } } } } },
+        responses: {
+          "200": { description: "The approved request", content: { "application/json": { schema: { $ref: "#/components/schemas/Request" } } } },
+          "401": errorResponse("No valid token."),
+          "403": errorResponse("Coordinators only."),
+          "404": errorResponse("No such request."),
+          "409": errorResponse("Not a submitted request."),
+          "422": errorResponse("Priority missing or out of range."),
+        },
+      },
+    },
+    "/api/v1/requests/{id}/reject": {
+      post: {
+        summary: "Reject with a reason (coordinator)",
+        security: [{ bearerToken: [] }],
+        parameters: [{ name: "id", in: "path", required: true, schema: { type: "integer" } }],
+        requestBody: { required: true, content: { "application/json": { schema: { type: "object", required: ["reason"], properties: { reason: { type: "string" } } } } } },
+        responses: {
+          "200": { description: "The rejected request", content: { "application/json": { schema: { $ref: "#/components/schemas/Request" } } } },
+          "401": errorResponse("No valid token."),
+          "403": errorResponse("Coordinators only."),
+          "404": errorResponse("No such request."),
+          "409": errorResponse("Not a submitted request."),
+          "422": errorResponse("Reason missing."),
+        },
+      },
+    },
+    "/api/v1/matching/run": {
+      post: {
+        summary: "Propose an optimal assignment of listed devices to open requests (changes nothing)",
+        security: [{ bearerToken: [] }],
+        responses: {
+          "200": { description: "Proposals and unserved requests", content: { "application/json": { schema: { $ref: "#/components/schemas/MatchingRun" } } } },
+          "401": errorResponse("No valid token."),
+          "403": errorResponse("Coordinators only."),
+        },
+      },
+    },
+    "/api/v1/matching/confirm": {
+      post: {
+        summary: "Confirm a proposal: reserve the device for the request",
+        security: [{ bearerToken: [] }],
+        requestBody: { required: true, content: { "application/json": { schema: { type: "object", required: ["deviceId", "requestId"], properties: { deviceId: { type: "integer" }, requestId: { type: "integer" } } } } } },
+        responses: {
+          "200": { description: "The reserved device", content: { "application/json": { schema: { type: "object", properties: { device: { $ref: "#/components/schemas/Device" }, requestId: { type: "integer" } } } } } },
+          "401": errorResponse("No valid token."),
+          "403": errorResponse("Coordinators only."),
+          "404": errorResponse("No such device or request."),
+          "409": errorResponse("The device is no longer listed, the request has no open slot, or the device does not fit it."),
         },
       },
     },

@@ -47,6 +47,8 @@ export function validationRefusalResponse(refusal: Extract<ValidateWipeResult, {
       return apiError(403, "same_person", "The technician who performed a wipe can never validate it: a second technician must.");
     case "failed-record":
       return apiError(409, "failed_record", "A failed wipe cannot be validated. Wipe the medium again or destroy it, in a new record.");
+    case "device-not-collected":
+      return apiError(409, "invalid_state", "Wipes are validated while the device is collected.");
     case "already-validated":
       return apiError(409, "already_validated", "This wipe record has been validated already.");
   }

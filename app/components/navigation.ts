@@ -7,6 +7,8 @@ export type NavigationItem = { to: string; labelKey: string };
 const navigationItems: (NavigationItem & { actions: PermissionAction[]; onlyWhen?: (options: NavigationOptions) => boolean })[] = [
   { to: "/", labelKey: "nav.home", actions: ["home.view"] },
   { to: "/devices", labelKey: "nav.devices", actions: ["device.viewAll", "device.viewOwnDepartment"] },
+  { to: "/requests", labelKey: "nav.requests", actions: ["request.create", "request.review"] },
+  { to: "/matching", labelKey: "nav.matching", actions: ["match.run"] },
   { to: "/organizations", labelKey: "nav.organizations", actions: ["organization.review"] },
   { to: "/invites", labelKey: "nav.invites", actions: ["invite.create"] },
   { to: "/mailbox", labelKey: "nav.mailbox", actions: ["mailbox.view"], onlyWhen: (options) => options.devMailbox },

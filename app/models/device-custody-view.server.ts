@@ -5,7 +5,7 @@ import type { Role } from "~db/schema";
 import type { CustodyEvent } from "~/domain/custody";
 import type { Holder } from "~/domain/lifecycle";
 import { custodyHeadHash, custodyParticipants, listDeviceCustody, verifyDeviceCustody } from "./custody.server";
-import { getDeviceByPublicId, type DeviceDetail } from "./device.server";
+import { getDeviceByPublicId, lastCollectedAt, type DeviceDetail } from "./device.server";
 import { latestCertificate } from "./wipe.server";
 
 /** A holder for display: an organization or recycler by name, an employee by role only. */
@@ -80,7 +80,10 @@ export function publicVerification(publicId: string): PublicVerification | null 
   if (!device) return null;
   const events = listDeviceCustody(device.id);
   const { organizationNames, people } = custodyParticipants(events);
-  const certificate = latestCertificate(device.id);
+  // A certificate speaks for the current cycle only: after a return, the device needs a new one.
+  const latest = latestCertificate(device.id);
+  const collectedAt = lastCollectedAt(device.id);
+  const certificate = latest && (collectedAt === null || latest.issuedAt.getTime() >= collectedAt) ? latest : null;
   return {
     device: { publicId: device.publicId, type: device.type, manufacturer: device.manufacturer, model: device.model, status: device.status },
     hasWipeCertificate: certificate !== null,

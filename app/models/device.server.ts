@@ -436,3 +436,18 @@ export function countDevicesByStatus(scope: DeviceScope): Partial<Record<DeviceS
     .all();
   return Object.fromEntries(rows.map((row) => [row.status, row.total]));
 }
+
+/** Devices handed over to this organization or employee and still with them. */
+export function listHeldDevices(holder: { organizationId: number } | { userId: string }) {
+  return db
+    .select({ id: devices.id, publicId: devices.publicId, assetTag: devices.assetTag, manufacturer: devices.manufacturer, model: devices.model, type: devices.type, updatedAt: devices.updatedAt })
+    .from(devices)
+    .where(
+      and(
+        eq(devices.status, "deployed"),
+        "organizationId" in holder ? eq(devices.holderOrganizationId, holder.organizationId) : eq(devices.holderUserId, holder.userId),
+      ),
+    )
+    .orderBy(desc(devices.updatedAt))
+    .all();
+}

@@ -78,7 +78,7 @@ export function recordWipe(deviceId: number, mediumId: number, fields: WipeRecor
   return { ok: true, record: getWipeRecord(row.id)! };
 }
 
-export type ValidateWipeResult = { ok: true; record: WipeRecordView } | { ok: false; reason: "not-found" | ValidationRefusal };
+export type ValidateWipeResult = { ok: true; record: WipeRecordView } | { ok: false; reason: "not-found" | "device-not-collected" | ValidationRefusal };
 
 /**
  * A second technician validates a passing record. The rule is checked by the domain and again in
@@ -87,6 +87,8 @@ export type ValidateWipeResult = { ok: true; record: WipeRecordView } | { ok: fa
 export function validateWipe(wipeId: number, validatorId: string, now: number = Date.now()): ValidateWipeResult {
   const record = db.select().from(wipeRecords).where(eq(wipeRecords.id, wipeId)).get();
   if (!record) return { ok: false, reason: "not-found" };
+  const deviceStatus = db.select({ status: devices.status }).from(devices).where(eq(devices.id, record.deviceId)).get()?.status;
+  if (deviceStatus !== "collected") return { ok: false, reason: "device-not-collected" };
   const refusal = validationRefusal(record, validatorId);
   if (refusal) return { ok: false, reason: refusal };
   const result = db
@@ -167,6 +169,19 @@ export function sanitizationStatus(deviceId: number): { sanitizedMediumIds: numb
  * one transaction.
  */
 export function certifyDevice(deviceId: number, actor: UserActor, now: number = Date.now()): DeviceMutationResult {
+  // Two certifications at the same moment may pick the same next number; the unique index refuses
+  // the second, which then takes the number after it.
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return certifyOnce(deviceId, actor, now);
+    } catch (error) {
+      const numberTaken = error instanceof Error && "code" in error && error.code === "SQLITE_CONSTRAINT_UNIQUE" && error.message.includes("wipe_certificates.number");
+      if (!numberTaken || attempt >= 5) throw error;
+    }
+  }
+}
+
+function certifyOnce(deviceId: number, actor: UserActor, now: number): DeviceMutationResult {
   const year = new Date(now).getUTCFullYear();
   const issuedThisYear = db.select({ total: count() }).from(wipeCertificates).where(like(wipeCertificates.number, `WC-${year}-%`)).get()?.total ?? 0;
   const number = certificateNumber(year, issuedThisYear + 1);

@@ -1,13 +1,18 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData } from "@remix-run/react";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { getOptionalUser } from "~/auth/guards.server";
+import { getOptionalUser, lifecycleActorOf, requirePermission } from "~/auth/guards.server";
 import { RouteErrorBoundary } from "~/components/error-page";
-import { buttonClass } from "~/components/ui/form";
+import { buttonClass, SubmitButton } from "~/components/ui/form";
 import { Card, Notice, PageHeading } from "~/components/ui/page";
 import { pageTitle } from "~/i18n/meta";
 import { custodyHeadHash } from "~/models/custody.server";
-import { countDevicesByStatus } from "~/models/device.server";
+import { countDevicesByStatus, listHeldDevices } from "~/models/device.server";
+import { returnDevice } from "~/models/match.server";
+import { listNotifications, markNotificationsRead } from "~/models/notification.server";
+import { redirectWithFlash } from "~/http/flash.server";
+import { formatDateTime } from "~/i18n/format";
+import { useLanguage } from "~/i18n/use-language";
 import { countPendingOrganizations } from "~/models/organization.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "home.title");
@@ -32,7 +37,27 @@ export async function loader({ request }: LoaderFunctionArgs) {
     pendingOrganizations: user.role === "coordinator" ? countPendingOrganizations() : 0,
     custodyHeadHash: user.role === "coordinator" ? custodyHeadHash() : null,
     registeredDevices: deviceCounts.registered ?? 0,
+    ...waitingFor(user),
   };
+}
+
+/** For schools, nonprofits and employees: their notifications and the devices they hold. */
+function waitingFor(user: NonNullable<Awaited<ReturnType<typeof getOptionalUser>>>) {
+  if (user.role !== "recipient" && user.role !== "employee") return { notifications: [], heldDevices: [] };
+  const notifications = listNotifications(user.id, 10);
+  markNotificationsRead(user.id);
+  const heldDevices = listHeldDevices(user.role === "employee" ? { userId: user.id } : { organizationId: user.organization.id });
+  return { notifications, heldDevices, canReturn: user.role === "recipient" };
+}
+
+/** A school or nonprofit brings a device back (it goes to the IT service and is wiped again). */
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "device.return");
+  const formData = await request.formData();
+  const deviceId = Number(formData.get("deviceId"));
+  const returned = returnDevice(deviceId, lifecycleActorOf(user), undefined);
+  if (!returned.ok) return data({ refusal: `errors.device.${returned.reason}` }, { status: returned.reason === "not-own-device" ? 403 : 409 });
+  return redirectWithFlash("/", { key: "flash.deviceReturned", values: { assetTag: returned.device.assetTag } });
 }
 
 function GuestHome() {
@@ -64,6 +89,73 @@ function GuestHome() {
         </Card>
       </div>
     </div>
+  );
+}
+
+type MemberHome = Extract<ReturnType<typeof useLoaderData<typeof loader>>, { view: "member" }>;
+
+function WaitingForYou({ home }: { home: MemberHome }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const actionData = useActionData<typeof action>();
+  return (
+    <>
+      <Card title={t("home.waiting.title")}>
+        {actionData?.refusal ? (
+          <p role="alert" className="mb-3 font-medium text-red-800">
+            {t(actionData.refusal)}
+          </p>
+        ) : null}
+        {home.notifications.length === 0 ? (
+          <p className="mb-4 text-slate-700">{t("home.waiting.nothing")}</p>
+        ) : (
+          <ul className="mb-4 space-y-2">
+            {home.notifications.map((notification) => (
+              <li key={notification.id} className={notification.read ? "text-slate-700" : "font-medium"}>
+                {t(`notifications.${notification.kind}.title`, notification.values)}{" "}
+                <span className="text-sm font-normal text-slate-600">· {formatDateTime(new Date(notification.createdAt), language)}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+        <div className="flex flex-wrap gap-3">
+          <Link to="/requests/new" className={buttonClass("primary")}>
+            {t("requests.new")}
+          </Link>
+          <Link to="/requests" className={buttonClass("secondary")}>
+            {t("home.waiting.yourRequests")}
+          </Link>
+        </div>
+      </Card>
+      <Card title={t("home.waiting.devicesTitle")}>
+        {home.heldDevices.length === 0 ? (
+          <p className="text-slate-700">{t("home.waiting.noDevices")}</p>
+        ) : (
+          <ul className="space-y-3">
+            {home.heldDevices.map((device) => (
+              <li key={device.id}>
+                <p className="font-medium">
+                  {device.manufacturer} {device.model} · {device.assetTag}
+                </p>
+                <p className="text-sm">
+                  <Link to={`/verify/${device.publicId}`}>{t("home.waiting.history", { assetTag: device.assetTag })}</Link>
+                </p>
+                {home.canReturn ? (
+                  <details className="mt-1 text-sm">
+                    <summary className="cursor-pointer underline">{t("home.waiting.return", { assetTag: device.assetTag })}</summary>
+                    <Form method="post" className="mt-2 flex flex-wrap items-center gap-2">
+                      <input type="hidden" name="deviceId" value={device.id} />
+                      <span>{t("home.waiting.returnConfirmText")}</span>
+                      <SubmitButton variant="danger">{t("home.waiting.returnConfirm", { assetTag: device.assetTag })}</SubmitButton>
+                    </Form>
+                  </details>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        )}
+      </Card>
+    </>
   );
 }
 
@@ -132,9 +224,7 @@ export default function HomePage() {
             </Link>
           </Card>
         ) : (
-          <Card title={t("home.nextTitle")}>
-            <p className="text-slate-700">{t(`home.${home.role}.next`)}</p>
-          </Card>
+          <WaitingForYou home={home} />
         )}
         <Card title={t("home.profileTitle")}>
           <p className="mb-4 text-slate-700">{t("home.profileBody")}</p>

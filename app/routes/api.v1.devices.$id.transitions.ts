@@ -5,6 +5,7 @@ import { apiError, apiJson, fieldErrorsOf, methodNotAllowed } from "~/api/respon
 import { requireApiDeviceScope } from "~/auth/api-auth.server";
 import { lifecycleActorOf } from "~/auth/guards.server";
 import { applyTransition, deviceIsInScope, getDevice, itServiceIdFor } from "~/models/device.server";
+import { recordHandover, releaseReservation } from "~/models/match.server";
 import { certifyDevice } from "~/models/wipe.server";
 
 export async function loader() {
@@ -33,6 +34,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const certified = certifyDevice(device.id, actor);
     return certified.ok ? apiJson(certified.device) : refusalResponse(certified);
   }
+  if (body.data.action === "handover") {
+    const handedOver = recordHandover(device.id, body.data.signedBy, actor);
+    if (!handedOver.ok) return handedOver.reason === "no-reservation" ? apiError(409, "invalid_state", "The device is not reserved for a request.") : refusalResponse(handedOver);
+    return apiJson(handedOver.device);
+  }
+  if (body.data.action === "release") {
+    const released = releaseReservation(device.id, body.data.reason, actor);
+    return released.ok ? apiJson(released.device) : refusalResponse(released);
+  }
+  if (body.data.action === "reserve") return apiError(409, "use_matching", "Reserve a device by confirming a match: POST /api/v1/matching/confirm.");
   const itServiceId = itServiceIdFor(actor);
   if (itServiceId === null) return apiError(409, "no_it_service", "No IT service organization exists to take custody.");
   const input = transitionInputOf(body.data, { itServiceId });

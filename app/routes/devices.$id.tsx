@@ -19,6 +19,7 @@ import { pageTitle } from "~/i18n/meta";
 import { useLanguage } from "~/i18n/use-language";
 import { staffCustodyTimeline } from "~/models/device-custody-view.server";
 import { applyTransition, deviceIsInScope, getDevice, itServiceIdFor } from "~/models/device.server";
+import { recordHandover, releaseReservation, reservationOf, returnDevice } from "~/models/match.server";
 import { certifyDevice, latestCertificate, listDeviceWipes, sanitizationStatus, validateWipe } from "~/models/wipe.server";
 import { wipeDraftsFromLog } from "~/models/wipe-log.server";
 import { WipeSection } from "~/components/wipe-section";
@@ -26,6 +27,11 @@ import { conditionGrades } from "~/domain/lifecycle";
 import { deviceRefusalReply } from "./device-refusals.server";
 
 export const recycleSchema = z.object({ recycler: requiredText(160), certificateNumber: requiredText(80) });
+export const handoverSchema = z.object({
+  signedBy: requiredText(120),
+  signatureConfirmed: z.literal("on", { errorMap: () => ({ message: "errors.confirmSignature" }) }),
+});
+export const releaseSchema = z.object({ reason: requiredText(500) });
 export const listSchema = z.object({
   grade: z.enum(conditionGrades, { required_error: "errors.choose", invalid_type_error: "errors.choose" }),
   specsConfirmed: z.literal("on", { errorMap: () => ({ message: "errors.confirmSpecs" }) }),
@@ -42,8 +48,8 @@ async function loadDeviceFor(request: Request, id: string | undefined) {
   return { user, device };
 }
 
-/** Actions this page offers; reserving and handing over arrive with the matching feature. */
-const pageActions = ["collect", "certify", "list", "recycle"] as const;
+/** Actions this page offers (reserving happens on the match board). */
+const pageActions = ["collect", "certify", "list", "handover", "release", "return", "recycle"] as const;
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, device } = await loadDeviceFor(request, params.id);
@@ -64,6 +70,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canRecordWipes: can(permissions, "wipe.record"),
     canValidateWipes: can(permissions, "wipe.validate"),
     certificate: certificate && { number: certificate.number, issuedAt: certificate.issuedAt },
+    reservation: device.status === "reserved" ? reservationOf(device.id) : null,
   };
 }
 
@@ -90,7 +97,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirectWithFlash(`/devices/${device.id}`, { key: "flash.deviceRecycled", values: { assetTag: device.assetTag } });
   }
   if (intent === "validate-wipe") {
-    const validated = validateWipe(Number(formData.get("wipeId")), user.id);
+    const wipeId = Number(formData.get("wipeId"));
+    const validated = wipeIdsOfDevice(device.id).includes(wipeId) ? validateWipe(wipeId, user.id) : ({ ok: false, reason: "not-found" } as const);
     if (!validated.ok) {
       const status = validated.reason === "same-person" ? 403 : validated.reason === "not-found" ? 404 : 409;
       return data({ intent: "validate-wipe", result: null, refusal: `errors.wipe.${validated.reason}` }, { status });
@@ -109,6 +117,25 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!certified.ok) return data({ intent: "certify", result: null, refusal: `errors.device.${certified.reason}` }, { status: certified.reason === "forbidden" ? 403 : 409 });
     return redirectWithFlash(`/devices/${device.id}`, { key: "flash.deviceCertified", values: { assetTag: device.assetTag } });
   }
+  if (intent === "handover") {
+    const submission = parseWithZod(formData, { schema: handoverSchema });
+    if (submission.status !== "success") return data({ intent: "handover", result: submission.reply(), refusal: null }, { status: 400 });
+    const handedOver = recordHandover(device.id, submission.value.signedBy, actor);
+    if (!handedOver.ok) return data({ intent: "handover", result: null, refusal: `errors.device.${handedOver.reason}` }, { status: 409 });
+    return redirectWithFlash(`/devices/${device.id}`, { key: "flash.handoverRecorded", values: { assetTag: device.assetTag } });
+  }
+  if (intent === "release") {
+    const submission = parseWithZod(formData, { schema: releaseSchema });
+    if (submission.status !== "success") return data({ intent: "release", result: submission.reply(), refusal: null }, { status: 400 });
+    const released = releaseReservation(device.id, submission.value.reason, actor);
+    if (!released.ok) return data({ intent: "release", result: null, refusal: `errors.device.${released.reason}` }, { status: 409 });
+    return redirectWithFlash(`/devices/${device.id}`, { key: "flash.deviceReleased", values: { assetTag: device.assetTag } });
+  }
+  if (intent === "return") {
+    const returned = returnDevice(device.id, actor, undefined);
+    if (!returned.ok) return data({ intent: "return", result: null, refusal: `errors.device.${returned.reason}` }, { status: 409 });
+    return redirectWithFlash(`/devices/${device.id}`, { key: "flash.deviceReturned", values: { assetTag: device.assetTag } });
+  }
   if (intent === "list") {
     const submission = parseWithZod(formData, { schema: listSchema });
     if (submission.status !== "success") return data({ intent: "list", result: submission.reply(), refusal: null }, { status: 400 });
@@ -117,6 +144,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirectWithFlash(`/devices/${device.id}`, { key: "flash.deviceListed", values: { assetTag: device.assetTag } });
   }
   throw data({ reason: "bad-request" }, { status: 400 });
+}
+
+function wipeIdsOfDevice(deviceId: number): number[] {
+  return listDeviceWipes(deviceId).map((record) => record.id);
 }
 
 function Detail({ label, value }: { label: string; value: string | number | null | undefined }) {
@@ -131,7 +162,7 @@ function Detail({ label, value }: { label: string; value: string | number | null
 export default function DevicePage() {
   const { t } = useTranslation();
   const language = useLanguage();
-  const { device, timeline, actions, canEdit, wipes, sanitizedMediumIds, canCertify, canRecordWipes, canValidateWipes, certificate } = useLoaderData<typeof loader>();
+  const { device, timeline, actions, canEdit, wipes, sanitizedMediumIds, canCertify, canRecordWipes, canValidateWipes, certificate, reservation } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [recycleForm, recycleFields] = useForm({
     id: "recycle",
@@ -145,6 +176,18 @@ export default function DevicePage() {
     lastResult: actionData?.intent === "list" ? actionData.result : undefined,
     constraint: getZodConstraint(listSchema),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: listSchema }),
+  });
+  const [handoverForm, handoverFields] = useForm({
+    id: "handover",
+    lastResult: actionData?.intent === "handover" ? actionData.result : undefined,
+    constraint: getZodConstraint(handoverSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: handoverSchema }),
+  });
+  const [releaseForm, releaseFields] = useForm({
+    id: "release",
+    lastResult: actionData?.intent === "release" ? actionData.result : undefined,
+    constraint: getZodConstraint(releaseSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: releaseSchema }),
   });
   const number = (value: number | null, unit: string) => (value === null ? null : `${formatNumber(value, language)} ${unit}`);
 
@@ -198,6 +241,41 @@ export default function DevicePage() {
                 <input type="hidden" name="intent" value="collect" />
                 <SubmitButton>{t("devicePage.collect")}</SubmitButton>
               </Form>
+            ) : null}
+            {reservation ? <p className="w-full text-slate-800">{t("devicePage.reservedFor", { recipient: reservation.recipientName, request: reservation.requestId })}</p> : null}
+            {actions.includes("handover") && reservation ? (
+              <ValidatedForm form={handoverForm} className="w-full max-w-xl space-y-3 rounded-md border border-slate-200 p-4">
+                <h3 className="font-semibold">{t("devicePage.handoverTitle")}</h3>
+                <p className="text-sm text-slate-700">{t("devicePage.handoverIntro", { recipient: reservation.recipientName })}</p>
+                <FormErrors id={handoverForm.errorId} errors={handoverForm.errors} />
+                <input type="hidden" name="intent" value="handover" />
+                <TextField meta={handoverFields.signedBy} label={t("devicePage.signedBy")} autoComplete="off" />
+                <CheckboxField meta={handoverFields.signatureConfirmed} label={t("devicePage.signatureConfirmed", { recipient: reservation.recipientName })} />
+                <SubmitButton>{t("devicePage.handover")}</SubmitButton>
+              </ValidatedForm>
+            ) : null}
+            {actions.includes("release") ? (
+              <details className="w-full max-w-xl" open={releaseForm.status === "error"}>
+                <summary className={`${buttonClass("secondary")} cursor-pointer`}>{t("devicePage.release")}</summary>
+                <div className="mt-3">
+                  <ValidatedForm form={releaseForm} className="space-y-3">
+                    <FormErrors id={releaseForm.errorId} errors={releaseForm.errors} />
+                    <input type="hidden" name="intent" value="release" />
+                    <TextField meta={releaseFields.reason} label={t("devicePage.releaseReason")} />
+                    <SubmitButton variant="danger">{t("devicePage.releaseConfirm", { assetTag: device.assetTag })}</SubmitButton>
+                  </ValidatedForm>
+                </div>
+              </details>
+            ) : null}
+            {actions.includes("return") ? (
+              <details className="w-full max-w-xl">
+                <summary className={`${buttonClass("secondary")} cursor-pointer`}>{t("devicePage.return")}</summary>
+                <Form method="post" className="mt-3 flex flex-wrap items-center gap-2">
+                  <input type="hidden" name="intent" value="return" />
+                  <span className="text-sm">{t("devicePage.returnConfirmText")}</span>
+                  <SubmitButton variant="danger">{t("devicePage.returnConfirm", { assetTag: device.assetTag })}</SubmitButton>
+                </Form>
+              </details>
             ) : null}
             {actions.includes("list") ? (
               <ValidatedForm form={listForm} className="w-full max-w-xl space-y-3 rounded-md border border-slate-200 p-4">

@@ -1,0 +1,41 @@
+// Requests for devices: what a school, nonprofit or employee asks for, and the rules around them.
+import type { DeviceType } from "./devices";
+
+export const requestStatuses = ["submitted", "approved", "rejected", "partly-fulfilled", "fulfilled", "cancelled"] as const;
+export type RequestStatus = (typeof requestStatuses)[number];
+
+/** The published rubric for need priority (0–100): the coordinator adds the points that apply. */
+export const priorityRubric = [
+  { key: "disadvantaged", points: 40 },
+  { key: "noDeviceAtHome", points: 30 },
+  { key: "learningNeed", points: 20 },
+  { key: "urgentDate", points: 10 },
+] as const;
+
+export function statusAfterFulfilment(quantity: number, fulfilled: number): RequestStatus {
+  if (fulfilled >= quantity) return "fulfilled";
+  return fulfilled > 0 ? "partly-fulfilled" : "approved";
+}
+
+/** Requests that can still receive devices: approved and not yet fulfilled. */
+export function isOpen(status: RequestStatus): boolean {
+  return status === "approved" || status === "partly-fulfilled";
+}
+
+/** Cancelling is possible until the request is fulfilled (or already closed). */
+export function canCancel(status: RequestStatus): boolean {
+  return status === "submitted" || status === "approved" || status === "partly-fulfilled";
+}
+
+/** Slots that matching may still fill: asked minus handed over minus reserved by confirmed matches. */
+export function openSlots(request: { quantity: number; fulfilled: number; reserved: number; status: RequestStatus }): number {
+  if (!isOpen(request.status)) return 0;
+  return Math.max(0, request.quantity - request.fulfilled - request.reserved);
+}
+
+export type RequestDraft = { type: DeviceType; quantity: number; requesterRole: "recipient" | "employee" };
+
+/** An employee asks for one device for personal use. */
+export function requestQuantityProblem(draft: RequestDraft): "employee-one-device" | null {
+  return draft.requesterRole === "employee" && draft.quantity !== 1 ? "employee-one-device" : null;
+}

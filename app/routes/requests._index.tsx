@@ -1,0 +1,177 @@
+import { useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { actorOf, requireUser } from "~/auth/guards.server";
+import { RouteErrorBoundary } from "~/components/error-page";
+import { buttonClass, FormErrors, SubmitButton, TextField, ValidatedForm } from "~/components/ui/form";
+import { Card, EmptyState, PageHeading } from "~/components/ui/page";
+import { can } from "~/domain/permissions";
+import { canCancel, priorityRubric } from "~/domain/requests";
+import { approveSchema, rejectSchema } from "~/forms/request";
+import { redirectWithFlash } from "~/http/flash.server";
+import { formatDate } from "~/i18n/format";
+import { pageTitle } from "~/i18n/meta";
+import { useLanguage } from "~/i18n/use-language";
+import { approveRequest, cancelRequest, listRequests, rejectRequest, type RequestView } from "~/models/request.server";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "requests.title");
+
+async function requireRequestAccess(request: Request) {
+  const user = await requireUser(request);
+  const actor = actorOf(user);
+  const mayReview = can(actor, "request.review");
+  const mayFile = can(actor, "request.create");
+  if (!mayReview && !mayFile) throw data({ reason: "forbidden" }, { status: 403 });
+  return { user, mayReview, mayFile };
+}
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const { user, mayReview, mayFile } = await requireRequestAccess(request);
+  return { requests: listRequests(user).items, mayReview, mayFile };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { user, mayReview } = await requireRequestAccess(request);
+  const formData = await request.formData();
+  const intent = formData.get("intent");
+  const requestId = Number(formData.get("requestId"));
+  if (intent === "cancel") {
+    const result = cancelRequest(requestId, user);
+    if (!result.ok) return data({ intent, requestId, result: null, refusal: `errors.request.${result.reason}` }, { status: 409 });
+    return redirectWithFlash("/requests", { key: "flash.requestCancelled", values: { id: String(requestId) } });
+  }
+  if (!mayReview) throw data({ reason: "forbidden" }, { status: 403 });
+  if (intent === "approve") {
+    const submission = parseWithZod(formData, { schema: approveSchema });
+    if (submission.status !== "success") return data({ intent, requestId, result: submission.reply(), refusal: null }, { status: 400 });
+    const result = approveRequest(requestId, submission.value.priority, user.id);
+    if (!result.ok) return data({ intent, requestId, result: null, refusal: `errors.request.${result.reason}` }, { status: 409 });
+    return redirectWithFlash("/requests", { key: "flash.requestApproved", values: { id: String(requestId) } });
+  }
+  if (intent === "reject") {
+    const submission = parseWithZod(formData, { schema: rejectSchema });
+    if (submission.status !== "success") return data({ intent, requestId, result: submission.reply(), refusal: null }, { status: 400 });
+    const result = rejectRequest(requestId, submission.value.reason, user.id);
+    if (!result.ok) return data({ intent, requestId, result: null, refusal: `errors.request.${result.reason}` }, { status: 409 });
+    return redirectWithFlash("/requests", { key: "flash.requestRejected", values: { id: String(requestId) } });
+  }
+  throw data({ reason: "bad-request" }, { status: 400 });
+}
+
+function ReviewForms({ request }: { request: RequestView }) {
+  const { t } = useTranslation();
+  const actionData = useActionData<typeof action>();
+  const mine = actionData?.requestId === request.id;
+  const [approveForm, approveFields] = useForm({
+    id: `approve-${request.id}`,
+    lastResult: mine && actionData?.intent === "approve" ? actionData.result : undefined,
+    constraint: getZodConstraint(approveSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: approveSchema }),
+  });
+  const [rejectForm, rejectFields] = useForm({
+    id: `reject-${request.id}`,
+    lastResult: mine && actionData?.intent === "reject" ? actionData.result : undefined,
+    constraint: getZodConstraint(rejectSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: rejectSchema }),
+  });
+  return (
+    <div className="mt-3 grid gap-4 md:grid-cols-2">
+      <ValidatedForm form={approveForm} className="space-y-2 rounded-md border border-slate-200 p-3">
+        <FormErrors id={approveForm.errorId} errors={approveForm.errors} />
+        <input type="hidden" name="intent" value="approve" />
+        <input type="hidden" name="requestId" value={request.id} />
+        <TextField meta={approveFields.priority} label={t("requests.priorityFor", { id: request.id })} type="number" hint={t("requests.priorityHint")} />
+        <SubmitButton>{t("requests.approve", { id: request.id })}</SubmitButton>
+      </ValidatedForm>
+      <ValidatedForm form={rejectForm} className="space-y-2 rounded-md border border-slate-200 p-3">
+        <FormErrors id={rejectForm.errorId} errors={rejectForm.errors} />
+        <input type="hidden" name="intent" value="reject" />
+        <input type="hidden" name="requestId" value={request.id} />
+        <TextField meta={rejectFields.reason} label={t("requests.rejectReasonFor", { id: request.id })} />
+        <SubmitButton variant="danger">{t("requests.reject", { id: request.id })}</SubmitButton>
+      </ValidatedForm>
+    </div>
+  );
+}
+
+export default function RequestsPage() {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const { requests, mayReview, mayFile } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <PageHeading>{t("requests.title")}</PageHeading>
+        {mayFile ? (
+          <Link to="/requests/new" className={buttonClass("primary")}>
+            {t("requests.new")}
+          </Link>
+        ) : null}
+      </div>
+      {actionData?.refusal ? (
+        <div role="alert" className="rounded-md border border-red-700 bg-red-50 p-3 text-sm font-medium text-red-800">
+          {t(actionData.refusal)}
+        </div>
+      ) : null}
+      {mayReview ? (
+        <Card title={t("requests.rubricTitle")}>
+          <p className="mb-2 text-slate-700">{t("requests.rubricIntro")}</p>
+          <ul className="list-disc pl-5 text-slate-800">
+            {priorityRubric.map((criterion) => (
+              <li key={criterion.key}>{t(`requests.rubric.${criterion.key}`, { points: criterion.points })}</li>
+            ))}
+          </ul>
+        </Card>
+      ) : null}
+      {requests.length === 0 ? (
+        <EmptyState>{mayFile ? t("requests.emptyRequester") : t("requests.emptyCoordinator")}</EmptyState>
+      ) : (
+        <ul className="space-y-4">
+          {requests.map((request) => (
+            <li key={request.id}>
+              <Card>
+                <div className="flex flex-wrap items-start justify-between gap-2">
+                  <h2 className="text-lg font-semibold">
+                    {t("requests.heading", { id: request.id, quantity: request.quantity, type: t(`deviceTypes.${request.type}`) })}
+                  </h2>
+                  <span className="rounded-full border border-slate-400 px-2 py-0.5 text-xs font-semibold">{t(`requestStatuses.${request.status}`)}</span>
+                </div>
+                <p className="text-sm text-slate-700">
+                  {request.organizationName} · {t("requests.neededBy", { date: formatDate(new Date(`${request.neededBy}T12:00:00Z`), language) })} ·{" "}
+                  {t("requests.beneficiaries", { count: request.beneficiaries })}
+                </p>
+                <p className="mt-2">{request.purpose}</p>
+                <p className="mt-1 text-sm text-slate-700">
+                  {t("requests.minimums", { ram: request.minRamGb, storage: request.minStorageGb, layout: request.keyboardLayout === "any" ? t("requests.anyLayout") : request.keyboardLayout })}
+                  {request.minScreenInches ? ` · ${t("requests.minScreen", { inches: request.minScreenInches })}` : ""}
+                </p>
+                <p className="mt-1 text-sm text-slate-700">
+                  {t("requests.progress", { fulfilled: request.fulfilled, quantity: request.quantity, reserved: request.reserved })}
+                  {request.priority !== null ? ` · ${t("requests.priority", { priority: request.priority })}` : ""}
+                </p>
+                {request.status === "rejected" && request.rejectionReason ? <p className="mt-1 text-sm font-medium text-red-800">{t("requests.rejectedBecause", { reason: request.rejectionReason })}</p> : null}
+                {mayReview && request.status === "submitted" ? <ReviewForms request={request} /> : null}
+                {mayFile && canCancel(request.status) && request.reserved === 0 ? (
+                  <details className="mt-3">
+                    <summary className={`${buttonClass("secondary")} cursor-pointer`}>{t("requests.cancel", { id: request.id })}</summary>
+                    <Form method="post" className="mt-2 flex flex-wrap items-center gap-2">
+                      <input type="hidden" name="intent" value="cancel" />
+                      <input type="hidden" name="requestId" value={request.id} />
+                      <span className="text-sm">{t("requests.cancelConfirm")}</span>
+                      <SubmitButton variant="danger">{t("requests.cancelYes", { id: request.id })}</SubmitButton>
+                    </Form>
+                  </details>
+                ) : null}
+              </Card>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+export const ErrorBoundary = RouteErrorBoundary;

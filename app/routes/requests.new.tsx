@@ -1,0 +1,77 @@
+import { useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requirePermission } from "~/auth/guards.server";
+import { RouteErrorBoundary } from "~/components/error-page";
+import { FormErrors, SelectField, SubmitButton, TextAreaField, TextField, ValidatedForm } from "~/components/ui/form";
+import { Card, PageHeading } from "~/components/ui/page";
+import { deviceTypes } from "~/domain/devices";
+import { keyboardLayouts } from "~/forms/device";
+import { requestSchema, requestSchemaFor } from "~/forms/request";
+import { redirectWithFlash } from "~/http/flash.server";
+import { pageTitle } from "~/i18n/meta";
+import { fileRequest } from "~/models/request.server";
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "requests.newTitle");
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requirePermission(request, "request.create");
+  return { isEmployee: user.role === "employee" };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requirePermission(request, "request.create");
+  const submission = parseWithZod(await request.formData(), { schema: requestSchemaFor(user.role) });
+  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  const filed = fileRequest(user, submission.value);
+  return redirectWithFlash("/requests", { key: "flash.requestFiled", values: { id: String(filed.id) } });
+}
+
+export default function NewRequestPage() {
+  const { t } = useTranslation();
+  const { isEmployee } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const [form, fields] = useForm({
+    id: "request",
+    lastResult,
+    defaultValue: { quantity: "1", minRamGb: "4", minStorageGb: "128", keyboardLayout: "any" },
+    constraint: getZodConstraint(requestSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: requestSchema }),
+    shouldRevalidate: "onBlur",
+  });
+  return (
+    <div className="max-w-3xl space-y-4">
+      <PageHeading>{t("requests.newTitle")}</PageHeading>
+      <p className="text-slate-700">{isEmployee ? t("requests.newIntroEmployee") : t("requests.newIntro")}</p>
+      <Card>
+        <ValidatedForm form={form} className="grid gap-4 md:grid-cols-2">
+          <div className="md:col-span-2">
+            <FormErrors id={form.errorId} errors={form.errors} />
+          </div>
+          <SelectField meta={fields.type} label={t("device.type")} placeholder={t("forms.choose")} options={deviceTypes.map((type) => ({ value: type, label: t(`deviceTypes.${type}`) }))} />
+          <TextField meta={fields.quantity} label={t("requests.quantity")} type="number" readOnly={isEmployee} hint={isEmployee ? t("requests.employeeOne") : undefined} />
+          <TextField meta={fields.minRamGb} label={t("requests.minRamGb")} type="number" />
+          <TextField meta={fields.minStorageGb} label={t("requests.minStorageGb")} type="number" />
+          <TextField meta={fields.minScreenInches} label={t("requests.minScreenInches")} type="number" hint={t("requests.optional")} />
+          <SelectField
+            meta={fields.keyboardLayout}
+            label={t("device.keyboardLayout")}
+            options={[{ value: "any", label: t("requests.anyLayout") }, ...keyboardLayouts.map((layout) => ({ value: layout, label: layout }))]}
+          />
+          <TextField meta={fields.beneficiaries} label={t("requests.beneficiariesLabel")} type="number" />
+          <TextField meta={fields.neededBy} label={t("requests.neededByLabel")} type="date" />
+          <div className="md:col-span-2">
+            <TextAreaField meta={fields.purpose} label={t("requests.purpose")} hint={t("requests.purposeHint")} />
+          </div>
+          <div>
+            <SubmitButton>{t("requests.submit")}</SubmitButton>
+          </div>
+        </ValidatedForm>
+      </Card>
+    </div>
+  );
+}
+
+export const ErrorBoundary = RouteErrorBoundary;
