@@ -1,0 +1,118 @@
+import { bearer, inTwoMonths, listedLaptop } from "./support/api";
+import { demoUsers, expect, expectAccessible, signIn, test, unique } from "./support/fixtures";
+
+test("start to end: a school's request is approved, matched, confirmed, handed over and verified", async ({ browser, request }) => {
+  test.setTimeout(120_000);
+  // A listed laptop that fits (the demo has some too; this one keeps the test independent).
+  await listedLaptop(request, { ramGb: 8, storageGb: 256 });
+  const purpose = unique("Programmeerlessen voor het zesde leerjaar");
+
+  // The school files a request.
+  const schoolContext = await browser.newContext({ locale: "nl-BE" });
+  const school = await schoolContext.newPage();
+  await signIn(school, demoUsers.school);
+  await school.goto("/");
+  await expectAccessible(school);
+  await school.getByRole("link", { name: "Toestellen aanvragen" }).first().click();
+  await expectAccessible(school);
+  await school.getByLabel("Soort").selectOption({ label: "Laptop" });
+  await school.getByLabel("Aantal toestellen").fill("1");
+  await school.getByLabel("Minimaal geheugen (GB)").fill("8");
+  await school.getByLabel("Minimale opslag (GB)").fill("256");
+  await school.getByLabel("Toetsenbordindeling").selectOption("AZERTY-BE");
+  await school.getByLabel("Aantal mensen dat ze zal gebruiken").fill("24");
+  await school.getByLabel("Nodig tegen").fill(inTwoMonths());
+  await school.getByLabel("Doel").fill(purpose);
+  await school.getByRole("button", { name: "Aanvraag versturen" }).click();
+  const filed = school.getByText(/Aanvraag #\d+ is verstuurd\./);
+  await expect(filed).toBeVisible();
+  const requestId = ((await filed.textContent()) ?? "").match(/#(\d+)/)?.[1] ?? "";
+  await expect(school.getByText(purpose)).toBeVisible();
+  await expectAccessible(school);
+
+  // The coordinator approves it with a priority, runs matching and confirms the proposal.
+  const coordinatorContext = await browser.newContext({ locale: "nl-BE" });
+  const coordinator = await coordinatorContext.newPage();
+  await signIn(coordinator, demoUsers.coordinator);
+  await coordinator.goto("/requests");
+  await expect(coordinator.getByRole("heading", { name: "Rubriek voor de prioriteit" })).toBeVisible();
+  await expectAccessible(coordinator);
+  await coordinator.getByLabel(`Prioriteit voor aanvraag #${requestId} (0–100)`).fill("100");
+  await coordinator.getByRole("button", { name: `Aanvraag #${requestId} goedkeuren` }).click();
+  await expect(coordinator.getByText(`Aanvraag #${requestId} is goedgekeurd.`)).toBeVisible();
+
+  await coordinator.getByRole("navigation", { name: "Hoofdnavigatie" }).getByRole("link", { name: "Koppelen" }).click();
+  await expectAccessible(coordinator);
+  await coordinator.getByRole("button", { name: "Koppelen" }).click();
+  const confirm = coordinator.getByRole("button", { name: new RegExp(`bevestigen voor aanvraag #${requestId}$`) });
+  await expect(confirm).toBeVisible();
+  await expect(coordinator.getByText(/Score \d/).first()).toBeVisible();
+  await expectAccessible(coordinator);
+  const assetTag = ((await confirm.textContent()) ?? "").replace(/ bevestigen voor aanvraag #\d+$/, "");
+  await confirm.click();
+  await expect(coordinator.getByText(`${assetTag} is gereserveerd voor aanvraag #${requestId}.`)).toBeVisible();
+  await coordinatorContext.close();
+
+  // The school sees that a device is reserved for it.
+  await school.goto("/");
+  await expect(school.getByText(new RegExp(`is gereserveerd voor aanvraag #${requestId}`))).toBeVisible();
+
+  // A technician records the handover, signed by the school's representative.
+  const technicianContext = await browser.newContext({ locale: "nl-BE" });
+  const technician = await technicianContext.newPage();
+  await signIn(technician, demoUsers.tech1);
+  await technician.goto(`/devices?q=${encodeURIComponent(assetTag)}`);
+  await technician.getByRole("link", { name: assetTag, exact: true }).click();
+  await expect(technician.getByText(`Gereserveerd voor Basisschool De Regenboog (aanvraag #${requestId}).`)).toBeVisible();
+  await expectAccessible(technician);
+  await technician.getByLabel("Volledige naam van wie tekent").fill("Lotte Janssens");
+  await technician.getByLabel("Ik ontving dit toestel namens Basisschool De Regenboog").check();
+  await technician.getByRole("button", { name: "Overhandiging vastleggen" }).click();
+  await expect(technician.getByText(`De overhandiging van ${assetTag} is vastgelegd.`)).toBeVisible();
+  const publicPath = await technician.getByRole("link", { name: "Openbare controlepagina" }).getAttribute("href");
+  await technicianContext.close();
+
+  // The school sees the device as its own, and the request as fulfilled.
+  await school.goto("/");
+  await expect(school.getByText(`Geschiedenis van ${assetTag}`)).toBeVisible();
+  await expect(school.getByText(new RegExp(`is overhandigd voor aanvraag #${requestId}`))).toBeVisible();
+  await expectAccessible(school);
+  await school.goto("/requests");
+  await expect(school.getByRole("listitem").filter({ hasText: purpose })).toContainText("Geleverd");
+  await schoolContext.close();
+
+  // The public page shows the whole chain, from department to school.
+  const visitor = await browser.newContext({ locale: "nl-BE" });
+  const publicPage = await visitor.newPage();
+  await publicPage.goto(publicPath!);
+  const timeline = publicPage.getByRole("list").filter({ hasText: "Overhandigd" });
+  await expect(timeline.getByRole("listitem")).toHaveCount(6);
+  for (const step of ["Geregistreerd", "Opgehaald", "Wissing gecertificeerd", "Aangeboden", "Gereserveerd", "Overhandigd"]) await expect(timeline).toContainText(step);
+  await expect(timeline).toContainText("Facilitair Bedrijf → ICT-dienst");
+  await expect(timeline).toContainText("ICT-dienst → Basisschool De Regenboog");
+  const text = await publicPage.locator("body").innerText();
+  for (const personal of ["Lotte Janssens", "Ines Maes", "@"]) expect(text).not.toContain(personal);
+  await expectAccessible(publicPage);
+  await visitor.close();
+});
+
+test("20 simultaneous confirmations of one device: exactly one wins", async ({ request }) => {
+  const device = await listedLaptop(request);
+  const school = await bearer(request, demoUsers.nonprofit);
+  const coordinator = await bearer(request, demoUsers.coordinator);
+  const filed = await request.post("/api/v1/requests", {
+    headers: school,
+    data: { type: "laptop", quantity: 20, minRamGb: 4, minStorageGb: 128, keyboardLayout: "any", purpose: "Digitale vaardigheden voor volwassenen", beneficiaries: 40, neededBy: inTwoMonths() },
+  });
+  const { id: requestId } = await filed.json();
+  expect((await request.post(`/api/v1/requests/${requestId}/approve`, { headers: coordinator, data: { priority: 50 } })).status()).toBe(200);
+
+  const attempts = await Promise.all(Array.from({ length: 20 }, () => request.post("/api/v1/matching/confirm", { headers: coordinator, data: { deviceId: device.id, requestId } })));
+  const statuses = attempts.map((response) => response.status());
+  expect(statuses.filter((status) => status === 200)).toHaveLength(1);
+  expect(statuses.filter((status) => status === 409)).toHaveLength(19);
+  const loser = attempts.find((response) => response.status() === 409)!;
+  expect((await loser.json()).error.code).toBe("device_not_listed");
+  const requests = await (await request.get("/api/v1/requests?status=approved", { headers: school })).json();
+  expect(requests.items.find((item: { id: number }) => item.id === requestId)).toMatchObject({ reserved: 1, fulfilled: 0 });
+});
