@@ -116,3 +116,36 @@ test("20 simultaneous confirmations of one device: exactly one wins", async ({ r
   const requests = await (await request.get("/api/v1/requests?status=approved", { headers: school })).json();
   expect(requests.items.find((item: { id: number }) => item.id === requestId)).toMatchObject({ reserved: 1, fulfilled: 0 });
 });
+
+test("a nonprofit signs for its reserved device from its own account", async ({ browser, request }) => {
+  const device = await listedLaptop(request, { ramGb: 16, storageGb: 512 });
+  const nonprofit = await bearer(request, demoUsers.nonprofit);
+  const coordinator = await bearer(request, demoUsers.coordinator);
+  const filed = await request.post("/api/v1/requests", {
+    headers: nonprofit,
+    data: { type: "laptop", quantity: 1, minRamGb: 16, minStorageGb: 512, keyboardLayout: "AZERTY-BE", purpose: unique("Computerklas"), beneficiaries: 12, neededBy: inTwoMonths() },
+  });
+  expect(filed.status()).toBe(201);
+  const { id: requestId, status } = await filed.json();
+  expect(status).toBe("submitted");
+  expect((await request.post(`/api/v1/requests/${requestId}/approve`, { headers: coordinator, data: { priority: 70 } })).status()).toBe(200);
+  expect((await request.post("/api/v1/matching/confirm", { headers: coordinator, data: { deviceId: device.id, requestId } })).status()).toBe(200);
+
+  const context = await browser.newContext({ locale: "nl-BE" });
+  const page = await context.newPage();
+  await signIn(page, demoUsers.nonprofit);
+  await page.goto("/");
+  await expect(page.getByRole("heading", { name: "Voor u gereserveerd" })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole("button", { name: `Tekenen voor ${device.assetTag}` }).click();
+  await expect(page.getByText("Wie tekent, moet bevestigen.")).toBeVisible();
+  await page.getByLabel(`Ik ontving ${device.assetTag} en teken ervoor`).check();
+  await page.getByRole("button", { name: `Tekenen voor ${device.assetTag}` }).click();
+  await expect(page.getByText(`De overhandiging van ${device.assetTag} is vastgelegd.`)).toBeVisible();
+  await expect(page.getByText(`Geschiedenis van ${device.assetTag}`)).toBeVisible();
+  await context.close();
+
+  const custody = await (await request.get(`/api/v1/verify/${device.publicId}`)).json();
+  expect(custody.device.status).toBe("deployed");
+  expect(custody.events.at(-1)).toMatchObject({ type: "handover", to: { kind: "organization", name: "vzw Digitaal Thuis" }, actorRole: "recipient" });
+});

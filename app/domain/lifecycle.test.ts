@@ -26,7 +26,7 @@ const expectedTable: Record<LifecycleAction, { from: (DeviceStatus | "new")[]; w
   list: { from: ["wiped"], who: ["technician", "coordinator"], to: "listed" },
   reserve: { from: ["listed"], who: ["coordinator", "employee"], to: "reserved" },
   release: { from: ["reserved"], who: ["coordinator", "technician", "system"], to: "listed" },
-  handover: { from: ["reserved"], who: ["technician", "system"], to: "deployed" },
+  handover: { from: ["reserved"], who: ["technician", "system", "recipient", "employee"], to: "deployed" },
   return: { from: ["deployed"], who: ["recipient", "coordinator"], to: "collected" },
   recycle: { from: ["registered", "collected", "wiped", "listed"], who: ["technician", "coordinator"], to: "recycled" },
 };
@@ -53,12 +53,14 @@ const validInput: Record<LifecycleAction, TransitionInput> = {
 };
 
 /** Facts in which every guard passes, so that only role and state decide. */
-function factsIn(status: DeviceStatus | null): DeviceFacts {
+function factsIn(status: DeviceStatus | null, who: Role | "system" = "technician"): DeviceFacts {
   return {
     status,
     owningDepartmentId: departmentId,
     holder: status === "deployed" ? { kind: "organization", organizationId: schoolId } : { kind: "organization", organizationId: itServiceId },
     everyMediumSanitizedSinceCollection: true,
+    // Reserved for whoever asks, so that a recipient's or employee's own signature passes.
+    reservedFor: who === "employee" ? { kind: "employee", userId: "user-employee" } : { kind: "organization", organizationId: schoolId },
   };
 }
 
@@ -71,7 +73,7 @@ describe("the lifecycle table", () => {
 
   test.each(cells)("$who: $action from $status", ({ status, action, who }) => {
     const row = expectedTable[action];
-    const decision = decideTransition(factsIn(status), validInput[action], actorFor(who));
+    const decision = decideTransition(factsIn(status, who), validInput[action], actorFor(who));
     if (!row.who.includes(who)) {
       expect(decision).toEqual({ ok: false, reason: "forbidden" });
     } else if (!row.from.includes(status ?? "new")) {
@@ -160,6 +162,13 @@ describe("guards and ownership", () => {
     const heldByOthers = { ...factsIn("deployed"), holder: { kind: "organization" as const, organizationId: 999 } };
     expect(decideTransition(heldByOthers, validInput.return, actorFor("recipient"))).toEqual({ ok: false, reason: "not-own-device" });
     expect(decideTransition(heldByOthers, validInput.return, actorFor("coordinator")).ok).toBe(true);
+  });
+
+  test("a recipient signs only for a device reserved for their own organization", () => {
+    const reservedElsewhere = { ...factsIn("reserved"), reservedFor: { kind: "organization" as const, organizationId: 999 } };
+    expect(decideTransition(reservedElsewhere, validInput.handover, actorFor("recipient"))).toEqual({ ok: false, reason: "not-own-device" });
+    expect(decideTransition(reservedElsewhere, validInput.handover, actorFor("employee"))).toEqual({ ok: false, reason: "not-own-device" });
+    expect(decideTransition(reservedElsewhere, validInput.handover, actorFor("technician")).ok).toBe(true);
   });
 
   test("recycling records the recycler and its certificate, both required", () => {

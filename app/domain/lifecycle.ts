@@ -34,8 +34,8 @@ export type DeviceFacts = {
   holder: Holder | null;
   /** Every storage medium has a validated, passing wipe record made since the device was last collected. */
   everyMediumSanitizedSinceCollection?: boolean;
-  /** The device has a condition grade (A, B, C or parts). */
-  graded?: boolean;
+  /** For a reserved device: whom it is reserved for (a recipient signs only for their own). */
+  reservedFor?: Holder | null;
 };
 
 /** What the action needs beyond the facts: where the device goes. */
@@ -72,7 +72,7 @@ export const transitions: readonly Transition[] = [
   { action: "list", from: ["wiped"], to: "listed", permissions: ["device.list"] },
   { action: "reserve", from: ["listed"], to: "reserved", permissions: ["match.confirm", "sale.purchase"] },
   { action: "release", from: ["reserved"], to: "listed", permissions: ["device.release"], system: true },
-  { action: "handover", from: ["reserved"], to: "deployed", permissions: ["device.handover"], system: true },
+  { action: "handover", from: ["reserved"], to: "deployed", permissions: ["device.handover", "handover.sign"], system: true },
   { action: "return", from: ["deployed"], to: "collected", permissions: ["device.return"] },
   { action: "recycle", from: ["registered", "collected", "wiped", "listed"], to: "recycled", permissions: ["device.recycle"] },
 ];
@@ -113,6 +113,13 @@ function ownershipRefusal(action: LifecycleAction, device: DeviceFacts, actor: L
   if (actor.kind !== "user") return null;
   if (action === "register" && actor.role === "department" && device.owningDepartmentId !== actor.organizationId) {
     return { reason: "not-own-department" };
+  }
+  if (action === "handover" && (actor.role === "recipient" || actor.role === "employee")) {
+    const reservedFor = device.reservedFor;
+    const forThem =
+      (reservedFor?.kind === "organization" && actor.role === "recipient" && reservedFor.organizationId === actor.organizationId) ||
+      (reservedFor?.kind === "employee" && actor.role === "employee" && reservedFor.userId === actor.userId);
+    if (!forThem) return { reason: "not-own-device" };
   }
   if (action === "return" && actor.role === "recipient") {
     const holdsIt = device.holder?.kind === "organization" && device.holder.organizationId === actor.organizationId;

@@ -20,6 +20,7 @@ const expected: Record<PermissionAction, string> = {
   "device.list":              "x     .     x     .      .",
   "device.release":           "x     .     x     .      .",
   "device.handover":          ".     .     x     .      .",
+  "handover.sign":            ".     .     .     x      x",
   "device.return":            "x     .     .     x      .",
   "device.recycle":           "x     .     x     .      .",
   "request.create":           ".     .     .     x      x",

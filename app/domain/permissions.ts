@@ -21,6 +21,7 @@ export const permissionActions = [
   "device.list",
   "device.release",
   "device.handover",
+  "handover.sign",
   "device.return",
   "device.recycle",
   "request.create",
@@ -52,6 +53,8 @@ const allowedRoles: Record<PermissionAction, readonly Role[]> = {
   "device.list": ["coordinator", "technician"],
   "device.release": ["coordinator", "technician"],
   "device.handover": ["technician"],
+  /** The recipient signs for a device reserved for them, from their own account. */
+  "handover.sign": ["recipient", "employee"],
   "device.return": ["coordinator", "recipient"],
   "device.recycle": ["coordinator", "technician"],
   "request.create": ["recipient", "employee"],

@@ -2,7 +2,7 @@
 // lifecycle transitions. The domain (app/domain/lifecycle.ts) decides; this module persists the
 // decision and its custody event in one transaction.
 import { and, asc, count, desc, eq, gte, lt, or, sql, type SQL } from "drizzle-orm";
-import { custodyEvents, devices, organizations, storageMedia, wipeRecords, type DeviceType, type MediumKind } from "~db/schema";
+import { custodyEvents, deviceRequests, devices, matches, organizations, storageMedia, wipeRecords, type DeviceType, type MediumKind } from "~db/schema";
 import { db, type CircuitDatabase } from "~/db.server";
 import { randomSecret } from "~/auth/crypto.server";
 import {
@@ -117,9 +117,22 @@ export function sanitizationFacts(
   return { mediumIds, records, lastCollectedAt: lastCollectedAt(deviceId, database) };
 }
 
+/** Whom a reserved device is held for: the organization (or employee) of its confirmed match. */
+function reservedFor(deviceId: number, database: CircuitDatabase): Holder | null {
+  const request = database
+    .select({ kind: deviceRequests.requesterKind, organizationId: deviceRequests.organizationId, requesterId: deviceRequests.requesterId })
+    .from(matches)
+    .innerJoin(deviceRequests, eq(deviceRequests.id, matches.requestId))
+    .where(and(eq(matches.deviceId, deviceId), eq(matches.status, "confirmed")))
+    .get();
+  if (!request) return null;
+  return request.kind === "employee" ? { kind: "employee", userId: request.requesterId } : { kind: "organization", organizationId: request.organizationId };
+}
+
 function factsOf(row: DeviceRecord, database: CircuitDatabase = db): DeviceFacts {
   const sanitization = row.status === "collected" ? sanitizationFacts(row.id, database) : null;
   return {
+    reservedFor: row.status === "reserved" ? reservedFor(row.id, database) : null,
     status: row.status,
     owningDepartmentId: row.departmentId,
     holder: holderOf(row),

@@ -144,3 +144,21 @@ export function returnDevice(deviceId: number, actor: UserActor, reason: string 
   if (itServiceId === null) return { ok: false, reason: "conflict" };
   return applyTransition(deviceId, { action: "return", itServiceId, reason }, actor, now);
 }
+
+/** Devices reserved for this school or nonprofit (or this employee), waiting for the recipient's signature. */
+export function listReservedFor(holder: { organizationId: number } | { userId: string }) {
+  return db
+    .select({ id: devices.id, assetTag: devices.assetTag, manufacturer: devices.manufacturer, model: devices.model, requestId: matches.requestId })
+    .from(matches)
+    .innerJoin(devices, eq(devices.id, matches.deviceId))
+    .innerJoin(deviceRequests, eq(deviceRequests.id, matches.requestId))
+    .where(
+      and(
+        eq(matches.status, "confirmed"),
+        "organizationId" in holder
+          ? and(eq(deviceRequests.organizationId, holder.organizationId), eq(deviceRequests.requesterKind, "organization"))
+          : and(eq(deviceRequests.requesterId, holder.userId), eq(deviceRequests.requesterKind, "employee")),
+      ),
+    )
+    .all();
+}

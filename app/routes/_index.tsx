@@ -3,12 +3,16 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { getOptionalUser, lifecycleActorOf, requirePermission } from "~/auth/guards.server";
 import { RouteErrorBoundary } from "~/components/error-page";
-import { buttonClass, SubmitButton } from "~/components/ui/form";
+import { useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { z } from "zod";
+import { requiredText } from "~/forms/fields";
+import { buttonClass, CheckboxField, FormErrors, SubmitButton, TextField, ValidatedForm } from "~/components/ui/form";
 import { Card, Notice, PageHeading } from "~/components/ui/page";
 import { pageTitle } from "~/i18n/meta";
 import { custodyHeadHash } from "~/models/custody.server";
 import { countDevicesByStatus, listHeldDevices } from "~/models/device.server";
-import { returnDevice } from "~/models/match.server";
+import { listReservedFor, recordHandover, returnDevice } from "~/models/match.server";
 import { listNotifications, markNotificationsRead } from "~/models/notification.server";
 import { redirectWithFlash } from "~/http/flash.server";
 import { formatDateTime } from "~/i18n/format";
@@ -43,20 +47,37 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 /** For schools, nonprofits and employees: their notifications and the devices they hold. */
 function waitingFor(user: NonNullable<Awaited<ReturnType<typeof getOptionalUser>>>) {
-  if (user.role !== "recipient" && user.role !== "employee") return { notifications: [], heldDevices: [] };
+  if (user.role !== "recipient" && user.role !== "employee") return { notifications: [], heldDevices: [], reservedDevices: [] };
   const notifications = listNotifications(user.id, 10);
   markNotificationsRead(user.id);
-  const heldDevices = listHeldDevices(user.role === "employee" ? { userId: user.id } : { organizationId: user.organization.id });
-  return { notifications, heldDevices, canReturn: user.role === "recipient" };
+  const holder = user.role === "employee" ? { userId: user.id } : { organizationId: user.organization.id };
+  return { notifications, heldDevices: listHeldDevices(holder), reservedDevices: listReservedFor(holder), canReturn: user.role === "recipient", signerName: user.name };
 }
 
-/** A school or nonprofit brings a device back (it goes to the IT service and is wiped again). */
+const signatureSchema = z.object({
+  deviceId: z.coerce.number().int().positive(),
+  signedBy: requiredText(120),
+  signatureConfirmed: z.literal("on", { errorMap: () => ({ message: "errors.confirmSignature" }) }),
+});
+
+/**
+ * A recipient signs for a device reserved for them (the handover, from their own account), or a
+ * school or nonprofit brings a device back (it goes to the IT service and is wiped again).
+ */
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requirePermission(request, "device.return");
   const formData = await request.formData();
+  if (formData.get("intent") === "sign") {
+    const signer = await requirePermission(request, "handover.sign");
+    const submission = parseWithZod(formData, { schema: signatureSchema });
+    if (submission.status !== "success") return data({ refusal: null, result: submission.reply(), deviceId: Number(formData.get("deviceId")) }, { status: 400 });
+    const handedOver = recordHandover(submission.value.deviceId, submission.value.signedBy, lifecycleActorOf(signer), signer.id);
+    if (!handedOver.ok) return data({ refusal: `errors.device.${handedOver.reason}`, result: null, deviceId: submission.value.deviceId }, { status: handedOver.reason === "not-own-device" ? 403 : 409 });
+    return redirectWithFlash("/", { key: "flash.handoverRecorded", values: { assetTag: handedOver.device.assetTag } });
+  }
+  const user = await requirePermission(request, "device.return");
   const deviceId = Number(formData.get("deviceId"));
   const returned = returnDevice(deviceId, lifecycleActorOf(user), undefined);
-  if (!returned.ok) return data({ refusal: `errors.device.${returned.reason}` }, { status: returned.reason === "not-own-device" ? 403 : 409 });
+  if (!returned.ok) return data({ refusal: `errors.device.${returned.reason}`, result: null, deviceId }, { status: returned.reason === "not-own-device" ? 403 : 409 });
   return redirectWithFlash("/", { key: "flash.deviceReturned", values: { assetTag: returned.device.assetTag } });
 }
 
@@ -127,6 +148,17 @@ function WaitingForYou({ home }: { home: MemberHome }) {
           </Link>
         </div>
       </Card>
+      {home.reservedDevices.length > 0 ? (
+        <Card title={t("home.waiting.reservedTitle")}>
+          <ul className="space-y-4">
+            {home.reservedDevices.map((device) => (
+              <li key={device.id}>
+                <SignForDevice device={device} signerName={home.signerName ?? ""} />
+              </li>
+            ))}
+          </ul>
+        </Card>
+      ) : null}
       <Card title={t("home.waiting.devicesTitle")}>
         {home.heldDevices.length === 0 ? (
           <p className="text-slate-700">{t("home.waiting.noDevices")}</p>
@@ -156,6 +188,29 @@ function WaitingForYou({ home }: { home: MemberHome }) {
         )}
       </Card>
     </>
+  );
+}
+
+function SignForDevice({ device, signerName }: { device: { id: number; assetTag: string; manufacturer: string; model: string; requestId: number }; signerName: string }) {
+  const { t } = useTranslation();
+  const actionData = useActionData<typeof action>();
+  const [form, fields] = useForm({
+    id: `sign-${device.id}`,
+    lastResult: actionData?.deviceId === device.id ? actionData.result : undefined,
+    defaultValue: { signedBy: signerName, deviceId: String(device.id) },
+    constraint: getZodConstraint(signatureSchema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: signatureSchema }),
+  });
+  return (
+    <ValidatedForm form={form} className="space-y-2">
+      <p className="font-medium">{t("home.waiting.reservedDevice", { device: `${device.manufacturer} ${device.model}`, assetTag: device.assetTag, request: device.requestId })}</p>
+      <FormErrors id={form.errorId} errors={form.errors} />
+      <input type="hidden" name="intent" value="sign" />
+      <input type="hidden" name="deviceId" value={device.id} />
+      <TextField meta={fields.signedBy} label={t("home.waiting.signedBy", { assetTag: device.assetTag })} autoComplete="name" />
+      <CheckboxField meta={fields.signatureConfirmed} label={t("home.waiting.signatureConfirmed", { assetTag: device.assetTag })} />
+      <SubmitButton>{t("home.waiting.sign", { assetTag: device.assetTag })}</SubmitButton>
+    </ValidatedForm>
   );
 }
 
