@@ -2,8 +2,8 @@ import type { ActionFunctionArgs } from "@remix-run/node";
 import { transitionBodySchema, transitionInputOf, normalizeTransitionBody } from "~/api/transitions";
 import { refusalResponse } from "~/api/device-responses.server";
 import { apiError, apiJson, fieldErrorsOf, methodNotAllowed } from "~/api/responses.server";
-import { requireApiDeviceScope } from "~/auth/api-auth.server";
-import { lifecycleActorOf } from "~/auth/guards.server";
+import { requireApiUser } from "~/auth/api-auth.server";
+import { deviceScopeOf, lifecycleActorOf } from "~/auth/guards.server";
 import { applyTransition, deviceIsInScope, getDevice, itServiceIdFor } from "~/models/device.server";
 import { recordHandover, releaseReservation } from "~/models/match.server";
 import { certifyDevice } from "~/models/wipe.server";
@@ -15,10 +15,13 @@ export async function loader() {
 /** POST /api/v1/devices/:id/transitions with {"action": ..., ...details}. */
 export async function action({ request, params }: ActionFunctionArgs) {
   if (request.method !== "POST") return methodNotAllowed(["POST"]);
-  const { user, scope } = requireApiDeviceScope(request);
+  const user = requireApiUser(request);
   const device = getDevice(Number(params.id));
   if (!device) return apiError(404, "not_found", "There is no such device.");
-  if (!deviceIsInScope(device, scope)) return apiError(403, "forbidden", "This device belongs to another department.");
+  // Staff act on devices they may see; recipients and employees have no registry view, and the
+  // lifecycle's ownership guards decide what they may do (return their own, sign for their own).
+  const scope = deviceScopeOf(user);
+  if (scope && !deviceIsInScope(device, scope)) return apiError(403, "forbidden", "This device belongs to another department.");
 
   let raw: unknown;
   try {
