@@ -28,6 +28,8 @@ test.describe("a signed-in user in English", () => {
     await expect(page.getByRole("navigation", { name: "Main navigation" }).getByRole("link")).toHaveText([
       "Home",
       "Devices",
+      "Requests",
+      "Matching",
       "Organizations",
       "Invites",
       "Mailbox",

@@ -1,17 +1,17 @@
 import { demoUsers, expect, expectAccessible, signIn, test } from "./support/fixtures";
 
-const coordinatorNavigation = ["Start", "Toestellen", "Organisaties", "Uitnodigingen", "Postvak", "Profiel"];
+const coordinatorNavigation = ["Start", "Toestellen", "Aanvragen", "Koppelen", "Organisaties", "Uitnodigingen", "Postvak", "Profiel"];
 const staffNavigation = ["Start", "Toestellen", "Profiel"];
-const memberNavigation = ["Start", "Profiel"];
+const requesterNavigation = ["Start", "Aanvragen", "Profiel"];
 
 const expectations = [
   { email: demoUsers.coordinator, role: "Hergebruikcoördinator", navigation: coordinatorNavigation },
   { email: demoUsers.department, role: "Medewerker dienst", navigation: staffNavigation },
   { email: demoUsers.tech1, role: "Technicus", navigation: staffNavigation },
   { email: demoUsers.tech2, role: "Technicus", navigation: staffNavigation },
-  { email: demoUsers.school, role: "Lid school of vzw", navigation: memberNavigation },
-  { email: demoUsers.nonprofit, role: "Lid school of vzw", navigation: memberNavigation },
-  { email: demoUsers.employee, role: "Stadsmedewerker", navigation: memberNavigation },
+  { email: demoUsers.school, role: "Lid school of vzw", navigation: requesterNavigation },
+  { email: demoUsers.nonprofit, role: "Lid school of vzw", navigation: requesterNavigation },
+  { email: demoUsers.employee, role: "Stadsmedewerker", navigation: requesterNavigation },
 ];
 
 test.describe("each demo user sees the navigation of their role", () => {
