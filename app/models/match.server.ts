@@ -4,11 +4,11 @@ import { and, eq } from "drizzle-orm";
 import { deviceRequests, devices, handoverSignatures, matches } from "~db/schema";
 import { db } from "~/db.server";
 import type { Holder, UserActor } from "~/domain/lifecycle";
-import { feasible, pairScore, runMatching, type MatchableDevice } from "~/domain/matching";
+import { feasible, pairScore, runMatching, type MatchableDevice, type MatchableRequest } from "~/domain/matching";
 import { openSlots, statusAfterFulfilment } from "~/domain/requests";
 import { applyTransition, getDevice, itServiceIdFor, type DeviceMutationResult } from "./device.server";
 import { notify } from "./notification.server";
-import { getRequest, openRequestsForMatching } from "./request.server";
+import { getRequest, openRequestsForMatching, type RequestView } from "./request.server";
 
 function listedDevicesForMatching(): MatchableDevice[] {
   return db
@@ -19,20 +19,24 @@ function listedDevicesForMatching(): MatchableDevice[] {
     .map((device) => ({ ...device, listedAt: device.listedAt.getTime() }));
 }
 
-/** Proposes an optimal assignment; changes nothing. */
-export function proposeMatches(now: number = Date.now()) {
-  const requests = openRequestsForMatching().map((request) => ({
+/** A request as the engine sees it: open slots, minimums, priority, and waiting since approval. */
+function matchableRequestOf(request: RequestView): MatchableRequest {
+  return {
     id: request.id,
     type: request.type,
-    openSlots: request.openSlots,
+    openSlots: openSlots(request),
     minRamGb: request.minRamGb,
     minStorageGb: request.minStorageGb,
     minScreenInches: request.minScreenInches,
     keyboardLayout: request.keyboardLayout,
     priority: request.priority ?? 0,
     waitingSince: (request.reviewedAt ?? request.createdAt).getTime(),
-  }));
-  return runMatching(listedDevicesForMatching(), requests, now);
+  };
+}
+
+/** Proposes an optimal assignment; changes nothing. */
+export function proposeMatches(now: number = Date.now()) {
+  return runMatching(listedDevicesForMatching(), openRequestsForMatching().map(matchableRequestOf), now);
 }
 
 class RequestFullError extends Error {}
@@ -51,17 +55,7 @@ export function confirmMatch(deviceId: number, requestId: number, coordinator: U
   if (openSlots(request) === 0) return { ok: false, reason: "request-not-open" };
   if (device.status !== "listed") return { ok: false, reason: "invalid-state", status: device.status };
   const matchable = { ...device, listedAt: device.updatedAt.getTime() };
-  const matchableRequest = {
-    id: request.id,
-    type: request.type,
-    openSlots: openSlots(request),
-    minRamGb: request.minRamGb,
-    minStorageGb: request.minStorageGb,
-    minScreenInches: request.minScreenInches,
-    keyboardLayout: request.keyboardLayout,
-    priority: request.priority ?? 0,
-    waitingSince: (request.reviewedAt ?? request.createdAt).getTime(),
-  };
+  const matchableRequest = matchableRequestOf(request);
   if (!feasible(matchable, matchableRequest)) return { ok: false, reason: "not-feasible" };
   const explanation = pairScore(matchable, matchableRequest, now);
 
