@@ -343,10 +343,11 @@ describe("runMatching", () => {
     const devices = [device(7, { listedAt: now - DAY }), device(3, { listedAt: now - 2 * DAY }), device(5, { listedAt: now - 3 * DAY })];
     const requests = [request(1, { waitingSince: earlyDay + 1000, openSlots: 1 }), request(2, { waitingSince: earlyDay, openSlots: 1 })];
     const result = runMatching(devices, requests, now);
-    // Same day, so the same score: request 2 was approved a second earlier.
+    // Same day, so the same score: request 2 was approved a second earlier and takes the device
+    // listed longest; device 7, listed last, stays.
     expect(result.proposals.map(({ deviceId, requestId }) => ({ deviceId, requestId }))).toEqual([
-      { deviceId: 5, requestId: 1 },
-      { deviceId: 3, requestId: 2 },
+      { deviceId: 3, requestId: 1 },
+      { deviceId: 5, requestId: 2 },
     ]);
     const oneDevice = runMatching([device(9)], requests, now);
     expect(assignedTo(oneDevice, 2)).toEqual([9]);

@@ -28,13 +28,17 @@
 // the request has an open slot.
 //
 // THE ASSIGNMENT maximizes the total score over all proposals (each device to at most one request,
-// each request at most its open slots): an exact optimum, not a greedy pass. Devices identical in
-// every field the score reads fall into one class with a count, and each device type is a
-// transportation problem between classes and requests, solved as a min-cost flow by successive
-// shortest paths (Dijkstra with potentials). Ties are broken by a secondary objective far below one
-// point of score: requests approved earlier (then lower ids) and device classes holding the
-// longest-listed device (then lower ids) are preferred; inside a class the longest-listed devices
-// (then lower ids) go first. The output depends only on the set of inputs, never on their order.
+// each request at most its open slots): an exact optimum, not a greedy pass. Device types never
+// compete, so each type is solved alone, as a transportation problem: devices identical in every
+// field the rubric and the constraints read form one class with a count, and requests asking the
+// same thing (type, minimums, layout) form one profile, since a pair's excess depends only on the
+// class and the profile. It is solved as a min-cost flow by successive shortest paths (Dijkstra
+// with potentials), one request's slots at a time, in `solveTransport`.
+//
+// Ties are broken by a secondary objective worth less, in all, than one point of score: requests
+// approved earlier (then lower ids) and device classes holding the longest-listed device (then
+// lower ids) are preferred; within a profile, earlier-approved requests take the longest-listed
+// devices first. The output depends only on the set of inputs, never on their order.
 import type { DeviceType } from "./devices";
 
 export const MATCH_BASE_POINTS = 10_000;
@@ -50,6 +54,9 @@ export const STORAGE_REFERENCE_FLOOR_GB = 64;
 export const STORAGE_EXCESS_CAP = 3;
 export const SCREEN_EXCESS_POINTS_PER_100_PERCENT = 100;
 export const SCREEN_EXCESS_CAP = 1;
+
+/** The highest score any pair can reach: no excess, top priority, waited the full cap. */
+export const MAX_PAIR_SCORE = MATCH_BASE_POINTS + PRIORITY_POINTS_PER_LEVEL * MAX_PRIORITY + WAITING_POINTS_PER_DAY * WAITING_DAYS_CAP;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const ANY_LAYOUT = "any";
@@ -146,20 +153,35 @@ function asked(value: number, unit: string, what: string): string {
 
 type ScoreParts = Omit<ScoreExplanation, "notes">;
 
-/** The rubric's numbers for a pair already known to be feasible (no notes: the solver scores every pair). */
-function scoreParts(device: MatchableDevice, request: MatchableRequest, now: number): ScoreParts {
+/** The request's side of the rubric: the same whichever device it gets. */
+function needPoints(request: MatchableRequest, now: number): { priority: number; waiting: number; daysWaiting: number } {
   const priority = Math.round(PRIORITY_POINTS_PER_LEVEL * clamp(request.priority, 0, MAX_PRIORITY));
   const daysWaiting = Math.floor(clamp(now - request.waitingSince, 0, Number.MAX_SAFE_INTEGER) / DAY_MS);
-  const waiting = WAITING_POINTS_PER_DAY * Math.min(daysWaiting, WAITING_DAYS_CAP);
+  return { priority, waiting: WAITING_POINTS_PER_DAY * Math.min(daysWaiting, WAITING_DAYS_CAP), daysWaiting };
+}
+
+/** The pair's side of the rubric: it reads only what the request asked, not who asked it. */
+function excessParts(device: MatchableDevice, request: MatchableRequest): ScoreExplanation["excessParts"] {
   const minScreen = request.minScreenInches ?? 0;
-  const excessParts = {
+  return {
     ram: excessPoints(device.ramGb ?? 0, request.minRamGb, RAM_REFERENCE_FLOOR_GB, RAM_EXCESS_POINTS_PER_100_PERCENT, RAM_EXCESS_CAP),
     storage: excessPoints(device.storageGb ?? 0, request.minStorageGb, STORAGE_REFERENCE_FLOOR_GB, STORAGE_EXCESS_POINTS_PER_100_PERCENT, STORAGE_EXCESS_CAP),
     // Without a minimum there is nothing to be "more than asked" about: screens are not ranked.
     screen: minScreen > 0 ? excessPoints(device.screenInches ?? 0, minScreen, 0, SCREEN_EXCESS_POINTS_PER_100_PERCENT, SCREEN_EXCESS_CAP) : 0,
   };
-  const excessSpec = excessParts.ram + excessParts.storage + excessParts.screen;
-  return { priority, waiting, excessSpec, excessParts, base: MATCH_BASE_POINTS, total: MATCH_BASE_POINTS + priority + waiting - excessSpec, daysWaiting };
+}
+
+function totalExcess(device: MatchableDevice, request: MatchableRequest): number {
+  const parts = excessParts(device, request);
+  return parts.ram + parts.storage + parts.screen;
+}
+
+/** The rubric's numbers for a pair already known to be feasible. */
+function scoreParts(device: MatchableDevice, request: MatchableRequest, now: number): ScoreParts {
+  const { priority, waiting, daysWaiting } = needPoints(request, now);
+  const excess = excessParts(device, request);
+  const excessSpec = excess.ram + excess.storage + excess.screen;
+  return { priority, waiting, excessSpec, excessParts: excess, base: MATCH_BASE_POINTS, total: MATCH_BASE_POINTS + priority + waiting - excessSpec, daysWaiting };
 }
 
 /** The rubric applied to a pair already known to be feasible, with the facts behind it. */
@@ -185,11 +207,29 @@ export function pairScore(device: MatchableDevice, request: MatchableRequest, no
 }
 
 /** Devices that no field of the rubric or the constraints can tell apart. */
-type DeviceClass = { key: string; representative: MatchableDevice; members: MatchableDevice[] };
+type DeviceClass = { representative: MatchableDevice; members: MatchableDevice[] };
+
+/** Requests that ask for the same thing: they differ only in need (priority, waiting) and slots. */
+type RequestProfile = { representative: MatchableRequest; members: MatchableRequest[] };
 
 function classKey(device: MatchableDevice): string {
   // Null specs count as 0 everywhere, and layouts compare without case: fold both here.
-  return JSON.stringify([device.type, device.ramGb ?? 0, device.storageGb ?? 0, device.screenInches ?? 0, normalizedLayout(device.keyboardLayout)]);
+  return JSON.stringify([device.type, String(device.ramGb ?? 0), String(device.storageGb ?? 0), String(device.screenInches ?? 0), normalizedLayout(device.keyboardLayout)]);
+}
+
+function profileKey(request: MatchableRequest): string {
+  return JSON.stringify([request.type, String(request.minRamGb), String(request.minStorageGb), String(request.minScreenInches), normalizedLayout(request.keyboardLayout)]);
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): { representative: T; members: T[] }[] {
+  const groups = new Map<string, { representative: T; members: T[] }>();
+  for (const item of items) {
+    const name = key(item);
+    const group = groups.get(name);
+    if (group) group.members.push(item);
+    else groups.set(name, { representative: item, members: [item] });
+  }
+  return [...groups.values()];
 }
 
 function byListingThenId(a: MatchableDevice, b: MatchableDevice): number {
@@ -219,97 +259,153 @@ function blockingReason(request: MatchableRequest, classesOfType: readonly Devic
   return "keyboard-layout";
 }
 
-type TransportArc = { supplyIndex: number; demandIndex: number; profit: number };
+/**
+ * One device type's transportation problem. A unit of flow is one device for one slot, and its
+ * profit splits in two: the request's (base + need, whichever device) and the arc's (−excess of
+ * the class over what the profile asked). Arcs run from profiles to the classes that fit them; the
+ * arcs of profile p are arcStart[p] up to arcStart[p + 1]. Typed arrays, because an unusual
+ * listing (every device different) makes hundreds of thousands.
+ */
+type TransportProblem = {
+  classSupply: Int32Array;
+  requestSlots: Int32Array;
+  requestProfile: Int32Array;
+  requestProfit: Float64Array;
+  profileCount: number;
+  arcStart: Int32Array;
+  arcClass: Int32Array;
+  arcProfit: Float64Array;
+};
 
 /**
- * Maximum-profit transportation problem as a min-cost flow (arc cost = −profit), by successive
- * shortest paths with Dijkstra on reduced costs. It stops at the first augmenting path that would
- * not raise the profit: the cost of min-cost flow is convex in the flow value, so that is the
- * optimum over every flow value, not only the maximum flow. Profits must be integers and small
- * enough that path sums stay exact in a double (the caller checks). Returns the flow on each arc.
+ * Maximum-profit transportation as a min-cost flow (cost = −profit), by successive shortest paths
+ * with Dijkstra on reduced costs — the Hungarian method's scheme, one request's slots at a time.
+ * The network: request → its profile → a class that fits (→ T, as many as the class holds), and
+ * request → T directly at cost 0 for a slot left unserved. Every slot must reach T, so the min
+ * cost is −(max profit), and leaving a slot unserved is just the cheapest route when nothing
+ * better is left.
+ *
+ * Each search starts from the one request being placed, not from a super-source, so it touches
+ * that request's profile arcs and the few edges that carry flow back, instead of the whole
+ * network; it stops once T is settled (nodes not settled take T's distance, which keeps every
+ * reduced cost >= 0). Profits must be integers small enough that path sums stay exact in a double
+ * (the caller checks). Returns the flow on each arc and the slots served of each request.
  */
-function solveMaxProfitTransport(supplies: readonly number[], demands: readonly number[], arcs: readonly TransportArc[]): number[] {
-  const source = 0;
-  const sink = 1;
-  const firstSupply = 2;
-  const firstDemand = firstSupply + supplies.length;
-  const nodeCount = firstDemand + demands.length;
+function solveTransport(problem: TransportProblem): { arcFlow: Int32Array; served: Int32Array } {
+  const { classSupply, requestSlots: slots, requestProfile, requestProfit, profileCount, arcStart, arcClass, arcProfit } = problem;
+  const requestCount = slots.length;
+  const firstClass = requestCount + profileCount;
+  const sink = firstClass + classSupply.length;
+  const nodeCount = sink + 1;
+  const arcCount = arcClass.length;
+  const isRequest = (node: number) => node < requestCount;
+  const isProfile = (node: number) => node >= requestCount && node < firstClass;
 
-  // Forward-star adjacency; edge e and its reverse are e and e ^ 1. Indices never leave these
-  // arrays' bounds, hence the non-null assertions in the hot loops below.
-  const head = new Int32Array(nodeCount).fill(-1);
-  const next: number[] = [];
-  const target: number[] = [];
-  const residual: number[] = [];
-  const cost: number[] = [];
-  const addEdge = (from: number, to: number, capacity: number, edgeCost: number): number => {
-    const index = target.length;
-    target.push(to, from);
-    residual.push(capacity, 0);
-    cost.push(edgeCost, -edgeCost);
-    next.push(head[from]!, head[to]!);
-    head[from] = index;
-    head[to] = index + 1;
-    return index;
-  };
-  supplies.forEach((supply, index) => addEdge(source, firstSupply + index, supply, 0));
-  demands.forEach((demand, index) => addEdge(firstDemand + index, sink, demand, 0));
-  const arcEdges = arcs.map((arc) => addEdge(firstSupply + arc.supplyIndex, firstDemand + arc.demandIndex, Number.MAX_SAFE_INTEGER, -arc.profit));
+  const arcProfile = new Int32Array(arcCount);
+  for (let profile = 0; profile < profileCount; profile += 1) arcProfile.fill(profile, arcStart[profile]!, arcStart[profile + 1]!);
+  const arcFlow = new Int32Array(arcCount);
+  const served = new Int32Array(requestCount);
+  const free = Int32Array.from(classSupply);
+  // The edges that lead back against the flow: per class, its arcs that carry flow; per profile,
+  // its requests with a slot served. Sets keep insertion order, so every search repeats exactly.
+  const carrying = Array.from({ length: classSupply.length }, () => new Set<number>());
+  const servedOf = Array.from({ length: profileCount }, () => new Set<number>());
 
-  // Initial potentials make every reduced cost >= 0 despite the negative arc costs: the network is
-  // a DAG (source → supply → demand → sink), so shortest distances follow in one pass.
+  // Initial potentials make every reduced cost >= 0: shortest distances in the empty network,
+  // which is a DAG (requests → profiles → classes → T), from a virtual node before all requests.
   const potential = new Float64Array(nodeCount);
-  for (const arc of arcs) {
-    const node = firstDemand + arc.demandIndex;
-    potential[node] = Math.min(potential[node]!, -arc.profit);
+  for (let request = 0; request < requestCount; request += 1) {
+    const node = requestCount + requestProfile[request]!;
+    potential[node] = Math.min(potential[node]!, -requestProfit[request]!);
   }
-  for (let node = firstDemand; node < nodeCount; node += 1) potential[sink] = Math.min(potential[sink]!, potential[node]!);
+  for (let arc = 0; arc < arcCount; arc += 1) {
+    const node = firstClass + arcClass[arc]!;
+    const through = potential[requestCount + arcProfile[arc]!]! - arcProfit[arc]!;
+    potential[node] = Math.min(potential[node]!, through);
+  }
+  for (let node = 0; node < sink; node += 1) potential[sink] = Math.min(potential[sink]!, potential[node]!);
 
   const distance = new Float64Array(nodeCount);
   const settled = new Uint8Array(nodeCount);
-  const viaEdge = new Int32Array(nodeCount);
+  const previous = new Int32Array(nodeCount);
+  const previousArc = new Int32Array(nodeCount);
   const heap = new MinHeap();
-  for (;;) {
-    distance.fill(Number.POSITIVE_INFINITY);
-    settled.fill(0);
-    distance[source] = 0;
-    heap.clear();
-    heap.push(0, source);
-    while (heap.size > 0) {
-      const node = heap.popNode();
-      if (settled[node]) continue;
-      settled[node] = 1;
-      // Stopping at the sink is enough: unsettled nodes get the sink's distance below, which keeps
-      // every reduced cost >= 0.
-      if (node === sink) break;
-      const base = distance[node]! + potential[node]!;
-      for (let edge = head[node]!; edge !== -1; edge = next[edge]!) {
-        if (residual[edge]! <= 0) continue;
-        const to = target[edge]!;
-        if (settled[to]) continue;
-        const candidate = base + cost[edge]! - potential[to]!;
-        if (candidate < distance[to]!) {
-          distance[to] = candidate;
-          viaEdge[to] = edge;
-          heap.push(candidate, to);
+  const relax = (node: number, candidate: number, from: number, arc: number): void => {
+    // A node no closer than T's current distance would not be settled before T: skip it.
+    if (settled[node] || candidate >= distance[node]! || candidate >= distance[sink]!) return;
+    distance[node] = candidate;
+    previous[node] = from;
+    previousArc[node] = arc;
+    heap.push(candidate, node);
+  };
+  /** How much more the edge from → to can carry. */
+  const room = (from: number, to: number, arc: number): number => {
+    if (to === sink) return isRequest(from) ? Number.POSITIVE_INFINITY : free[from - firstClass]!;
+    if (isRequest(from)) return slots[from]! - served[from]!;
+    if (isRequest(to)) return served[to]!;
+    return isProfile(from) ? Number.POSITIVE_INFINITY : arcFlow[arc]!;
+  };
+  const push = (from: number, to: number, arc: number, amount: number): void => {
+    if (to === sink) {
+      if (!isRequest(from)) free[from - firstClass] = free[from - firstClass]! - amount;
+    } else if (isRequest(from)) {
+      served[from] = served[from]! + amount;
+      servedOf[requestProfile[from]!]!.add(from);
+    } else if (isRequest(to)) {
+      served[to] = served[to]! - amount;
+      if (served[to] === 0) servedOf[requestProfile[to]!]!.delete(to);
+    } else if (isProfile(from)) {
+      arcFlow[arc] = arcFlow[arc]! + amount;
+      carrying[arcClass[arc]!]!.add(arc);
+    } else {
+      arcFlow[arc] = arcFlow[arc]! - amount;
+      if (arcFlow[arc] === 0) carrying[arcClass[arc]!]!.delete(arc);
+    }
+  };
+
+  // Indices never leave these arrays' bounds, hence the non-null assertions in the loops below.
+  for (let start = 0; start < requestCount; start += 1) {
+    let unplaced = slots[start]!;
+    while (unplaced > 0) {
+      distance.fill(Number.POSITIVE_INFINITY);
+      settled.fill(0);
+      heap.clear();
+      distance[start] = 0;
+      heap.push(0, start);
+      while (heap.size > 0) {
+        const node = heap.popNode();
+        if (settled[node]) continue;
+        settled[node] = 1;
+        if (node === sink) break;
+        const reached = distance[node]! + potential[node]!;
+        if (isRequest(node)) {
+          const profile = requestCount + requestProfile[node]!;
+          if (served[node]! < slots[node]!) relax(profile, reached - requestProfit[node]! - potential[profile]!, node, -1);
+          relax(sink, reached - potential[sink]!, node, -1);
+        } else if (isProfile(node)) {
+          for (let arc = arcStart[node - requestCount]!; arc < arcStart[node - requestCount + 1]!; arc += 1) {
+            const next = firstClass + arcClass[arc]!;
+            relax(next, reached - arcProfit[arc]! - potential[next]!, node, arc);
+          }
+          for (const request of servedOf[node - requestCount]!) relax(request, reached + requestProfit[request]! - potential[request]!, node, -1);
+        } else {
+          if (free[node - firstClass]! > 0) relax(sink, reached - potential[sink]!, node, -1);
+          for (const arc of carrying[node - firstClass]!) {
+            const next = requestCount + arcProfile[arc]!;
+            relax(next, reached + arcProfit[arc]! - potential[next]!, node, arc);
+          }
         }
       }
-    }
-    if (!settled[sink]) break;
-    const sinkDistance = distance[sink]!;
-    for (let node = 0; node < nodeCount; node += 1) potential[node] = potential[node]! + (settled[node] ? distance[node]! : sinkDistance);
-    // potential[sink] is now the true cost of the cheapest augmenting path (potential[source] stays 0).
-    if (potential[sink]! >= 0) break;
+      const sinkDistance = distance[sink]!;
+      for (let node = 0; node < nodeCount; node += 1) potential[node] = potential[node]! + (settled[node] ? distance[node]! : sinkDistance);
 
-    let bottleneck = Number.POSITIVE_INFINITY;
-    for (let node = sink; node !== source; node = target[viaEdge[node]! ^ 1]!) bottleneck = Math.min(bottleneck, residual[viaEdge[node]!]!);
-    for (let node = sink; node !== source; node = target[viaEdge[node]! ^ 1]!) {
-      const edge = viaEdge[node]!;
-      residual[edge] = residual[edge]! - bottleneck;
-      residual[edge ^ 1] = residual[edge ^ 1]! + bottleneck;
+      let amount = unplaced;
+      for (let node = sink; node !== start; node = previous[node]!) amount = Math.min(amount, room(previous[node]!, node, previousArc[node]!));
+      for (let node = sink; node !== start; node = previous[node]!) push(previous[node]!, node, previousArc[node]!, amount);
+      unplaced -= amount;
     }
   }
-  return arcEdges.map((edge) => residual[edge ^ 1]!);
+  return { arcFlow, served };
 }
 
 /** Binary min-heap of (key, node), ties to the lower node so runs repeat exactly. */
@@ -376,8 +472,6 @@ class MinHeap {
   }
 }
 
-type ScoredArc = TransportArc & { score: number; deviceClass: DeviceClass; request: MatchableRequest };
-
 /**
  * The optimal assignment of listed devices to open request slots, with every proposal explained
  * and every request left (partly) unserved given a reason.
@@ -386,98 +480,114 @@ export function runMatching(devices: MatchableDevice[], requests: MatchableReque
   assertUniqueIds(devices, "device");
   assertUniqueIds(requests, "request");
 
-  // Classes come out in order of their longest-listed member, members in listing order.
-  const classes = new Map<string, DeviceClass>();
-  for (const device of [...devices].sort(byListingThenId)) {
-    const key = classKey(device);
-    const existing = classes.get(key);
-    if (existing) existing.members.push(device);
-    else classes.set(key, { key, representative: device, members: [device] });
-  }
-  const classesByType = new Map<DeviceType, DeviceClass[]>();
-  for (const deviceClass of classes.values()) {
-    const list = classesByType.get(deviceClass.representative.type) ?? [];
-    list.push(deviceClass);
-    classesByType.set(deviceClass.representative.type, list);
-  }
-
-  const sortedRequests = [...requests].sort((a, b) => a.id - b.id);
+  // Classes come out in order of their longest-listed member, members in listing order; profiles
+  // in order of their earliest-approved member, members in approval order.
+  const classes = groupBy([...devices].sort(byListingThenId), classKey);
+  const classesOfType = (type: DeviceType) => classes.filter((deviceClass) => deviceClass.representative.type === type);
+  const openRequests = requests.filter((request) => requestSlots(request) > 0).sort(byApprovalThenId);
+  const profiles = groupBy(openRequests, profileKey);
   const served = new Map<number, number>();
-  const assignments: { deviceClass: DeviceClass; request: MatchableRequest; count: number }[] = [];
-  const hasFeasibleDevice = new Set<number>();
+  const proposals: Proposal[] = [];
+  const profilesWithDevice = new Set<RequestProfile>();
 
   // Device types never compete with each other: each is its own, smaller transportation problem.
-  const types = [...new Set(sortedRequests.map((request) => request.type))].sort();
-  for (const type of types) {
-    const typeClasses = classesByType.get(type) ?? [];
-    const typeRequests = sortedRequests.filter((request) => request.type === type && requestSlots(request) > 0).sort(byApprovalThenId);
-    if (typeClasses.length === 0 || typeRequests.length === 0) continue;
+  for (const type of [...new Set(openRequests.map((request) => request.type))].sort()) {
+    const typeClasses = classesOfType(type);
+    const typeProfiles = profiles.filter((profile) => profile.representative.type === type);
+    const typeRequests = typeProfiles.flatMap((profile) => profile.members);
+    if (typeClasses.length === 0) continue;
 
-    const arcs: ScoredArc[] = [];
-    typeClasses.forEach((deviceClass, supplyIndex) => {
-      typeRequests.forEach((request, demandIndex) => {
-        if (!feasible(deviceClass.representative, request)) return;
-        hasFeasibleDevice.add(request.id);
-        const score = scoreParts(deviceClass.representative, request, now).total;
-        arcs.push({ supplyIndex, demandIndex, profit: 0, score, deviceClass, request });
-      });
-    });
-    if (arcs.length === 0) continue;
-
-    // Tie-break as a secondary objective: each unit of flow earns a small bonus for an early
+    // Tie-break as a secondary objective: each device placed earns a small bonus for an early
     // request and an early class. One point of score is worth more than all bonuses together, so
     // the total score stays exactly optimal.
     const supplies = typeClasses.map((deviceClass) => deviceClass.members.length);
-    const demands = typeRequests.map(requestSlots);
-    const units = Math.min(sum(supplies), sum(demands));
-    const bonusPerUnitMax = typeRequests.length + typeClasses.length;
-    const scale = units * bonusPerUnitMax + 1;
-    const maxScore = arcs.reduce((highest, arc) => Math.max(highest, arc.score), 0);
-    const nodeCount = 2 + typeClasses.length + typeRequests.length;
-    // Path costs must stay exact integers in a double; on an instance far beyond the city's size,
+    const slots = typeRequests.map(requestSlots);
+    const scale = Math.min(sum(supplies), sum(slots)) * (typeRequests.length + typeClasses.length) + 1;
+    const nodeCount = typeRequests.length + typeProfiles.length + typeClasses.length + 1;
+    // Path costs must stay exact integers in a double; on an instance far beyond a city's size,
     // give up the tie-break (not the optimum) rather than exactness.
-    const exact = nodeCount * (maxScore + 1) * scale * 4 < Number.MAX_SAFE_INTEGER;
-    for (const arc of arcs) {
-      const bonus = typeRequests.length - arc.demandIndex + (typeClasses.length - arc.supplyIndex);
-      arc.profit = exact ? arc.score * scale + bonus : arc.score;
-    }
+    const exact = nodeCount * (MAX_PAIR_SCORE + 1) * scale * 4 < Number.MAX_SAFE_INTEGER;
+    const approvalRank = new Map(openRequests.filter((request) => request.type === type).map((request, rank) => [request, rank]));
+    const requestBonus = (request: MatchableRequest) => (exact ? typeRequests.length - (approvalRank.get(request) ?? 0) : 0);
+    const classBonus = (classIndex: number) => (exact ? typeClasses.length - classIndex : 0);
+    const weight = exact ? scale : 1;
 
-    const flows = solveMaxProfitTransport(supplies, demands, arcs);
-    arcs.forEach((arc, index) => {
-      const count = flows[index] ?? 0;
-      if (count === 0) return;
-      assignments.push({ deviceClass: arc.deviceClass, request: arc.request, count });
-      served.set(arc.request.id, (served.get(arc.request.id) ?? 0) + count);
+    const arcStart = new Int32Array(typeProfiles.length + 1);
+    const arcClass: number[] = [];
+    const arcProfit: number[] = [];
+    typeProfiles.forEach((profile, profileIndex) => {
+      arcStart[profileIndex] = arcClass.length;
+      typeClasses.forEach((deviceClass, classIndex) => {
+        if (!feasible(deviceClass.representative, profile.representative)) return;
+        arcClass.push(classIndex);
+        arcProfit.push(-totalExcess(deviceClass.representative, profile.representative) * weight + classBonus(classIndex));
+      });
+      if (arcClass.length > arcStart[profileIndex]!) profilesWithDevice.add(profile);
     });
-  }
+    arcStart[typeProfiles.length] = arcClass.length;
+    if (arcClass.length === 0) continue;
 
-  // Back from classes to devices: within a class the longest-listed devices go first, to requests
-  // in id order.
-  const proposals: Proposal[] = [];
-  const nextMember = new Map<DeviceClass, number>();
-  assignments.sort((a, b) => a.request.id - b.request.id);
-  for (const { deviceClass, request, count } of assignments) {
-    const start = nextMember.get(deviceClass) ?? 0;
-    for (const device of deviceClass.members.slice(start, start + count)) {
-      const explanation = explain(device, request, now);
-      proposals.push({ deviceId: device.id, requestId: request.id, score: explanation.total, explanation });
-    }
-    nextMember.set(deviceClass, start + count);
+    const requestProfile = Int32Array.from(typeProfiles.flatMap((profile, profileIndex) => profile.members.map(() => profileIndex)));
+    const requestProfit = Float64Array.from(typeRequests, (request) => {
+      const { priority, waiting } = needPoints(request, now);
+      return (MATCH_BASE_POINTS + priority + waiting) * weight + requestBonus(request);
+    });
+    const { arcFlow, served: servedSlots } = solveTransport({
+      classSupply: Int32Array.from(supplies),
+      requestSlots: Int32Array.from(slots),
+      requestProfile,
+      requestProfit,
+      profileCount: typeProfiles.length,
+      arcStart,
+      arcClass: Int32Array.from(arcClass),
+      arcProfit: Float64Array.from(arcProfit),
+    });
+
+    // Back to devices. Within a profile every request scores any of its devices alike, so the
+    // split is a free choice: requests in approval order take the profile's devices class by
+    // class, and within a class the longest-listed devices go first.
+    const nextMember = new Map<DeviceClass, number>();
+    let requestIndex = 0;
+    typeProfiles.forEach((profile, profileIndex) => {
+      const units: DeviceClass[] = [];
+      for (let arc = arcStart[profileIndex]!; arc < arcStart[profileIndex + 1]!; arc += 1) {
+        for (let unit = 0; unit < arcFlow[arc]!; unit += 1) units.push(typeClasses[arcClass[arc]!]!);
+      }
+      let unit = 0;
+      for (const request of profile.members) {
+        const count = servedSlots[requestIndex]!;
+        requestIndex += 1;
+        served.set(request.id, count);
+        for (const deviceClass of units.slice(unit, unit + count)) {
+          const member = nextMember.get(deviceClass) ?? 0;
+          const device = deviceClass.members[member]!;
+          nextMember.set(deviceClass, member + 1);
+          const explanation = explain(device, request, now);
+          proposals.push({ deviceId: device.id, requestId: request.id, score: explanation.total, explanation });
+        }
+        unit += count;
+      }
+    });
   }
   proposals.sort((a, b) => a.requestId - b.requestId || a.deviceId - b.deviceId);
 
   const unserved: Unserved[] = [];
-  for (const request of sortedRequests) {
-    const openSlots = requestSlots(request);
-    const unservedSlots = openSlots - (served.get(request.id) ?? 0);
-    if (unservedSlots <= 0) continue;
-    const reason = hasFeasibleDevice.has(request.id) ? "all-taken" : blockingReason(request, classesByType.get(request.type) ?? []);
-    unserved.push({ requestId: request.id, openSlots, unservedSlots, reason });
+  for (const profile of profiles) {
+    // Requests of one profile are blocked, or not, by the same devices.
+    const reason = profilesWithDevice.has(profile) ? "all-taken" : blockingReason(profile.representative, classesOfType(profile.representative.type));
+    for (const request of profile.members) {
+      const openSlots = requestSlots(request);
+      const unservedSlots = openSlots - (served.get(request.id) ?? 0);
+      if (unservedSlots > 0) unserved.push({ requestId: request.id, openSlots, unservedSlots, reason });
+    }
   }
+  unserved.sort((a, b) => a.requestId - b.requestId);
 
   return { proposals, unserved, totalScore: sum(proposals.map((proposal) => proposal.score)) };
 }
 
-function sum(values: readonly number[]): number {
-  return values.reduce((total, value) => total + value, 0);
+function sum(values: Iterable<number>): number {
+  let total = 0;
+  for (const value of values) total += value;
+  return total;
 }
