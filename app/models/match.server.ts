@@ -5,6 +5,7 @@ import { deviceRequests, devices, handoverSignatures, matches } from "~db/schema
 import { db } from "~/db.server";
 import type { Holder, UserActor } from "~/domain/lifecycle";
 import { feasible, pairScore, runMatching, type MatchableDevice, type MatchableRequest } from "~/domain/matching";
+import { can } from "~/domain/permissions";
 import { openSlots, statusAfterFulfilment } from "~/domain/requests";
 import { applyTransition, getDevice, itServiceIdFor, type DeviceMutationResult } from "./device.server";
 import { notify } from "./notification.server";
@@ -49,6 +50,8 @@ export type ConfirmResult = DeviceMutationResult | { ok: false; reason: "request
  * slots are counted again inside the same transaction.
  */
 export function confirmMatch(deviceId: number, requestId: number, coordinator: UserActor, now: number = Date.now()): ConfirmResult {
+  // Reserving is also how an employee's purchase starts; confirming a match is the coordinator's.
+  if (!can({ role: coordinator.role, organizationStatus: coordinator.organizationStatus }, "match.confirm")) return { ok: false, reason: "forbidden" };
   const request = getRequest(requestId);
   const device = getDevice(deviceId);
   if (!request || !device) return { ok: false, reason: "not-found" };
@@ -102,6 +105,7 @@ export function recordHandover(deviceId: number, signedByName: string, actor: Us
   const match = activeMatch(deviceId);
   const request = match ? getRequest(match.requestId) : null;
   if (!match || !request) return { ok: false, reason: "no-reservation" };
+  if (signedByName.trim() === "") return { ok: false, reason: "missing-detail", field: "signedBy" };
   const recipient: Holder = request.requesterKind === "employee" ? { kind: "employee", userId: request.requesterId } : { kind: "organization", organizationId: request.organizationId };
 
   // The signature is stored first so that its id can enter the custody event; it is removed again
@@ -111,11 +115,20 @@ export function recordHandover(deviceId: number, signedByName: string, actor: Us
     .values({ deviceId, matchId: match.id, signedByName: signedByName.trim(), signedByUserId, signedAt: new Date(now), recordedById: actor.userId })
     .returning({ id: handoverSignatures.id })
     .get();
-  const result = applyTransition(deviceId, { action: "handover", recipient, signatureId: signature.id }, actor, now, (tx) => {
-    tx.update(matches).set({ status: "handed-over", closedAt: new Date(now) }).where(eq(matches.id, match.id)).run();
-    const fulfilled = request.fulfilled + 1;
-    tx.update(deviceRequests).set({ fulfilled, status: statusAfterFulfilment(request.quantity, fulfilled) }).where(eq(deviceRequests.id, request.id)).run();
-  });
+  let result: DeviceMutationResult;
+  try {
+    result = applyTransition(deviceId, { action: "handover", recipient, signatureId: signature.id }, actor, now, (tx) => {
+      tx.update(matches).set({ status: "handed-over", closedAt: new Date(now) }).where(eq(matches.id, match.id)).run();
+      // Counted from the row as it is now, inside the transaction: parallel handovers all count.
+      const current = tx.select({ fulfilled: deviceRequests.fulfilled, quantity: deviceRequests.quantity, status: deviceRequests.status }).from(deviceRequests).where(eq(deviceRequests.id, request.id)).get();
+      const fulfilled = (current?.fulfilled ?? request.fulfilled) + 1;
+      const status = current?.status === "cancelled" ? "cancelled" : statusAfterFulfilment(current?.quantity ?? request.quantity, fulfilled);
+      tx.update(deviceRequests).set({ fulfilled, status }).where(eq(deviceRequests.id, request.id)).run();
+    });
+  } catch (error) {
+    db.delete(handoverSignatures).where(eq(handoverSignatures.id, signature.id)).run();
+    throw error;
+  }
   if (!result.ok) {
     db.delete(handoverSignatures).where(eq(handoverSignatures.id, signature.id)).run();
     return result;

@@ -138,10 +138,17 @@ export function cancelRequest(id: number, user: SessionUser): { ok: true } | { o
   const request = getRequest(id);
   if (!request || !canSeeRequest(user, request)) return { ok: false, reason: "not-found" };
   if (!canCancel(request.status) || request.reserved > 0) return { ok: false, reason: "not-cancellable" };
+  // The conditions are repeated in the UPDATE: a device reserved meanwhile keeps the request open.
   const result = db
     .update(deviceRequests)
     .set({ status: "cancelled" })
-    .where(and(eq(deviceRequests.id, id), inArray(deviceRequests.status, ["submitted", "approved", "partly-fulfilled"])))
+    .where(
+      and(
+        eq(deviceRequests.id, id),
+        inArray(deviceRequests.status, ["submitted", "approved", "partly-fulfilled"]),
+        sql`NOT EXISTS (SELECT 1 FROM ${matches} WHERE ${matches.requestId} = ${deviceRequests.id} AND ${matches.status} = 'confirmed')`,
+      ),
+    )
     .run();
   return result.changes === 1 ? { ok: true } : { ok: false, reason: "not-cancellable" };
 }
