@@ -44,7 +44,14 @@ export default tseslint.config(
     rules: {
       "no-restricted-imports": [
         "error",
-        { patterns: [{ group: ["@remix-run/*", "drizzle-orm", "drizzle-orm/*", "~/db.server", "~/models/*", "node:*", "!node:crypto", "react", "react-*", "lucia"], message: "app/domain is pure: no framework, database or I/O imports." }] },
+        {
+          patterns: [
+            {
+              group: ["@remix-run/*", "drizzle-orm", "drizzle-orm/*", "~/db.server", "~/models/*", "node:*", "!node:crypto", "react", "react-*", "lucia"],
+              message: "app/domain is pure: no framework, database or I/O imports.",
+            },
+          ],
+        },
       ],
     },
   },

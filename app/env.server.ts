@@ -1,9 +1,7 @@
 // The environment, read and validated once at start. Everything else imports `env` from here.
 import { z } from "zod";
 
-const booleanFlag = z
-  .enum(["true", "false", "1", "0", "yes", "no", "on", "off"])
-  .transform((value) => ["true", "1", "yes", "on"].includes(value));
+const booleanFlag = z.enum(["true", "false", "1", "0", "yes", "no", "on", "off"]).transform((value) => ["true", "1", "yes", "on"].includes(value));
 
 const environmentSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),

@@ -97,7 +97,10 @@ function SiteHeader() {
               </Form>
             </div>
           ) : (
-            <NavLink to="/login" className="rounded-md bg-emerald-800 px-3 py-1 text-sm font-semibold text-white no-underline hover:bg-emerald-900 hover:text-white">
+            <NavLink
+              to="/login"
+              className="rounded-md bg-emerald-800 px-3 py-1 text-sm font-semibold text-white no-underline hover:bg-emerald-900 hover:text-white"
+            >
               {t("auth.signIn")}
             </NavLink>
           )}

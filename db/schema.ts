@@ -314,7 +314,11 @@ export const deviceRequests = sqliteTable(
     fulfilled: integer("fulfilled").notNull().default(0),
     createdAt: createdAt(),
   },
-  (table) => [index("device_requests_status_idx").on(table.status), index("device_requests_organization_idx").on(table.organizationId), index("device_requests_requester_idx").on(table.requesterId)],
+  (table) => [
+    index("device_requests_status_idx").on(table.status),
+    index("device_requests_organization_idx").on(table.organizationId),
+    index("device_requests_requester_idx").on(table.requesterId),
+  ],
 );
 
 /** A confirmed pairing of a device and a request: the device is reserved for it until handover or release. */

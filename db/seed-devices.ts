@@ -8,14 +8,115 @@ import { certifyDevice, recordWipe, validateWipe } from "~/models/wipe.server";
 type Catalogue = Omit<DeviceInput, "assetTag" | "serial" | "media"> & { media: Omit<DeviceInput["media"][number], "serial">[] };
 
 const catalogue: Catalogue[] = [
-  { manufacturer: "Dell", model: "Latitude 5490", type: "laptop", cpu: "Intel Core i5-8350U", ramGb: 8, storageGb: 256, screenInches: 14, keyboardLayout: "AZERTY-BE", batteryHealthPercent: 78, purchaseDate: "2019-03-14", purchasePriceCents: 98_900, weightKg: 1.6, media: [{ kind: "SSD", capacityGb: 256 }] },
-  { manufacturer: "HP", model: "EliteBook 840 G5", type: "laptop", cpu: "Intel Core i5-8250U", ramGb: 16, storageGb: 512, screenInches: 14, keyboardLayout: "AZERTY-BE", batteryHealthPercent: 71, purchaseDate: "2019-09-02", purchasePriceCents: 112_500, weightKg: 1.5, media: [{ kind: "NVMe", capacityGb: 512 }] },
-  { manufacturer: "Lenovo", model: "ThinkPad T480", type: "laptop", cpu: "Intel Core i7-8550U", ramGb: 16, storageGb: 1256, screenInches: 14, keyboardLayout: "QWERTY-US", batteryHealthPercent: 64, purchaseDate: "2018-11-20", purchasePriceCents: 134_000, weightKg: 1.7, media: [{ kind: "NVMe", capacityGb: 256 }, { kind: "HDD", capacityGb: 1000 }] },
-  { manufacturer: "Dell", model: "OptiPlex 7060", type: "desktop", cpu: "Intel Core i5-8500", ramGb: 8, storageGb: 256, keyboardLayout: "AZERTY-BE", purchaseDate: "2019-01-10", purchasePriceCents: 74_900, weightKg: 5.2, media: [{ kind: "SSD", capacityGb: 256 }] },
-  { manufacturer: "HP", model: "ProDesk 600 G4", type: "desktop", cpu: "Intel Core i3-8100", ramGb: 4, storageGb: 500, purchaseDate: "2018-06-05", purchasePriceCents: 61_000, weightKg: 4.9, media: [{ kind: "HDD", capacityGb: 500 }] },
-  { manufacturer: "Apple", model: "iPad (7th generation)", type: "tablet", ramGb: 3, storageGb: 32, screenInches: 10.2, batteryHealthPercent: 82, purchaseDate: "2020-02-17", purchasePriceCents: 37_900, weightKg: 0.48, media: [{ kind: "eMMC", capacityGb: 32 }] },
-  { manufacturer: "Dell", model: "P2419H", type: "monitor", screenInches: 24, purchaseDate: "2019-03-14", purchasePriceCents: 18_900, weightKg: 5.3, media: [] },
-  { manufacturer: "Apple", model: "iPhone 8", type: "phone", ramGb: 2, storageGb: 64, screenInches: 4.7, batteryHealthPercent: 76, purchaseDate: "2018-10-01", purchasePriceCents: 59_000, weightKg: 0.15, media: [{ kind: "eMMC", capacityGb: 64 }] },
+  {
+    manufacturer: "Dell",
+    model: "Latitude 5490",
+    type: "laptop",
+    cpu: "Intel Core i5-8350U",
+    ramGb: 8,
+    storageGb: 256,
+    screenInches: 14,
+    keyboardLayout: "AZERTY-BE",
+    batteryHealthPercent: 78,
+    purchaseDate: "2019-03-14",
+    purchasePriceCents: 98_900,
+    weightKg: 1.6,
+    media: [{ kind: "SSD", capacityGb: 256 }],
+  },
+  {
+    manufacturer: "HP",
+    model: "EliteBook 840 G5",
+    type: "laptop",
+    cpu: "Intel Core i5-8250U",
+    ramGb: 16,
+    storageGb: 512,
+    screenInches: 14,
+    keyboardLayout: "AZERTY-BE",
+    batteryHealthPercent: 71,
+    purchaseDate: "2019-09-02",
+    purchasePriceCents: 112_500,
+    weightKg: 1.5,
+    media: [{ kind: "NVMe", capacityGb: 512 }],
+  },
+  {
+    manufacturer: "Lenovo",
+    model: "ThinkPad T480",
+    type: "laptop",
+    cpu: "Intel Core i7-8550U",
+    ramGb: 16,
+    storageGb: 1256,
+    screenInches: 14,
+    keyboardLayout: "QWERTY-US",
+    batteryHealthPercent: 64,
+    purchaseDate: "2018-11-20",
+    purchasePriceCents: 134_000,
+    weightKg: 1.7,
+    media: [
+      { kind: "NVMe", capacityGb: 256 },
+      { kind: "HDD", capacityGb: 1000 },
+    ],
+  },
+  {
+    manufacturer: "Dell",
+    model: "OptiPlex 7060",
+    type: "desktop",
+    cpu: "Intel Core i5-8500",
+    ramGb: 8,
+    storageGb: 256,
+    keyboardLayout: "AZERTY-BE",
+    purchaseDate: "2019-01-10",
+    purchasePriceCents: 74_900,
+    weightKg: 5.2,
+    media: [{ kind: "SSD", capacityGb: 256 }],
+  },
+  {
+    manufacturer: "HP",
+    model: "ProDesk 600 G4",
+    type: "desktop",
+    cpu: "Intel Core i3-8100",
+    ramGb: 4,
+    storageGb: 500,
+    purchaseDate: "2018-06-05",
+    purchasePriceCents: 61_000,
+    weightKg: 4.9,
+    media: [{ kind: "HDD", capacityGb: 500 }],
+  },
+  {
+    manufacturer: "Apple",
+    model: "iPad (7th generation)",
+    type: "tablet",
+    ramGb: 3,
+    storageGb: 32,
+    screenInches: 10.2,
+    batteryHealthPercent: 82,
+    purchaseDate: "2020-02-17",
+    purchasePriceCents: 37_900,
+    weightKg: 0.48,
+    media: [{ kind: "eMMC", capacityGb: 32 }],
+  },
+  {
+    manufacturer: "Dell",
+    model: "P2419H",
+    type: "monitor",
+    screenInches: 24,
+    purchaseDate: "2019-03-14",
+    purchasePriceCents: 18_900,
+    weightKg: 5.3,
+    media: [],
+  },
+  {
+    manufacturer: "Apple",
+    model: "iPhone 8",
+    type: "phone",
+    ramGb: 2,
+    storageGb: 64,
+    screenInches: 4.7,
+    batteryHealthPercent: 76,
+    purchaseDate: "2018-10-01",
+    purchasePriceCents: 59_000,
+    weightKg: 0.15,
+    media: [{ kind: "eMMC", capacityGb: 64 }],
+  },
 ];
 
 const day = 24 * 60 * 60 * 1000;
@@ -46,10 +147,16 @@ export function seedDemoDevices(people: {
   for (let index = 0; index < 40; index += 1) {
     const departmentSlot = index % 2 === 0 ? 0 : 1;
     const registeredAt = now - (120 - index * 2.5) * day;
-    steps.push({ at: registeredAt, device: index, input: "register", by: actor(people.departmentUserIds[departmentSlot], "department", people.departments[departmentSlot]) });
+    steps.push({
+      at: registeredAt,
+      device: index,
+      input: "register",
+      by: actor(people.departmentUserIds[departmentSlot], "department", people.departments[departmentSlot]),
+    });
     const technician = actor(people.technicianIds[index % 2]!, "technician", people.itServiceId);
     // Roughly: the oldest are collected (some of them recycled), the newest still wait.
-    if (index < 24) steps.push({ at: registeredAt + (3 + (index % 5)) * day, device: index, input: { action: "collect", itServiceId: people.itServiceId }, by: technician });
+    if (index < 24)
+      steps.push({ at: registeredAt + (3 + (index % 5)) * day, device: index, input: { action: "collect", itServiceId: people.itServiceId }, by: technician });
     if (index % 4 === 1 && index < 24) {
       const by = index % 8 === 1 ? technician : actor(people.coordinatorId, "coordinator", people.itServiceId);
       steps.push({ at: registeredAt + 12 * day, device: index, input: { action: "recycle", ...recyclers[index % 2]! }, by });
@@ -57,7 +164,8 @@ export function seedDemoDevices(people: {
       // The older collected devices are wiped and certified; most of them are listed.
       steps.push({ at: registeredAt + 9 * day, device: index, input: "wipe", by: technician });
       steps.push({ at: registeredAt + 10 * day, device: index, input: "certify", by: technician });
-      if (index % 4 !== 2) steps.push({ at: registeredAt + 11 * day, device: index, input: { action: "list", grade: (["A", "B", "C"] as const)[index % 3]! }, by: technician });
+      if (index % 4 !== 2)
+        steps.push({ at: registeredAt + 11 * day, device: index, input: { action: "list", grade: (["A", "B", "C"] as const)[index % 3]! }, by: technician });
     }
   }
   steps.sort((a, b) => a.at - b.at);
@@ -70,8 +178,29 @@ export function seedDemoDevices(people: {
         deviceId,
         medium.id,
         flash
-          ? { method: "purge", technique: medium.kind === "NVMe" ? "nvme-sanitize" : "crypto-erase", tool: "hdparm", toolVersion: "9.65", verification: "sample", samplePercent: 10, result: "pass", startedAt: at - 3_600_000, finishedAt: at - 3_000_000 }
-          : { method: "clear", technique: "overwrite", rounds: 1, tool: "nwipe", toolVersion: "0.35", verification: "full", result: "pass", startedAt: at - 7_200_000, finishedAt: at - 600_000, source: "nwipe-log" },
+          ? {
+              method: "purge",
+              technique: medium.kind === "NVMe" ? "nvme-sanitize" : "crypto-erase",
+              tool: "hdparm",
+              toolVersion: "9.65",
+              verification: "sample",
+              samplePercent: 10,
+              result: "pass",
+              startedAt: at - 3_600_000,
+              finishedAt: at - 3_000_000,
+            }
+          : {
+              method: "clear",
+              technique: "overwrite",
+              rounds: 1,
+              tool: "nwipe",
+              toolVersion: "0.35",
+              verification: "full",
+              result: "pass",
+              startedAt: at - 7_200_000,
+              finishedAt: at - 600_000,
+              source: "nwipe-log",
+            },
         performer.userId,
         at,
       );

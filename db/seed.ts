@@ -76,7 +76,10 @@ export async function seedDemoData(): Promise<void> {
   const userIds = new Map<string, string>([[coordinator.email, coordinatorId]]);
   for (const account of demoAccounts) {
     if (account.email === coordinator.email || account.email === school.email) continue;
-    userIds.set(account.email, insertUser({ email: account.email, name: account.name, role: account.role, organizationId: organizationIds.get(account.organization)!, passwordHash }));
+    userIds.set(
+      account.email,
+      insertUser({ email: account.email, name: account.name, role: account.role, organizationId: organizationIds.get(account.organization)!, passwordHash }),
+    );
   }
 
   seedDemoDevices({
@@ -90,5 +93,7 @@ export async function seedDemoData(): Promise<void> {
 
 export function demoAccountsBanner(): string {
   const lines = demoAccounts.map((account) => `  ${account.email.padEnd(24)} ${account.role}`);
-  return [`Demo accounts (password: ${DEMO_PASSWORD}):`, ...lines, `  ${pendingSchoolAccount.email.padEnd(24)} recipient (school awaiting approval)`].join("\n");
+  return [`Demo accounts (password: ${DEMO_PASSWORD}):`, ...lines, `  ${pendingSchoolAccount.email.padEnd(24)} recipient (school awaiting approval)`].join(
+    "\n",
+  );
 }

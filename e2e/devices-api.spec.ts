@@ -41,7 +41,12 @@ test.describe("the devices API", () => {
     const created = await request.post("/api/v1/devices", { headers: bearer(department), data: laptop() });
     expect(created.status()).toBe(201);
     const device = await created.json();
-    expect(device).toMatchObject({ id: expect.any(Number), publicId: expect.stringMatching(/^[A-Za-z0-9_-]{16}$/), status: "registered", departmentId: expect.any(Number) });
+    expect(device).toMatchObject({
+      id: expect.any(Number),
+      publicId: expect.stringMatching(/^[A-Za-z0-9_-]{16}$/),
+      status: "registered",
+      departmentId: expect.any(Number),
+    });
     expect(device.media).toHaveLength(2);
     expect(device.media[0]).toMatchObject({ id: expect.any(Number), kind: "SSD", capacityGb: 256 });
     expect(device.publicId).not.toBe(String(device.id));
@@ -50,7 +55,9 @@ test.describe("the devices API", () => {
     expect(read.status()).toBe(200);
     expect((await read.json()).assetTag).toBe(device.assetTag);
 
-    const listed = await request.get(`/api/v1/devices?q=${encodeURIComponent(device.assetTag)}&status=registered&type=laptop&page=1&pageSize=10`, { headers: bearer(coordinator) });
+    const listed = await request.get(`/api/v1/devices?q=${encodeURIComponent(device.assetTag)}&status=registered&type=laptop&page=1&pageSize=10`, {
+      headers: bearer(coordinator),
+    });
     expect(listed.status()).toBe(200);
     const list = await listed.json();
     expect(list.total).toBe(1);
@@ -70,7 +77,10 @@ test.describe("the devices API", () => {
     const certify = await request.post(`/api/v1/devices/${device.id}/transitions`, { headers: bearer(technician), data: { action: "certify" } });
     expect(certify.status()).toBe(409);
 
-    const incomplete = await request.post(`/api/v1/devices/${device.id}/transitions`, { headers: bearer(coordinator), data: { action: "recycle", recycler: "Galloo" } });
+    const incomplete = await request.post(`/api/v1/devices/${device.id}/transitions`, {
+      headers: bearer(coordinator),
+      data: { action: "recycle", recycler: "Galloo" },
+    });
     expect(incomplete.status()).toBe(422);
     expect(Object.keys((await incomplete.json()).error.fields)).toContain("certificateNumber");
 
@@ -153,7 +163,10 @@ test.describe("the devices API", () => {
     const fields = (await bad.json()).error.fields;
     expect(Object.keys(fields)).toEqual(expect.arrayContaining(["type", "assetTag", "media.0.kind", "media.0.capacityGb"]));
 
-    const notJson = await request.post("/api/v1/devices", { headers: { ...bearer(department), "Content-Type": "application/json" }, data: Buffer.from("{not json") });
+    const notJson = await request.post("/api/v1/devices", {
+      headers: { ...bearer(department), "Content-Type": "application/json" },
+      data: Buffer.from("{not json"),
+    });
     expect(notJson.status()).toBe(400);
 
     const first = laptop();

@@ -129,7 +129,10 @@ test("the coordinator's home shows the custody head hash", async ({ page, reques
   for (let attempt = 0; attempt < 5; attempt += 1) {
     const before = await headHash();
     await page.goto("/");
-    const shown = await page.getByRole("definition").filter({ hasText: /^[0-9a-f]{64}$/ }).innerText();
+    const shown = await page
+      .getByRole("definition")
+      .filter({ hasText: /^[0-9a-f]{64}$/ })
+      .innerText();
     const after = await headHash();
     if (before === after) {
       expect(shown).toBe(before);

@@ -87,7 +87,8 @@ test("start to end: a school's request is approved, matched, confirmed, handed o
   await publicPage.goto(publicPath!);
   const timeline = publicPage.getByRole("list").filter({ hasText: "Overhandigd" });
   await expect(timeline.getByRole("listitem")).toHaveCount(6);
-  for (const step of ["Geregistreerd", "Opgehaald", "Wissing gecertificeerd", "Aangeboden", "Gereserveerd", "Overhandigd"]) await expect(timeline).toContainText(step);
+  for (const step of ["Geregistreerd", "Opgehaald", "Wissing gecertificeerd", "Aangeboden", "Gereserveerd", "Overhandigd"])
+    await expect(timeline).toContainText(step);
   await expect(timeline).toContainText("Facilitair Bedrijf → ICT-dienst");
   await expect(timeline).toContainText("ICT-dienst → Basisschool De Regenboog");
   const text = await publicPage.locator("body").innerText();
@@ -102,12 +103,23 @@ test("20 simultaneous confirmations of one device: exactly one wins", async ({ r
   const coordinator = await bearer(request, demoUsers.coordinator);
   const filed = await request.post("/api/v1/requests", {
     headers: school,
-    data: { type: "laptop", quantity: 20, minRamGb: 4, minStorageGb: 128, keyboardLayout: "any", purpose: "Digitale vaardigheden voor volwassenen", beneficiaries: 40, neededBy: inTwoMonths() },
+    data: {
+      type: "laptop",
+      quantity: 20,
+      minRamGb: 4,
+      minStorageGb: 128,
+      keyboardLayout: "any",
+      purpose: "Digitale vaardigheden voor volwassenen",
+      beneficiaries: 40,
+      neededBy: inTwoMonths(),
+    },
   });
   const { id: requestId } = await filed.json();
   expect((await request.post(`/api/v1/requests/${requestId}/approve`, { headers: coordinator, data: { priority: 50 } })).status()).toBe(200);
 
-  const attempts = await Promise.all(Array.from({ length: 20 }, () => request.post("/api/v1/matching/confirm", { headers: coordinator, data: { deviceId: device.id, requestId } })));
+  const attempts = await Promise.all(
+    Array.from({ length: 20 }, () => request.post("/api/v1/matching/confirm", { headers: coordinator, data: { deviceId: device.id, requestId } })),
+  );
   const statuses = attempts.map((response) => response.status());
   expect(statuses.filter((status) => status === 200)).toHaveLength(1);
   expect(statuses.filter((status) => status === 409)).toHaveLength(19);
@@ -123,7 +135,16 @@ test("a nonprofit signs for its reserved device from its own account", async ({ 
   const coordinator = await bearer(request, demoUsers.coordinator);
   const filed = await request.post("/api/v1/requests", {
     headers: nonprofit,
-    data: { type: "laptop", quantity: 1, minRamGb: 16, minStorageGb: 512, keyboardLayout: "AZERTY-BE", purpose: unique("Computerklas"), beneficiaries: 12, neededBy: inTwoMonths() },
+    data: {
+      type: "laptop",
+      quantity: 1,
+      minRamGb: 16,
+      minStorageGb: 512,
+      keyboardLayout: "AZERTY-BE",
+      purpose: unique("Computerklas"),
+      beneficiaries: 12,
+      neededBy: inTwoMonths(),
+    },
   });
   expect(filed.status()).toBe(201);
   const { id: requestId, status } = await filed.json();

@@ -53,7 +53,10 @@ test("requests: filed, listed per requester, approved or rejected by a coordinat
   expect(await approved.json()).toMatchObject({ status: "approved", priority: 60 });
   expect((await request.post(`/api/v1/requests/${filed.id}/reject`, { headers: coordinator, data: { reason: "late" } })).status()).toBe(409);
 
-  const rejected = await request.post(`/api/v1/requests/${(await employeeOwn.json()).id}/reject`, { headers: coordinator, data: { reason: "Geen budget voor persoonlijke toestellen dit kwartaal" } });
+  const rejected = await request.post(`/api/v1/requests/${(await employeeOwn.json()).id}/reject`, {
+    headers: coordinator,
+    data: { reason: "Geen budget voor persoonlijke toestellen dit kwartaal" },
+  });
   expect(rejected.status()).toBe(200);
   expect(await rejected.json()).toMatchObject({ status: "rejected", rejectionReason: "Geen budget voor persoonlijke toestellen dit kwartaal" });
   expect((await request.post("/api/v1/requests/999999/approve", { headers: coordinator, data: { priority: 1 } })).status()).toBe(404);
@@ -64,7 +67,9 @@ test("matching: run proposes and changes nothing; confirm, release, handover and
   const school = await bearer(request, demoUsers.school);
   const coordinator = await bearer(request, demoUsers.coordinator);
   const technician = await bearer(request, demoUsers.tech2);
-  const filed = await (await request.post("/api/v1/requests", { headers: school, data: laptopRequest({ quantity: 1, minRamGb: 32, minStorageGb: 1024 }) })).json();
+  const filed = await (
+    await request.post("/api/v1/requests", { headers: school, data: laptopRequest({ quantity: 1, minRamGb: 32, minStorageGb: 1024 }) })
+  ).json();
   await request.post(`/api/v1/requests/${filed.id}/approve`, { headers: coordinator, data: { priority: 100 } });
 
   expect((await request.post("/api/v1/matching/run", { headers: school })).status()).toBe(403);
@@ -82,12 +87,18 @@ test("matching: run proposes and changes nothing; confirm, release, handover and
 
   const noReason = await request.post(`/api/v1/devices/${device.id}/transitions`, { headers: technician, data: { action: "release" } });
   expect(noReason.status()).toBe(422);
-  const released = await request.post(`/api/v1/devices/${device.id}/transitions`, { headers: technician, data: { action: "release", reason: "De school kon niet langskomen" } });
+  const released = await request.post(`/api/v1/devices/${device.id}/transitions`, {
+    headers: technician,
+    data: { action: "release", reason: "De school kon niet langskomen" },
+  });
   expect(released.status()).toBe(200);
   expect((await released.json()).status).toBe("listed");
 
   expect((await request.post("/api/v1/matching/confirm", { headers: coordinator, data: { deviceId: device.id, requestId: filed.id } })).status()).toBe(200);
-  const handedOver = await request.post(`/api/v1/devices/${device.id}/transitions`, { headers: technician, data: { action: "handover", signedBy: "Lotte Janssens" } });
+  const handedOver = await request.post(`/api/v1/devices/${device.id}/transitions`, {
+    headers: technician,
+    data: { action: "handover", signedBy: "Lotte Janssens" },
+  });
   expect(handedOver.status()).toBe(200);
   expect(await handedOver.json()).toMatchObject({ status: "deployed", holder: { kind: "organization" } });
   const afterHandover = (await (await request.get("/api/v1/requests", { headers: school })).json()).items.find((item: { id: number }) => item.id === filed.id);

@@ -9,7 +9,17 @@ async function token(request: APIRequestContext, email: string): Promise<string>
   return (await (await request.post("/api/v1/tokens", { data: { email, password: "circuit-demo" } })).json()).token;
 }
 
-const wipe = { method: "clear", technique: "overwrite", rounds: 1, tool: "nwipe", toolVersion: "0.35", verification: "full", result: "pass", startedAt: "2026-11-29T09:00:00Z", finishedAt: "2026-11-29T11:00:00Z" };
+const wipe = {
+  method: "clear",
+  technique: "overwrite",
+  rounds: 1,
+  tool: "nwipe",
+  toolVersion: "0.35",
+  verification: "full",
+  result: "pass",
+  startedAt: "2026-11-29T09:00:00Z",
+  finishedAt: "2026-11-29T11:00:00Z",
+};
 
 test("the wipe API: record, validate by a second technician, certify, certificate JSON and PDF, list", async ({ request }) => {
   const department = { Authorization: `Bearer ${await token(request, demoUsers.department)}` };
@@ -19,7 +29,14 @@ test("the wipe API: record, validate by a second technician, certify, certificat
   const device = await (
     await request.post("/api/v1/devices", {
       headers: department,
-      data: { assetTag: unique("WAPI").slice(0, 40), serial: unique("SN"), manufacturer: "Dell", model: "OptiPlex 3070", type: "desktop", media: [{ serial, kind: "HDD", capacityGb: 500 }] },
+      data: {
+        assetTag: unique("WAPI").slice(0, 40),
+        serial: unique("SN"),
+        manufacturer: "Dell",
+        model: "OptiPlex 3070",
+        type: "desktop",
+        media: [{ serial, kind: "HDD", capacityGb: 500 }],
+      },
     })
   ).json();
   const mediumId = device.media[0].id;
@@ -96,7 +113,14 @@ test("the wipe-log API drafts records from an nwipe log, or says what it could n
   const device = await (
     await request.post("/api/v1/devices", {
       headers: department,
-      data: { assetTag: unique("WLOG").slice(0, 40), serial: unique("SN"), manufacturer: "Dell", model: "OptiPlex 3070", type: "desktop", media: [{ serial, kind: "HDD", capacityGb: 500 }] },
+      data: {
+        assetTag: unique("WLOG").slice(0, 40),
+        serial: unique("SN"),
+        manufacturer: "Dell",
+        model: "OptiPlex 3070",
+        type: "desktop",
+        media: [{ serial, kind: "HDD", capacityGb: 500 }],
+      },
     })
   ).json();
   const path = `/api/v1/devices/${device.id}/wipe-logs`;
@@ -106,7 +130,16 @@ test("the wipe-log API drafts records from an nwipe log, or says what it could n
   expect(drafted.status()).toBe(200);
   const { drafts } = await drafted.json();
   expect(drafts).toEqual([
-    expect.objectContaining({ mediumId: device.media[0].id, serial, method: "clear", technique: "overwrite", rounds: 1, result: "pass", tool: "nwipe", toolVersion: expect.stringContaining("0.34") }),
+    expect.objectContaining({
+      mediumId: device.media[0].id,
+      serial,
+      method: "clear",
+      technique: "overwrite",
+      rounds: 1,
+      result: "pass",
+      tool: "nwipe",
+      toolVersion: expect.stringContaining("0.34"),
+    }),
   ]);
   expect(drafts[0].startedAt).toMatch(/^2023-10-14T/);
   expect(drafts[0].finishedAt).toMatch(/^2023-10-14T/);

@@ -34,7 +34,11 @@ async function collectedLaptop(request: APIRequestContext) {
   expect(created.status()).toBe(201);
   const device = await created.json();
   const technician = await token(request, demoUsers.tech1);
-  expect((await request.post(`/api/v1/devices/${device.id}/transitions`, { headers: { Authorization: `Bearer ${technician}` }, data: { action: "collect" } })).status()).toBe(200);
+  expect(
+    (
+      await request.post(`/api/v1/devices/${device.id}/transitions`, { headers: { Authorization: `Bearer ${technician}` }, data: { action: "collect" } })
+    ).status(),
+  ).toBe(200);
   return { device, ssdSerial, hddSerial };
 }
 
@@ -67,7 +71,9 @@ test("two technicians wipe, validate, certify and list a laptop; the public page
   await expect(first.page.getByText(`De wissing van ${ssdSerial} is vastgelegd.`)).toBeVisible();
 
   // …and the HDD's from the nwipe log of the run.
-  await first.page.getByLabel("nwipe-logbestand").setInputFiles({ name: "nwipe.log", mimeType: "text/plain", buffer: Buffer.from(nwipeLog.replaceAll(loggedSerial, hddSerial)) });
+  await first.page
+    .getByLabel("nwipe-logbestand")
+    .setInputFiles({ name: "nwipe.log", mimeType: "text/plain", buffer: Buffer.from(nwipeLog.replaceAll(loggedSerial, hddSerial)) });
   await first.page.getByRole("button", { name: "Log inlezen" }).click();
   const draft = first.page.getByRole("region", { name: `Ontwerp voor medium ${hddSerial}` });
   await expect(draft).toBeVisible();

@@ -13,7 +13,7 @@ export const openApiDocument = {
     title: "Circuit API",
     version: "1.0.0",
     description:
-      "Device refurbishment and redeployment marketplace. Authenticate with a bearer token from POST /api/v1/tokens. Errors are always {\"error\":{\"code\",\"message\",\"fields\"?}}.",
+      'Device refurbishment and redeployment marketplace. Authenticate with a bearer token from POST /api/v1/tokens. Errors are always {"error":{"code","message","fields"?}}.',
   },
   servers: [{ url: "/" }],
   components: {
@@ -128,7 +128,12 @@ export const openApiDocument = {
       DeviceList: {
         type: "object",
         required: ["items", "total"],
-        properties: { items: { type: "array", items: { type: "object" } }, total: { type: "integer" }, page: { type: "integer" }, pageSize: { type: "integer" } },
+        properties: {
+          items: { type: "array", items: { type: "object" } },
+          total: { type: "integer" },
+          page: { type: "integer" },
+          pageSize: { type: "integer" },
+        },
       },
       TransitionRequest: {
         type: "object",
@@ -169,10 +174,14 @@ export const openApiDocument = {
       WipeRecordInput: {
         type: "object",
         required: ["method", "technique", "tool", "toolVersion", "verification", "result"],
-        description: "NIST SP 800-88 Rev. 1 fields. rounds only (and always) with technique overwrite; samplePercent only (and always) with verification sample; destroy techniques only with method destroy.",
+        description:
+          "NIST SP 800-88 Rev. 1 fields. rounds only (and always) with technique overwrite; samplePercent only (and always) with verification sample; destroy techniques only with method destroy.",
         properties: {
           method: { type: "string", enum: ["clear", "purge", "destroy"] },
-          technique: { type: "string", enum: ["overwrite", "block-erase", "crypto-erase", "ata-secure-erase", "nvme-sanitize", "shred", "disintegrate", "degauss"] },
+          technique: {
+            type: "string",
+            enum: ["overwrite", "block-erase", "crypto-erase", "ata-secure-erase", "nvme-sanitize", "shred", "disintegrate", "degauss"],
+          },
           rounds: { type: ["integer", "null"], minimum: 1 },
           tool: { type: "string" },
           toolVersion: { type: "string" },
@@ -252,7 +261,7 @@ export const openApiDocument = {
           minRamGb: { type: "integer", minimum: 0 },
           minStorageGb: { type: "integer", minimum: 0 },
           minScreenInches: { type: ["number", "null"] },
-          keyboardLayout: { type: "string", description: "\"any\" or a layout name as on devices, e.g. AZERTY-BE." },
+          keyboardLayout: { type: "string", description: '"any" or a layout name as on devices, e.g. AZERTY-BE.' },
           purpose: { type: "string" },
           beneficiaries: { type: "integer", minimum: 1 },
           neededBy: { type: "string", format: "date" },
@@ -298,7 +307,11 @@ export const openApiDocument = {
             items: {
               type: "object",
               required: ["requestId", "reason"],
-              properties: { requestId: { type: "integer" }, reason: { type: "string", enum: ["no-device-of-type", "specs-too-high", "keyboard-layout", "screen-too-small", "all-taken"] }, unservedSlots: { type: "integer" } },
+              properties: {
+                requestId: { type: "integer" },
+                reason: { type: "string", enum: ["no-device-of-type", "specs-too-high", "keyboard-layout", "screen-too-small", "all-taken"] },
+                unservedSlots: { type: "integer" },
+              },
             },
           },
           totalScore: { type: "number" },
@@ -309,7 +322,16 @@ export const openApiDocument = {
         required: ["device", "hasWipeCertificate", "events", "deviceChainIntact", "headHash"],
         description: "No personal data: holders are organizations by name, or an employee by role only; actors by role.",
         properties: {
-          device: { type: "object", properties: { publicId: { type: "string" }, type: { type: "string" }, manufacturer: { type: "string" }, model: { type: "string" }, status: { type: "string" } } },
+          device: {
+            type: "object",
+            properties: {
+              publicId: { type: "string" },
+              type: { type: "string" },
+              manufacturer: { type: "string" },
+              model: { type: "string" },
+              status: { type: "string" },
+            },
+          },
           hasWipeCertificate: { type: "boolean" },
           certificate: {
             type: ["object", "null"],
@@ -488,7 +510,10 @@ export const openApiDocument = {
         parameters: [{ name: "id", in: "path", required: true, schema: { type: "integer" } }],
         requestBody: { required: true, content: { "text/plain": { schema: { type: "string" } } } },
         responses: {
-          "200": { description: "Drafts, one per drive of this device in the log", content: { "application/json": { schema: { $ref: "#/components/schemas/WipeDrafts" } } } },
+          "200": {
+            description: "Drafts, one per drive of this device in the log",
+            content: { "application/json": { schema: { $ref: "#/components/schemas/WipeDrafts" } } },
+          },
           "401": errorResponse("No valid token."),
           "403": errorResponse("Only technicians read wipe logs."),
           "404": errorResponse("No such device."),
@@ -503,7 +528,17 @@ export const openApiDocument = {
         security: [{ bearerToken: [] }],
         parameters: [{ name: "status", in: "query", schema: { type: "string" } }],
         responses: {
-          "200": { description: "Requests", content: { "application/json": { schema: { type: "object", properties: { items: { type: "array", items: { $ref: "#/components/schemas/Request" } }, total: { type: "integer" } } } } } },
+          "200": {
+            description: "Requests",
+            content: {
+              "application/json": {
+                schema: {
+                  type: "object",
+                  properties: { items: { type: "array", items: { $ref: "#/components/schemas/Request" } }, total: { type: "integer" } },
+                },
+              },
+            },
+          },
           "401": errorResponse("No valid token."),
           "403": errorResponse("The role has no requests."),
         },
@@ -525,7 +560,12 @@ export const openApiDocument = {
         summary: "Approve with a need priority (coordinator)",
         security: [{ bearerToken: [] }],
         parameters: [{ name: "id", in: "path", required: true, schema: { type: "integer" } }],
-        requestBody: { required: true, content: { "application/json": { schema: { type: "object", required: ["priority"], properties: { priority: { type: "integer", minimum: 0, maximum: 100 } } } } } },
+        requestBody: {
+          required: true,
+          content: {
+            "application/json": { schema: { type: "object", required: ["priority"], properties: { priority: { type: "integer", minimum: 0, maximum: 100 } } } },
+          },
+        },
         responses: {
           "200": { description: "The approved request", content: { "application/json": { schema: { $ref: "#/components/schemas/Request" } } } },
           "401": errorResponse("No valid token."),
@@ -541,7 +581,10 @@ export const openApiDocument = {
         summary: "Reject with a reason (coordinator)",
         security: [{ bearerToken: [] }],
         parameters: [{ name: "id", in: "path", required: true, schema: { type: "integer" } }],
-        requestBody: { required: true, content: { "application/json": { schema: { type: "object", required: ["reason"], properties: { reason: { type: "string" } } } } } },
+        requestBody: {
+          required: true,
+          content: { "application/json": { schema: { type: "object", required: ["reason"], properties: { reason: { type: "string" } } } } },
+        },
         responses: {
           "200": { description: "The rejected request", content: { "application/json": { schema: { $ref: "#/components/schemas/Request" } } } },
           "401": errorResponse("No valid token."),
@@ -567,9 +610,23 @@ export const openApiDocument = {
       post: {
         summary: "Confirm a proposal: reserve the device for the request",
         security: [{ bearerToken: [] }],
-        requestBody: { required: true, content: { "application/json": { schema: { type: "object", required: ["deviceId", "requestId"], properties: { deviceId: { type: "integer" }, requestId: { type: "integer" } } } } } },
+        requestBody: {
+          required: true,
+          content: {
+            "application/json": {
+              schema: { type: "object", required: ["deviceId", "requestId"], properties: { deviceId: { type: "integer" }, requestId: { type: "integer" } } },
+            },
+          },
+        },
         responses: {
-          "200": { description: "The reserved device", content: { "application/json": { schema: { type: "object", properties: { device: { $ref: "#/components/schemas/Device" }, requestId: { type: "integer" } } } } } },
+          "200": {
+            description: "The reserved device",
+            content: {
+              "application/json": {
+                schema: { type: "object", properties: { device: { $ref: "#/components/schemas/Device" }, requestId: { type: "integer" } } },
+              },
+            },
+          },
           "401": errorResponse("No valid token."),
           "403": errorResponse("Coordinators only."),
           "404": errorResponse("No such device or request."),

@@ -3,7 +3,8 @@
 import { z } from "zod";
 import { conditionGrades, type TransitionInput } from "~/domain/lifecycle";
 
-const text = (max: number) => z.string({ required_error: "errors.required", invalid_type_error: "errors.required" }).trim().min(1, "errors.required").max(max, "errors.tooLong");
+const text = (max: number) =>
+  z.string({ required_error: "errors.required", invalid_type_error: "errors.required" }).trim().min(1, "errors.required").max(max, "errors.tooLong");
 
 export const transitionBodySchema = z.discriminatedUnion("action", [
   z.object({ action: z.literal("collect") }),
@@ -21,7 +22,11 @@ export type TransitionBody = z.infer<typeof transitionBodySchema>;
 /** Accepts the names people are likely to send for the recycler's fields too. */
 export function normalizeTransitionBody(body: unknown): unknown {
   if (typeof body !== "object" || body === null) return body;
-  const aliases: Record<string, string> = { recyclerName: "recycler", recyclerCertificateNumber: "certificateNumber", recyclerCertificate: "certificateNumber" };
+  const aliases: Record<string, string> = {
+    recyclerName: "recycler",
+    recyclerCertificateNumber: "certificateNumber",
+    recyclerCertificate: "certificateNumber",
+  };
   return Object.fromEntries(Object.entries(body).map(([key, value]) => [aliases[key] ?? key, value]));
 }
 

@@ -10,8 +10,12 @@ describe("sha256Hex", () => {
 
   test("hashes the UTF-8 bytes of the text", () => {
     // "é" is two bytes in UTF-8 (c3 a9); hashed as Latin-1 it would be the one byte e9.
-    const utf8Bytes = createHash("sha256").update(Buffer.from([0xc3, 0xa9])).digest("hex");
-    const latin1Byte = createHash("sha256").update(Buffer.from([0xe9])).digest("hex");
+    const utf8Bytes = createHash("sha256")
+      .update(Buffer.from([0xc3, 0xa9]))
+      .digest("hex");
+    const latin1Byte = createHash("sha256")
+      .update(Buffer.from([0xe9]))
+      .digest("hex");
     expect(sha256Hex("é")).toBe(utf8Bytes);
     expect(sha256Hex("é")).not.toBe(latin1Byte);
   });

@@ -161,7 +161,13 @@ describe("ending sessions", () => {
 
     const clearing = await endSession(requestWithSession(sessionId));
 
-    expect(db.select().from(sessions).where(eq(sessions.idHash, sha256Hex(sessionId))).all()).toHaveLength(0);
+    expect(
+      db
+        .select()
+        .from(sessions)
+        .where(eq(sessions.idHash, sha256Hex(sessionId)))
+        .all(),
+    ).toHaveLength(0);
     expect(await sessionUserId(requestWithSession(sessionId))).toBeNull();
     // Only that session ends; the user's other session stays.
     expect(await sessionUserId(requestWithSession(otherSessionId))).toBe(userId);

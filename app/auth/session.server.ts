@@ -31,13 +31,20 @@ const hashedSessionAdapter: Adapter = {
       .map((row) => ({ id: row.idHash, userId: row.userId, expiresAt: row.expiresAt, attributes: {} }));
   },
   async setSession(session) {
-    db.insert(sessions).values({ idHash: sha256Hex(session.id), userId: session.userId, expiresAt: session.expiresAt }).run();
+    db.insert(sessions)
+      .values({ idHash: sha256Hex(session.id), userId: session.userId, expiresAt: session.expiresAt })
+      .run();
   },
   async updateSessionExpiration(sessionId, expiresAt) {
-    db.update(sessions).set({ expiresAt }).where(eq(sessions.idHash, sha256Hex(sessionId))).run();
+    db.update(sessions)
+      .set({ expiresAt })
+      .where(eq(sessions.idHash, sha256Hex(sessionId)))
+      .run();
   },
   async deleteSession(sessionId) {
-    db.delete(sessions).where(eq(sessions.idHash, sha256Hex(sessionId))).run();
+    db.delete(sessions)
+      .where(eq(sessions.idHash, sha256Hex(sessionId)))
+      .run();
   },
   async deleteUserSessions(userId) {
     db.delete(sessions).where(eq(sessions.userId, userId)).run();

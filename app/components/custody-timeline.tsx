@@ -37,7 +37,10 @@ export function CustodyTimeline({ entries }: { entries: TimelineEntry[] }) {
         <li key={entry.seq} className="relative">
           <span aria-hidden="true" className="absolute -left-[1.7rem] top-1.5 h-3 w-3 rounded-full border-2 border-white bg-emerald-700" />
           <p className="font-semibold">
-            {t(`custodyEvents.${entry.type}`)} <span className="font-normal text-slate-700">· <time dateTime={new Date(entry.at).toISOString()}>{formatDateTime(entry.at, language)}</time></span>
+            {t(`custodyEvents.${entry.type}`)}{" "}
+            <span className="font-normal text-slate-700">
+              · <time dateTime={new Date(entry.at).toISOString()}>{formatDateTime(entry.at, language)}</time>
+            </span>
           </p>
           <p className="text-sm text-slate-800">
             <HolderName holder={entry.from} /> → <HolderName holder={entry.to} />

@@ -13,5 +13,9 @@ const tones: Record<string, string> = {
 /** A device's status as a labelled badge (the text carries the meaning, the colour only helps). */
 export function DeviceStatusBadge({ status }: { status: string }) {
   const { t } = useTranslation();
-  return <span className={`inline-block rounded-full border px-2 py-0.5 text-xs font-semibold ${tones[status] ?? tones.registered}`}>{t(`deviceStatuses.${status}`)}</span>;
+  return (
+    <span className={`inline-block rounded-full border px-2 py-0.5 text-xs font-semibold ${tones[status] ?? tones.registered}`}>
+      {t(`deviceStatuses.${status}`)}
+    </span>
+  );
 }

@@ -35,7 +35,12 @@ export function WipeRecordForm({
       <FormErrors id={form.errorId} errors={form.errors} />
       <input type="hidden" name="source" value={defaultValue?.tool === "nwipe" ? "nwipe-log" : "manual"} />
       <div className="grid gap-4 md:grid-cols-3">
-        <SelectField meta={fields.method} label={t("wipe.method")} placeholder={t("forms.choose")} options={sanitizationMethods.map((value) => ({ value, label: t(`wipeMethods.${value}`) }))} />
+        <SelectField
+          meta={fields.method}
+          label={t("wipe.method")}
+          placeholder={t("forms.choose")}
+          options={sanitizationMethods.map((value) => ({ value, label: t(`wipeMethods.${value}`) }))}
+        />
         <SelectField
           meta={fields.technique}
           label={t("wipe.technique")}
@@ -45,7 +50,12 @@ export function WipeRecordForm({
         <TextField meta={fields.rounds} label={t("wipe.rounds")} type="number" hint={t("wipe.roundsHint")} />
         <TextField meta={fields.tool} label={t("wipe.tool")} />
         <TextField meta={fields.toolVersion} label={t("wipe.toolVersion")} />
-        <SelectField meta={fields.result} label={t("wipe.result")} placeholder={t("forms.choose")} options={wipeResults.map((value) => ({ value, label: t(`wipeResults.${value}`) }))} />
+        <SelectField
+          meta={fields.result}
+          label={t("wipe.result")}
+          placeholder={t("forms.choose")}
+          options={wipeResults.map((value) => ({ value, label: t(`wipeResults.${value}`) }))}
+        />
         <SelectField
           meta={fields.verification}
           label={t("wipe.verification")}

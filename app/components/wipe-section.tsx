@@ -63,10 +63,10 @@ export function WipeSection({
           return (
             <li key={medium.id} className="rounded-md border border-slate-200 p-4">
               <div className="flex flex-wrap items-center justify-between gap-2">
-                <h3 className="font-semibold">
-                  {t("wipeSection.medium", { serial: medium.serial, kind: medium.kind, capacity: medium.capacityGb })}
-                </h3>
-                <span className={`rounded-full border px-2 py-0.5 text-xs font-semibold ${sanitized ? "border-emerald-700 bg-emerald-50 text-emerald-900" : "border-amber-700 bg-amber-50 text-amber-900"}`}>
+                <h3 className="font-semibold">{t("wipeSection.medium", { serial: medium.serial, kind: medium.kind, capacity: medium.capacityGb })}</h3>
+                <span
+                  className={`rounded-full border px-2 py-0.5 text-xs font-semibold ${sanitized ? "border-emerald-700 bg-emerald-50 text-emerald-900" : "border-amber-700 bg-amber-50 text-amber-900"}`}
+                >
                   {sanitized ? t("wipeSection.sanitized") : t("wipeSection.notSanitized")}
                 </span>
               </div>
@@ -79,7 +79,9 @@ export function WipeSection({
                       <p>
                         <span className="font-medium">{t(`wipeMethods.${record.method}`)}</span> · {t(`wipeTechniques.${record.technique}`)}
                         {record.rounds ? ` (${t("wipe.roundsValue", { count: record.rounds })})` : ""} · {record.tool} {record.toolVersion} ·{" "}
-                        <span className={record.result === "pass" ? "font-semibold text-emerald-800" : "font-semibold text-red-700"}>{t(`wipeResults.${record.result}`)}</span>
+                        <span className={record.result === "pass" ? "font-semibold text-emerald-800" : "font-semibold text-red-700"}>
+                          {t(`wipeResults.${record.result}`)}
+                        </span>
                       </p>
                       <p className="text-slate-700">
                         {t("wipeSection.performed", { name: record.performedByName, date: formatDateTime(new Date(record.recordedAt), language) })}

@@ -22,23 +22,48 @@ const accent = "#065f46";
 
 function labelValue(document: PdfDocument, label: string, value: string, x: number, y: number, width: number): number {
   document.font("Helvetica").fontSize(8).fillColor(muted).text(label, x, y, { width });
-  document.font("Helvetica").fontSize(10).fillColor(ink).text(value || "—", x, document.y + 1, { width });
+  document
+    .font("Helvetica")
+    .fontSize(10)
+    .fillColor(ink)
+    .text(value || "—", x, document.y + 1, { width });
   return document.y;
 }
 
 export function renderCertificatePdf({ cityName, certificate, device, verifyUrl, language, t }: CertificateDocumentInput): Promise<Buffer> {
   return renderPdf(
-    { size: "A4", margin: 50, info: { Title: `${t("certificate.title")} ${certificate.number}`, Author: cityName, Subject: `${device.manufacturer} ${device.model} ${device.assetTag}` }, lang: language },
+    {
+      size: "A4",
+      margin: 50,
+      info: {
+        Title: `${t("certificate.title")} ${certificate.number}`,
+        Author: cityName,
+        Subject: `${device.manufacturer} ${device.model} ${device.assetTag}`,
+      },
+      lang: language,
+    },
     async (document) => {
       const left = document.page.margins.left;
       const width = document.page.width - left - document.page.margins.right;
       const qr = await qrCodePng(verifyUrl);
 
       document.font("Helvetica-Bold").fontSize(10).fillColor(accent).text(cityName.toUpperCase(), left, 50, { characterSpacing: 1 });
-      document.font("Helvetica-Bold").fontSize(20).fillColor(ink).text(t("certificate.title"), left, document.y + 4, { width: width - 110 });
-      document.font("Helvetica").fontSize(10).fillColor(muted).text(t("certificate.standard"), { width: width - 110 });
+      document
+        .font("Helvetica-Bold")
+        .fontSize(20)
+        .fillColor(ink)
+        .text(t("certificate.title"), left, document.y + 4, { width: width - 110 });
+      document
+        .font("Helvetica")
+        .fontSize(10)
+        .fillColor(muted)
+        .text(t("certificate.standard"), { width: width - 110 });
       document.image(qr, left + width - 96, 46, { width: 96 });
-      document.font("Helvetica").fontSize(7).fillColor(muted).text(t("certificate.scanToVerify"), left + width - 110, 146, { width: 110, align: "center" });
+      document
+        .font("Helvetica")
+        .fontSize(7)
+        .fillColor(muted)
+        .text(t("certificate.scanToVerify"), left + width - 110, 146, { width: 110, align: "center" });
 
       let y = Math.max(document.y, 160) + 14;
       document.rect(left, y, width, 54).fillAndStroke("#ecfdf5", "#a7f3d0");
@@ -59,7 +84,11 @@ export function renderCertificatePdf({ cityName, certificate, device, verifyUrl,
       labelValue(document, t("device.department"), device.departmentName, left + column, y, column - 10);
       y = labelValue(document, t("certificate.verifyAt"), verifyUrl, left + 2 * column, y, column - 10) + 14;
 
-      document.font("Helvetica-Bold").fontSize(12).fillColor(ink).text(t("certificate.mediaSection", { count: certificate.records.length }), left, y);
+      document
+        .font("Helvetica-Bold")
+        .fontSize(12)
+        .fillColor(ink)
+        .text(t("certificate.mediaSection", { count: certificate.records.length }), left, y);
       y = document.y + 6;
       if (certificate.records.length === 0) {
         document.font("Helvetica").fontSize(10).fillColor(ink).text(t("certificate.noMedia"), left, y, { width });
@@ -72,7 +101,11 @@ export function renderCertificatePdf({ cityName, certificate, device, verifyUrl,
         }
         document.rect(left, y, width, 1).fill("#cbd5e1");
         y += 8;
-        document.font("Helvetica-Bold").fontSize(10).fillColor(ink).text(t("certificate.medium", { number: index + 1, serial: record.mediumSerial }), left, y);
+        document
+          .font("Helvetica-Bold")
+          .fontSize(10)
+          .fillColor(ink)
+          .text(t("certificate.medium", { number: index + 1, serial: record.mediumSerial }), left, y);
         y = document.y + 4;
         const quarter = width / 4;
         const cells: [string, string][] = [
@@ -90,7 +123,9 @@ export function renderCertificatePdf({ cityName, certificate, device, verifyUrl,
           [t("certificate.validatedOn"), record.validatedAt ? formatDateTime(record.validatedAt, language) : "—"],
         ];
         for (let row = 0; row < cells.length; row += 4) {
-          const bottoms = cells.slice(row, row + 4).map(([label, value], offset) => labelValue(document, label, value, left + offset * quarter, y, quarter - 8));
+          const bottoms = cells
+            .slice(row, row + 4)
+            .map(([label, value], offset) => labelValue(document, label, value, left + offset * quarter, y, quarter - 8));
           y = Math.max(...bottoms) + 5;
         }
         if (record.notes) {
@@ -103,7 +138,11 @@ export function renderCertificatePdf({ cityName, certificate, device, verifyUrl,
         document.addPage();
         y = document.page.margins.top;
       }
-      document.font("Helvetica").fontSize(9).fillColor(muted).text(t("certificate.statement", { city: cityName }), left, y + 10, { width });
+      document
+        .font("Helvetica")
+        .fontSize(9)
+        .fillColor(muted)
+        .text(t("certificate.statement", { city: cityName }), left, y + 10, { width });
     },
   );
 }

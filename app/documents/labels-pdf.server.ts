@@ -11,7 +11,17 @@ const labelWidth = millimetres(70);
 const labelHeight = millimetres(297 / rows);
 const padding = millimetres(3);
 
-export function renderLabelSheetPdf({ devices, origin, cityName, t }: { devices: LabelDevice[]; origin: string; cityName: string; t: TFunction }): Promise<Buffer> {
+export function renderLabelSheetPdf({
+  devices,
+  origin,
+  cityName,
+  t,
+}: {
+  devices: LabelDevice[];
+  origin: string;
+  cityName: string;
+  t: TFunction;
+}): Promise<Buffer> {
   return renderPdf({ size: "A4", margin: 0, info: { Title: t("labels.title"), Author: cityName } }, async (document) => {
     for (const [index, device] of devices.entries()) {
       const slot = index % (columns * rows);
@@ -23,10 +33,26 @@ export function renderLabelSheetPdf({ devices, origin, cityName, t }: { devices:
       document.image(await qrCodePng(url), x + padding, y + padding, { width: qrSize, height: qrSize });
       const textX = x + padding * 2 + qrSize;
       const textWidth = labelWidth - qrSize - padding * 3;
-      document.font("Helvetica").fontSize(6).fillColor("#334155").text(cityName, textX, y + padding + 1, { width: textWidth, lineBreak: false, ellipsis: true });
-      document.font("Helvetica-Bold").fontSize(11).fillColor("#0f172a").text(device.assetTag, textX, y + padding + 10, { width: textWidth, lineBreak: false, ellipsis: true });
-      document.font("Helvetica").fontSize(7.5).fillColor("#0f172a").text(`${device.manufacturer} ${device.model}`, textX, y + padding + 25, { width: textWidth, height: 20, ellipsis: true });
-      document.font("Helvetica").fontSize(6).fillColor("#334155").text(t("labels.scan"), textX, y + labelHeight - padding - 9, { width: textWidth, lineBreak: false, ellipsis: true });
+      document
+        .font("Helvetica")
+        .fontSize(6)
+        .fillColor("#334155")
+        .text(cityName, textX, y + padding + 1, { width: textWidth, lineBreak: false, ellipsis: true });
+      document
+        .font("Helvetica-Bold")
+        .fontSize(11)
+        .fillColor("#0f172a")
+        .text(device.assetTag, textX, y + padding + 10, { width: textWidth, lineBreak: false, ellipsis: true });
+      document
+        .font("Helvetica")
+        .fontSize(7.5)
+        .fillColor("#0f172a")
+        .text(`${device.manufacturer} ${device.model}`, textX, y + padding + 25, { width: textWidth, height: 20, ellipsis: true });
+      document
+        .font("Helvetica")
+        .fontSize(6)
+        .fillColor("#334155")
+        .text(t("labels.scan"), textX, y + labelHeight - padding - 9, { width: textWidth, lineBreak: false, ellipsis: true });
     }
   });
 }

@@ -69,8 +69,7 @@ export function chainEvent(head: { seq: number; hash: string } | null, event: Om
 export type ChainProblem = "sequence-gap" | "broken-link" | "hash-mismatch";
 
 export type ChainVerdict =
-  | { intact: true; count: number; headHash: string }
-  | { intact: false; count: number; firstBadSeq: number; problem: ChainProblem; expectedSeq: number };
+  { intact: true; count: number; headHash: string } | { intact: false; count: number; firstBadSeq: number; problem: ChainProblem; expectedSeq: number };
 
 /**
  * Checks events one at a time, in sequence order, so that a million events need no more memory
@@ -87,7 +86,13 @@ export function createChainVerifier() {
       if (failure) return false;
       const expectedSeq = count + 1;
       const problem: ChainProblem | null =
-        event.seq !== expectedSeq ? "sequence-gap" : event.prevHash !== previousHash ? "broken-link" : custodyEventHash(event) !== event.hash ? "hash-mismatch" : null;
+        event.seq !== expectedSeq
+          ? "sequence-gap"
+          : event.prevHash !== previousHash
+            ? "broken-link"
+            : custodyEventHash(event) !== event.hash
+              ? "hash-mismatch"
+              : null;
       if (problem) {
         failure = { intact: false, count, firstBadSeq: event.seq, problem, expectedSeq };
         return false;

@@ -67,9 +67,7 @@ function factsIn(status: DeviceStatus | null, who: Role | "system" = "technician
 const states: (DeviceStatus | null)[] = [null, ...deviceStatuses];
 
 describe("the lifecycle table", () => {
-  const cells = states.flatMap((status) =>
-    lifecycleActions.flatMap((action) => actorKinds.map((who) => ({ status, action, who }))),
-  );
+  const cells = states.flatMap((status) => lifecycleActions.flatMap((action) => actorKinds.map((who) => ({ status, action, who }))));
 
   test.each(cells)("$who: $action from $status", ({ status, action, who }) => {
     const row = expectedTable[action];
@@ -138,7 +136,11 @@ describe("guards and ownership", () => {
   test("registering puts the device with its department; collecting with the IT service", () => {
     const registered = decideTransition(factsIn(null), validInput.register, actorFor("department"));
     expect(registered.ok && registered.event.toHolder).toEqual({ kind: "organization", organizationId: departmentId });
-    const collected = decideTransition({ ...factsIn("registered"), holder: { kind: "organization", organizationId: departmentId } }, validInput.collect, actorFor("technician"));
+    const collected = decideTransition(
+      { ...factsIn("registered"), holder: { kind: "organization", organizationId: departmentId } },
+      validInput.collect,
+      actorFor("technician"),
+    );
     expect(collected.ok && collected.event).toMatchObject({
       fromHolder: { kind: "organization", organizationId: departmentId },
       toHolder: { kind: "organization", organizationId: itServiceId },
@@ -153,7 +155,11 @@ describe("guards and ownership", () => {
   test("a returned device is collected again and must be wiped again before listing", () => {
     const returned = decideTransition(factsIn("deployed"), validInput.return, actorFor("recipient"));
     expect(returned.ok && returned.to).toBe("collected");
-    expect(decideTransition(factsIn("collected"), validInput.list, actorFor("technician"))).toEqual({ ok: false, reason: "invalid-state", status: "collected" });
+    expect(decideTransition(factsIn("collected"), validInput.list, actorFor("technician"))).toEqual({
+      ok: false,
+      reason: "invalid-state",
+      status: "collected",
+    });
     const oldWipesOnly = { ...factsIn("collected"), everyMediumSanitizedSinceCollection: false };
     expect(decideTransition(oldWipesOnly, validInput.certify, actorFor("technician"))).toEqual({ ok: false, reason: "media-not-sanitized" });
   });

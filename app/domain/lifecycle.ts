@@ -15,10 +15,7 @@ export function isLifecycleAction(value: string): value is LifecycleAction {
 }
 
 /** Who holds a device: a city department, the IT service, a school or nonprofit, an employee, or a recycler. */
-export type Holder =
-  | { kind: "organization"; organizationId: number }
-  | { kind: "employee"; userId: string }
-  | { kind: "recycler"; name: string };
+export type Holder = { kind: "organization"; organizationId: number } | { kind: "employee"; userId: string } | { kind: "recycler"; name: string };
 
 export type LifecycleActor =
   | { kind: "user"; userId: string; role: Role; organizationId: number; organizationStatus: PermissionActor["organizationStatus"] }
@@ -157,7 +154,10 @@ function outcome(input: TransitionInput, device: DeviceFacts): { toHolder: Holde
     case "recycle":
       if (blank(input.recycler)) return { reason: "missing-detail", field: "recycler" };
       if (blank(input.certificateNumber)) return { reason: "missing-detail", field: "certificateNumber" };
-      return { toHolder: { kind: "recycler", name: input.recycler.trim() }, details: { recycler: input.recycler.trim(), certificateNumber: input.certificateNumber.trim() } };
+      return {
+        toHolder: { kind: "recycler", name: input.recycler.trim() },
+        details: { recycler: input.recycler.trim(), certificateNumber: input.certificateNumber.trim() },
+      };
   }
 }
 
@@ -179,7 +179,14 @@ export function decideTransition(device: DeviceFacts, input: TransitionInput, ac
   return {
     ok: true,
     to: transition.to,
-    event: { type: input.action, fromStatus: device.status, toStatus: transition.to, fromHolder: device.holder, toHolder: result.toHolder, details: result.details },
+    event: {
+      type: input.action,
+      fromStatus: device.status,
+      toStatus: transition.to,
+      fromHolder: device.holder,
+      toHolder: result.toHolder,
+      details: result.details,
+    },
   };
 }
 

@@ -1,14 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import {
-  activeLockUntil,
-  afterFailedAttempt,
-  emptyThrottle,
-  FAILURE_WINDOW_MS,
-  LOCK_DURATION_MS,
-  minutesUntilUnlock,
-  type ThrottleState,
-} from "./lockout";
+import { activeLockUntil, afterFailedAttempt, emptyThrottle, FAILURE_WINDOW_MS, LOCK_DURATION_MS, minutesUntilUnlock, type ThrottleState } from "./lockout";
 
 const minute = 60_000;
 const start = Date.UTC(2026, 10, 30, 9, 0, 0);

@@ -1,14 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import {
-  feasible,
-  MATCH_BASE_POINTS,
-  pairScore,
-  runMatching,
-  type MatchableDevice,
-  type MatchableRequest,
-  type MatchingResult,
-} from "./matching";
+import { feasible, MATCH_BASE_POINTS, pairScore, runMatching, type MatchableDevice, type MatchableRequest, type MatchingResult } from "./matching";
 
 const DAY = 24 * 60 * 60 * 1000;
 const now = Date.UTC(2026, 10, 30, 9, 0, 0);
@@ -57,13 +49,15 @@ type Instance = { devices: MatchableDevice[]; requests: MatchableRequest[] };
 
 /** Random instances with unique, non-sequential ids (ids are a tie-break, so they should vary). */
 function instanceArbitrary(maxDevices: number, maxRequests: number): fc.Arbitrary<Instance> {
-  return fc.record({
-    devices: fc.uniqueArray(fc.tuple(fc.integer({ min: 1, max: 10_000 }), deviceArbitrary), { maxLength: maxDevices, selector: ([id]) => id }),
-    requests: fc.uniqueArray(fc.tuple(fc.integer({ min: 1, max: 10_000 }), requestArbitrary), { maxLength: maxRequests, selector: ([id]) => id }),
-  }).map(({ devices, requests }) => ({
-    devices: devices.map(([id, fields]) => ({ id, ...fields })),
-    requests: requests.map(([id, fields]) => ({ id, ...fields })),
-  }));
+  return fc
+    .record({
+      devices: fc.uniqueArray(fc.tuple(fc.integer({ min: 1, max: 10_000 }), deviceArbitrary), { maxLength: maxDevices, selector: ([id]) => id }),
+      requests: fc.uniqueArray(fc.tuple(fc.integer({ min: 1, max: 10_000 }), requestArbitrary), { maxLength: maxRequests, selector: ([id]) => id }),
+    })
+    .map(({ devices, requests }) => ({
+      devices: devices.map(([id, fields]) => ({ id, ...fields })),
+      requests: requests.map(([id, fields]) => ({ id, ...fields })),
+    }));
 }
 
 // Fewer distinct values still: classes of several devices, and requests competing for them, so
@@ -89,13 +83,15 @@ const crowdedRequestArbitrary = fc.record({
 });
 
 function crowdedInstanceArbitrary(maxDevices: number, maxRequests: number): fc.Arbitrary<Instance> {
-  return fc.record({
-    devices: fc.array(crowdedDeviceArbitrary, { maxLength: maxDevices }),
-    requests: fc.array(crowdedRequestArbitrary, { maxLength: maxRequests }),
-  }).map(({ devices, requests }) => ({
-    devices: devices.map((fields, index) => ({ id: index + 1, ...fields })),
-    requests: requests.map((fields, index) => ({ id: index + 1, ...fields })),
-  }));
+  return fc
+    .record({
+      devices: fc.array(crowdedDeviceArbitrary, { maxLength: maxDevices }),
+      requests: fc.array(crowdedRequestArbitrary, { maxLength: maxRequests }),
+    })
+    .map(({ devices, requests }) => ({
+      devices: devices.map((fields, index) => ({ id: index + 1, ...fields })),
+      requests: requests.map((fields, index) => ({ id: index + 1, ...fields })),
+    }));
 }
 
 /** The best total score by exhaustive search: every device goes to some request with a slot left, or nowhere. */
@@ -116,7 +112,10 @@ function bruteForceOptimum({ devices, requests }: Instance): number {
     memo.set(key, result);
     return result;
   };
-  return best(0, requests.map((each) => Math.max(0, each.openSlots)));
+  return best(
+    0,
+    requests.map((each) => Math.max(0, each.openSlots)),
+  );
 }
 
 function assignedTo(result: MatchingResult, requestId: number): number[] {

@@ -133,7 +133,9 @@ function meetsLayout(device: MatchableDevice, request: MatchableRequest): boolea
 
 /** Whether the device may be proposed for the request at all (the hard constraints). */
 export function feasible(device: MatchableDevice, request: MatchableRequest): boolean {
-  return requestSlots(request) > 0 && device.type === request.type && meetsSpecs(device, request) && meetsScreen(device, request) && meetsLayout(device, request);
+  return (
+    requestSlots(request) > 0 && device.type === request.type && meetsSpecs(device, request) && meetsScreen(device, request) && meetsLayout(device, request)
+  );
 }
 
 function excessPoints(have: number, asked: number, floor: number, pointsPer100Percent: number, cap: number): number {
@@ -181,7 +183,15 @@ function scoreParts(device: MatchableDevice, request: MatchableRequest, now: num
   const { priority, waiting, daysWaiting } = needPoints(request, now);
   const excess = excessParts(device, request);
   const excessSpec = excess.ram + excess.storage + excess.screen;
-  return { priority, waiting, excessSpec, excessParts: excess, base: MATCH_BASE_POINTS, total: MATCH_BASE_POINTS + priority + waiting - excessSpec, daysWaiting };
+  return {
+    priority,
+    waiting,
+    excessSpec,
+    excessParts: excess,
+    base: MATCH_BASE_POINTS,
+    total: MATCH_BASE_POINTS + priority + waiting - excessSpec,
+    daysWaiting,
+  };
 }
 
 /** The rubric applied to a pair already known to be feasible, with the facts behind it. */
@@ -214,11 +224,23 @@ type RequestProfile = { representative: MatchableRequest; members: MatchableRequ
 
 function classKey(device: MatchableDevice): string {
   // Null specs count as 0 everywhere, and layouts compare without case: fold both here.
-  return JSON.stringify([device.type, String(device.ramGb ?? 0), String(device.storageGb ?? 0), String(device.screenInches ?? 0), normalizedLayout(device.keyboardLayout)]);
+  return JSON.stringify([
+    device.type,
+    String(device.ramGb ?? 0),
+    String(device.storageGb ?? 0),
+    String(device.screenInches ?? 0),
+    normalizedLayout(device.keyboardLayout),
+  ]);
 }
 
 function profileKey(request: MatchableRequest): string {
-  return JSON.stringify([request.type, String(request.minRamGb), String(request.minStorageGb), String(request.minScreenInches), normalizedLayout(request.keyboardLayout)]);
+  return JSON.stringify([
+    request.type,
+    String(request.minRamGb),
+    String(request.minStorageGb),
+    String(request.minScreenInches),
+    normalizedLayout(request.keyboardLayout),
+  ]);
 }
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string): { representative: T; members: T[] }[] {

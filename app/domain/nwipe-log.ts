@@ -154,7 +154,11 @@ function parseText(text: string): NwipeLogParse {
   if (typeof text !== "string" || text.trim() === "") return refuse("The log is empty");
   if (looksBinary(text)) return refuse("The file holds binary data, not a text log");
 
-  const lines = text.replace(/^\uFEFF/, "").replace(ANSI_ESCAPE, "").replace(/\r\n?/g, "\n").split("\n");
+  const lines = text
+    .replace(/^\uFEFF/, "")
+    .replace(ANSI_ESCAPE, "")
+    .replace(/\r\n?/g, "\n")
+    .split("\n");
   const { runs, recognised } = readRuns(lines);
   if (!recognised) return refuse("No nwipe log lines found: this does not look like a log written by nwipe or ShredOS");
 

@@ -31,25 +31,39 @@ describe("method and technique must agree", () => {
 
   test("destroy techniques belong to destroy only", () => {
     for (const technique of techniquesByMethod.destroy) {
-      expect(wipeRecordViolations({ ...base, method: "purge", technique, rounds: null })).toContainEqual({ field: "technique", message: "errors.wipe.techniqueForMethod" });
+      expect(wipeRecordViolations({ ...base, method: "purge", technique, rounds: null })).toContainEqual({
+        field: "technique",
+        message: "errors.wipe.techniqueForMethod",
+      });
     }
-    expect(wipeRecordViolations({ ...base, method: "destroy", technique: "overwrite", rounds: 1 })).toContainEqual({ field: "technique", message: "errors.wipe.destroyTechnique" });
+    expect(wipeRecordViolations({ ...base, method: "destroy", technique: "overwrite", rounds: 1 })).toContainEqual({
+      field: "technique",
+      message: "errors.wipe.destroyTechnique",
+    });
   });
 
   test("a pass count only for overwrite, and always for overwrite", () => {
     expect(wipeRecordViolations({ ...base, rounds: null })).toEqual([{ field: "rounds", message: "errors.wipe.roundsRequired" }]);
-    expect(wipeRecordViolations({ ...base, method: "purge", technique: "crypto-erase", rounds: 1 })).toEqual([{ field: "rounds", message: "errors.wipe.roundsOnlyForOverwrite" }]);
+    expect(wipeRecordViolations({ ...base, method: "purge", technique: "crypto-erase", rounds: 1 })).toEqual([
+      { field: "rounds", message: "errors.wipe.roundsOnlyForOverwrite" },
+    ]);
     expect(wipeRecordViolations({ ...base, method: "destroy", technique: "shred", rounds: null })).toEqual([]);
   });
 
   test("a sample percentage only for sample verification, and always for it", () => {
-    expect(wipeRecordViolations({ ...base, verification: "sample", samplePercent: null })).toEqual([{ field: "samplePercent", message: "errors.wipe.samplePercentRequired" }]);
+    expect(wipeRecordViolations({ ...base, verification: "sample", samplePercent: null })).toEqual([
+      { field: "samplePercent", message: "errors.wipe.samplePercentRequired" },
+    ]);
     expect(wipeRecordViolations({ ...base, verification: "sample", samplePercent: 10 })).toEqual([]);
-    expect(wipeRecordViolations({ ...base, verification: "full", samplePercent: 10 })).toEqual([{ field: "samplePercent", message: "errors.wipe.samplePercentOnlyForSample" }]);
+    expect(wipeRecordViolations({ ...base, verification: "full", samplePercent: 10 })).toEqual([
+      { field: "samplePercent", message: "errors.wipe.samplePercentOnlyForSample" },
+    ]);
   });
 
   test("a wipe cannot finish before it started", () => {
-    expect(wipeRecordViolations({ ...base, startedAt: 2000, finishedAt: 1000 })).toEqual([{ field: "finishedAt", message: "errors.wipe.finishedBeforeStarted" }]);
+    expect(wipeRecordViolations({ ...base, startedAt: 2000, finishedAt: 1000 })).toEqual([
+      { field: "finishedAt", message: "errors.wipe.finishedBeforeStarted" },
+    ]);
   });
 });
 
@@ -104,8 +118,13 @@ describe("when a device is sanitized", () => {
     const facts = { status: "collected" as const, owningDepartmentId: 1, holder: { kind: "organization" as const, organizationId: 2 } };
     const technician = { kind: "user" as const, userId: "ines", role: "technician" as const, organizationId: 2, organizationStatus: "approved" as const };
     const input = { action: "certify" as const, certificateNumber: certificateNumber(2026, 1) };
-    expect(decideTransition({ ...facts, everyMediumSanitizedSinceCollection: everyMediumSanitized([1], [], collectedAt) }, input, technician)).toEqual({ ok: false, reason: "media-not-sanitized" });
-    expect(decideTransition({ ...facts, everyMediumSanitizedSinceCollection: everyMediumSanitized([1], [validated(1)], collectedAt) }, input, technician).ok).toBe(true);
+    expect(decideTransition({ ...facts, everyMediumSanitizedSinceCollection: everyMediumSanitized([1], [], collectedAt) }, input, technician)).toEqual({
+      ok: false,
+      reason: "media-not-sanitized",
+    });
+    expect(
+      decideTransition({ ...facts, everyMediumSanitizedSinceCollection: everyMediumSanitized([1], [validated(1)], collectedAt) }, input, technician).ok,
+    ).toBe(true);
   });
 });
 

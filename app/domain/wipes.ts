@@ -4,7 +4,16 @@
 export const sanitizationMethods = ["clear", "purge", "destroy"] as const;
 export type SanitizationMethod = (typeof sanitizationMethods)[number];
 
-export const sanitizationTechniques = ["overwrite", "block-erase", "crypto-erase", "ata-secure-erase", "nvme-sanitize", "shred", "disintegrate", "degauss"] as const;
+export const sanitizationTechniques = [
+  "overwrite",
+  "block-erase",
+  "crypto-erase",
+  "ata-secure-erase",
+  "nvme-sanitize",
+  "shred",
+  "disintegrate",
+  "degauss",
+] as const;
 export type SanitizationTechnique = (typeof sanitizationTechniques)[number];
 
 export const verificationLevels = ["none", "sample", "full"] as const;
@@ -63,7 +72,10 @@ export type ValidationRefusal = "same-person" | "failed-record" | "already-valid
  * can never validate it, and a failed record is not validated (the medium is wiped again or
  * destroyed, in a new record).
  */
-export function validationRefusal(record: { performedById: string; result: WipeResult; validatedById: string | null }, validatorId: string): ValidationRefusal | null {
+export function validationRefusal(
+  record: { performedById: string; result: WipeResult; validatedById: string | null },
+  validatorId: string,
+): ValidationRefusal | null {
   if (record.validatedById !== null) return "already-validated";
   if (record.performedById === validatorId) return "same-person";
   if (record.result === "fail") return "failed-record";
@@ -74,7 +86,9 @@ export type RecordedWipe = { mediumId: number; result: WipeResult; validatedById
 
 /** A medium is sanitized by a passing, validated record made since the device was last collected. */
 export function mediumIsSanitized(mediumId: number, records: RecordedWipe[], lastCollectedAt: number): boolean {
-  return records.some((record) => record.mediumId === mediumId && record.result === "pass" && record.validatedById !== null && record.recordedAt >= lastCollectedAt);
+  return records.some(
+    (record) => record.mediumId === mediumId && record.result === "pass" && record.validatedById !== null && record.recordedAt >= lastCollectedAt,
+  );
 }
 
 /**

@@ -26,7 +26,11 @@ const isoDate = z
 export const mediumSchema = z.object({
   serial: requiredText(80),
   kind: enumField([...mediumKinds]),
-  capacityGb: z.number({ required_error: "errors.required", invalid_type_error: "errors.number" }).int("errors.wholeNumber").min(1, "errors.outOfRange").max(1_000_000, "errors.outOfRange"),
+  capacityGb: z
+    .number({ required_error: "errors.required", invalid_type_error: "errors.number" })
+    .int("errors.wholeNumber")
+    .min(1, "errors.outOfRange")
+    .max(1_000_000, "errors.outOfRange"),
 });
 
 const deviceFields = {
@@ -53,10 +57,12 @@ const deviceFields = {
 export const deviceApiSchema = z.object({ ...deviceFields, purchasePriceCents: optionalNumber(0, 100_000_000, { integer: true }) });
 
 /** The form: prices in euros, as people type them. */
-export const deviceFormSchema = z.object({ ...deviceFields, purchasePriceEuros: optionalNumber(0, 1_000_000) }).transform(({ purchasePriceEuros, ...device }) => ({
-  ...device,
-  purchasePriceCents: purchasePriceEuros === null ? null : Math.round(purchasePriceEuros * 100),
-}));
+export const deviceFormSchema = z
+  .object({ ...deviceFields, purchasePriceEuros: optionalNumber(0, 1_000_000) })
+  .transform(({ purchasePriceEuros, ...device }) => ({
+    ...device,
+    purchasePriceCents: purchasePriceEuros === null ? null : Math.round(purchasePriceEuros * 100),
+  }));
 
 /** Filters, sorting and paging of device lists: the list page's query string and the API's. */
 export const deviceListQuerySchema = z.object({

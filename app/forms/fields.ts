@@ -4,11 +4,7 @@ import { z } from "zod";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "~/domain/accounts";
 
 export const requiredText = (maxLength = 200) =>
-  z
-    .string({ required_error: "errors.required", invalid_type_error: "errors.required" })
-    .trim()
-    .min(1, "errors.required")
-    .max(maxLength, "errors.tooLong");
+  z.string({ required_error: "errors.required", invalid_type_error: "errors.required" }).trim().min(1, "errors.required").max(maxLength, "errors.tooLong");
 
 export const optionalText = (maxLength = 1000) =>
   z

@@ -5,15 +5,29 @@ import { requestQuantityProblem } from "~/domain/requests";
 import { enumField, requiredText } from "./fields";
 
 const wholeNumber = (min: number, max: number) =>
-  z.number({ required_error: "errors.required", invalid_type_error: "errors.number" }).int("errors.wholeNumber").min(min, "errors.outOfRange").max(max, "errors.outOfRange");
+  z
+    .number({ required_error: "errors.required", invalid_type_error: "errors.number" })
+    .int("errors.wholeNumber")
+    .min(min, "errors.outOfRange")
+    .max(max, "errors.outOfRange");
 
 export const requestSchema = z.object({
   type: enumField([...deviceTypes]),
   quantity: wholeNumber(1, 500),
   minRamGb: wholeNumber(0, 1024).default(0),
   minStorageGb: wholeNumber(0, 100_000).default(0),
-  minScreenInches: z.number({ invalid_type_error: "errors.number" }).min(1, "errors.outOfRange").max(100, "errors.outOfRange").nullish().transform((value) => value ?? null),
-  keyboardLayout: z.string().trim().max(40, "errors.tooLong").optional().transform((value) => value || "any"),
+  minScreenInches: z
+    .number({ invalid_type_error: "errors.number" })
+    .min(1, "errors.outOfRange")
+    .max(100, "errors.outOfRange")
+    .nullish()
+    .transform((value) => value ?? null),
+  keyboardLayout: z
+    .string()
+    .trim()
+    .max(40, "errors.tooLong")
+    .optional()
+    .transform((value) => value || "any"),
   purpose: requiredText(2000),
   beneficiaries: wholeNumber(1, 100_000),
   neededBy: z

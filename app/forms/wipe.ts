@@ -16,7 +16,13 @@ const moment = z
   .transform((value) => value ?? null);
 
 const optionalWholeNumber = (min: number, max: number) =>
-  z.number({ invalid_type_error: "errors.number" }).int("errors.wholeNumber").min(min, "errors.outOfRange").max(max, "errors.outOfRange").nullish().transform((value) => value ?? null);
+  z
+    .number({ invalid_type_error: "errors.number" })
+    .int("errors.wholeNumber")
+    .min(min, "errors.outOfRange")
+    .max(max, "errors.outOfRange")
+    .nullish()
+    .transform((value) => value ?? null);
 
 export const wipeRecordSchema = z
   .object({

@@ -23,7 +23,16 @@ const cityTimeZone = "Europe/Brussels";
 
 /** Minutes that Brussels is ahead of UTC at a given moment (60 in winter, 120 in summer). */
 function brusselsOffsetMinutes(epoch: number): number {
-  const parts = new Intl.DateTimeFormat("en-US", { timeZone: cityTimeZone, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" }).formatToParts(epoch);
+  const parts = new Intl.DateTimeFormat("en-US", {
+    timeZone: cityTimeZone,
+    hourCycle: "h23",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+  }).formatToParts(epoch);
   const part = (type: string) => Number(parts.find((candidate) => candidate.type === type)?.value);
   const asUtc = Date.UTC(part("year"), part("month") - 1, part("day"), part("hour"), part("minute"), part("second"));
   return Math.round((asUtc - Math.floor(epoch / 1000) * 1000) / 60_000);

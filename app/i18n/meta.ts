@@ -9,6 +9,9 @@ type MatchWithData = { id: string; data: unknown };
 export function pageTitle(matches: MatchWithData[], key: string, values: Record<string, string> = {}): MetaDescriptor[] {
   const rootData = matches.find((match) => match.id === "root")?.data;
   const language = typeof rootData === "object" && rootData !== null && "language" in rootData ? rootData.language : undefined;
-  const title = lookupTranslation(isSupportedLanguage(language) ? language : defaultLanguage, key)?.replace(/\{\{(\w+)\}\}/g, (_match, name: string) => values[name] ?? "");
+  const title = lookupTranslation(isSupportedLanguage(language) ? language : defaultLanguage, key)?.replace(
+    /\{\{(\w+)\}\}/g,
+    (_match, name: string) => values[name] ?? "",
+  );
   return [{ title: title ? `${title} · Circuit` : "Circuit" }];
 }

@@ -69,9 +69,10 @@ beforeAll(() => {
   idOf(applyTransition(deviceB, { action: "collect", itServiceId }, technician, base + 4 * minute));
   deviceC = idOf(registerDevice(input(3), parksId, parksStaff, base + 5 * minute));
 
-  triggerSql = sqlite
-    .prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'custody_events' ORDER BY name")
-    .all() as { name: string; sql: string }[];
+  triggerSql = sqlite.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'custody_events' ORDER BY name").all() as {
+    name: string;
+    sql: string;
+  }[];
 });
 
 function storedEvents(): CustodyEvent[] {
@@ -126,7 +127,8 @@ function tamperMain(seqs: number[], change: (connection: Database.Database) => v
     const columns = Object.keys(originals[0]!).filter((column) => column !== "seq");
     const restore = connection.prepare(`UPDATE custody_events SET ${columns.map((column) => `${column} = @${column}`).join(", ")} WHERE seq = @seq`);
     // Unique hashes: clear the rewritten ones first, then put every original back.
-    for (const original of originals) connection.prepare("UPDATE custody_events SET hash = 'restoring-' || seq, prev_hash = 'restoring-prev-' || seq WHERE seq = ?").run(original.seq);
+    for (const original of originals)
+      connection.prepare("UPDATE custody_events SET hash = 'restoring-' || seq, prev_hash = 'restoring-prev-' || seq WHERE seq = ?").run(original.seq);
     for (const original of originals) restore.run(original);
     restoreTriggers(connection);
     connection.close();
@@ -184,7 +186,9 @@ describe("the database refuses to change the ledger", () => {
   test("an upsert over an event is refused", () => {
     expect(() =>
       sqlite
-        .prepare("INSERT INTO custody_events (seq, device_id, type, to_status, to_holder, actor_id, at, details, prev_hash, hash) VALUES (3, ?, 'x', 'x', '{}', 'x', 0, '{}', 'p', 'h') ON CONFLICT(seq) DO UPDATE SET actor_id = 'someone-else'")
+        .prepare(
+          "INSERT INTO custody_events (seq, device_id, type, to_status, to_holder, actor_id, at, details, prev_hash, hash) VALUES (3, ?, 'x', 'x', '{}', 'x', 0, '{}', 'p', 'h') ON CONFLICT(seq) DO UPDATE SET actor_id = 'someone-else'",
+        )
         .run(deviceA),
     ).toThrow(/append-only/);
   });
@@ -219,7 +223,10 @@ describe("tampering with the database file", { timeout: 60_000 }, () => {
   test("altered details are named as event 3", () => {
     tamperMain(
       [3],
-      (connection) => connection.prepare("UPDATE custody_events SET details = ? WHERE seq = 3").run(JSON.stringify({ recycler: "GreenCycle NV", certificateNumber: "R2-2026-0043" })),
+      (connection) =>
+        connection
+          .prepare("UPDATE custody_events SET details = ? WHERE seq = 3")
+          .run(JSON.stringify({ recycler: "GreenCycle NV", certificateNumber: "R2-2026-0043" })),
       () => {
         expect(verifyLedger()).toMatchObject({ intact: false, firstBadSeq: 3, problem: "hash-mismatch" });
         expect(verifyDeviceCustody(listDeviceCustody(deviceA))).toEqual({ intact: false, firstBadSeq: 3 });
@@ -237,7 +244,8 @@ describe("tampering with the database file", { timeout: 60_000 }, () => {
     );
     tamperMain(
       [5],
-      (connection) => connection.prepare("UPDATE custody_events SET to_holder = ? WHERE seq = 5").run(JSON.stringify({ kind: "organization", organizationId: parksId })),
+      (connection) =>
+        connection.prepare("UPDATE custody_events SET to_holder = ? WHERE seq = 5").run(JSON.stringify({ kind: "organization", organizationId: parksId })),
       () => expect(verifyLedger()).toMatchObject({ intact: false, firstBadSeq: 5, problem: "hash-mismatch" }),
     );
   });
@@ -311,7 +319,9 @@ describe("tampering with the database file", { timeout: 60_000 }, () => {
       const event = eventFromRawForTest(row);
       const rewritten = { ...event, prevHash: previous, actorId: event.seq === 3 ? parksStaff.userId : event.actorId };
       const hash = custodyEventHash(rewritten);
-      connection.prepare("UPDATE custody_events SET actor_id = ?, prev_hash = ?, hash = ? WHERE seq = ?").run(rewritten.actorId, rewritten.prevHash, hash, event.seq);
+      connection
+        .prepare("UPDATE custody_events SET actor_id = ?, prev_hash = ?, hash = ? WHERE seq = ?")
+        .run(rewritten.actorId, rewritten.prevHash, hash, event.seq);
       previous = hash;
     }
     connection.close();
@@ -359,7 +369,13 @@ describe("a device's own custody", () => {
       [3, "recycle"],
     ]);
     expect(events.every((event) => event.deviceId === deviceA)).toBe(true);
-    expect(events[0]).toMatchObject({ fromHolder: null, toHolder: { kind: "organization", organizationId: parksId }, details: {}, actorId: parksStaff.userId, at: base });
+    expect(events[0]).toMatchObject({
+      fromHolder: null,
+      toHolder: { kind: "organization", organizationId: parksId },
+      details: {},
+      actorId: parksStaff.userId,
+      at: base,
+    });
     expect(events[1]).toMatchObject({
       fromHolder: { kind: "organization", organizationId: parksId },
       toHolder: { kind: "organization", organizationId: itServiceId },

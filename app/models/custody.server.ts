@@ -49,10 +49,7 @@ export function custodyHeadHash(): string {
  * Appends the event to the global chain. Call it inside the transaction that changes the device
  * (opened with behavior "immediate", so no other writer can take the same head in between).
  */
-export function appendCustodyEvent(
-  tx: CircuitDatabase,
-  event: { deviceId: number; actorId: string; at: number; draft: CustodyEventDraft },
-): CustodyEvent {
+export function appendCustodyEvent(tx: CircuitDatabase, event: { deviceId: number; actorId: string; at: number; draft: CustodyEventDraft }): CustodyEvent {
   const chained = chainEvent(custodyHead(tx), {
     deviceId: event.deviceId,
     type: event.draft.type,
@@ -87,7 +84,9 @@ export function listDeviceCustody(deviceId: number): CustodyEvent[] {
 export function verifyLedger(): ChainVerdict {
   const verifier = createChainVerifier();
   const rows = sqlite
-    .prepare("SELECT seq, device_id, type, from_status, to_status, from_holder, to_holder, actor_id, at, details, prev_hash, hash FROM custody_events ORDER BY seq")
+    .prepare(
+      "SELECT seq, device_id, type, from_status, to_status, from_holder, to_holder, actor_id, at, details, prev_hash, hash FROM custody_events ORDER BY seq",
+    )
     .raw(true);
   for (const row of rows.iterate()) {
     const event = eventForVerification(row);

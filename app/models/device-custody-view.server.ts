@@ -57,7 +57,9 @@ export function staffCustodyTimeline(deviceId: number): { entries: StaffTimeline
 /** Details that may appear publicly: certificate numbers, grades and recyclers, never free text. */
 const publicDetailKeys = ["certificateNumber", "grade", "recycler"] as const;
 
-export type PublicTimelineEntry = Omit<StaffTimelineEntry, "actorName" | "details" | "fromStatus"> & { details: Partial<Record<(typeof publicDetailKeys)[number], string>> };
+export type PublicTimelineEntry = Omit<StaffTimelineEntry, "actorName" | "details" | "fromStatus"> & {
+  details: Partial<Record<(typeof publicDetailKeys)[number], string>>;
+};
 
 export type PublicCertificate = {
   number: string;

@@ -37,7 +37,13 @@ let financeStaff: LifecycleActor;
 let recipient: LifecycleActor;
 
 function actor(role: Role, organizationId: number, organizationStatus: "approved" | "pending" = "approved"): LifecycleActor {
-  const userId = insertUser({ email: `${role}-${organizationId}-${Math.random().toString(36).slice(2)}@demo.city`, name: `A ${role}`, role, organizationId, passwordHash: "x" });
+  const userId = insertUser({
+    email: `${role}-${organizationId}-${Math.random().toString(36).slice(2)}@demo.city`,
+    name: `A ${role}`,
+    role,
+    organizationId,
+    passwordHash: "x",
+  });
   return { kind: "user", userId, role, organizationId, organizationStatus };
 }
 
@@ -226,7 +232,11 @@ describe("registerDevice", () => {
     const existing = register();
     const [devicesBefore, eventsBefore, mediaBefore] = [deviceCount(), eventCount(), mediaCount()];
 
-    expect(registerDevice(deviceInput({ assetTag: existing.assetTag }), parksId, parksStaff, base)).toEqual({ ok: false, reason: "duplicate", fields: ["assetTag"] });
+    expect(registerDevice(deviceInput({ assetTag: existing.assetTag }), parksId, parksStaff, base)).toEqual({
+      ok: false,
+      reason: "duplicate",
+      fields: ["assetTag"],
+    });
     expect(registerDevice(deviceInput({ serial: existing.serial }), parksId, parksStaff, base)).toEqual({ ok: false, reason: "duplicate", fields: ["serial"] });
     expect(registerDevice(deviceInput({ assetTag: existing.assetTag, serial: existing.serial }), parksId, parksStaff, base)).toEqual({
       ok: false,
@@ -234,7 +244,11 @@ describe("registerDevice", () => {
       fields: ["assetTag", "serial"],
     });
     // Surrounding spaces do not make a tag new.
-    expect(registerDevice(deviceInput({ assetTag: ` ${existing.assetTag} ` }), parksId, parksStaff, base)).toEqual({ ok: false, reason: "duplicate", fields: ["assetTag"] });
+    expect(registerDevice(deviceInput({ assetTag: ` ${existing.assetTag} ` }), parksId, parksStaff, base)).toEqual({
+      ok: false,
+      reason: "duplicate",
+      fields: ["assetTag"],
+    });
 
     expect([deviceCount(), eventCount(), mediaCount()]).toEqual([devicesBefore, eventsBefore, mediaBefore]);
   });
@@ -296,7 +310,10 @@ describe("applyTransition", () => {
   test("certifying is refused while no medium has a validated wipe", () => {
     const device = register();
     expectOk(collect(device.id));
-    expect(applyTransition(device.id, { action: "certify", certificateNumber: "WIPE-1" }, technician, base)).toEqual({ ok: false, reason: "media-not-sanitized" });
+    expect(applyTransition(device.id, { action: "certify", certificateNumber: "WIPE-1" }, technician, base)).toEqual({
+      ok: false,
+      reason: "media-not-sanitized",
+    });
     expect(getDevice(device.id)?.status).toBe("collected");
   });
 
@@ -318,7 +335,9 @@ describe("applyTransition", () => {
     expect(eventCount()).toBe(eventsBefore);
     expect(getDevice(device.id)?.status).toBe("collected");
 
-    const recycled = expectOk(applyTransition(device.id, { action: "recycle", recycler: " GreenCycle NV ", certificateNumber: " R2-123 " }, technician, base + 10 * minute));
+    const recycled = expectOk(
+      applyTransition(device.id, { action: "recycle", recycler: " GreenCycle NV ", certificateNumber: " R2-123 " }, technician, base + 10 * minute),
+    );
     expect(recycled.status).toBe("recycled");
     expect(recycled.holder).toEqual({ kind: "recycler", name: "GreenCycle NV" });
     expect(recycled.holderLabel).toBe("GreenCycle NV");
@@ -426,8 +445,19 @@ describe("updateRegisteredDevice", () => {
     const edited = deviceInput({ manufacturer: "Lenovo", model: " Yoga 370 ", ramGb: 16, media: [{ serial: "NEW-DRIVE", kind: "NVMe", capacityGb: 512 }] });
     const updated = expectOk(updateRegisteredDevice(device.id, edited));
 
-    expect(updated).toMatchObject({ id: device.id, assetTag: edited.assetTag, serial: edited.serial, manufacturer: "Lenovo", model: "Yoga 370", ramGb: 16, status: "registered", publicId: device.publicId });
-    expect(updated.media.map(({ serial, kind, capacityGb }) => ({ serial, kind, capacityGb }))).toEqual([{ serial: "NEW-DRIVE", kind: "NVMe", capacityGb: 512 }]);
+    expect(updated).toMatchObject({
+      id: device.id,
+      assetTag: edited.assetTag,
+      serial: edited.serial,
+      manufacturer: "Lenovo",
+      model: "Yoga 370",
+      ramGb: 16,
+      status: "registered",
+      publicId: device.publicId,
+    });
+    expect(updated.media.map(({ serial, kind, capacityGb }) => ({ serial, kind, capacityGb }))).toEqual([
+      { serial: "NEW-DRIVE", kind: "NVMe", capacityGb: 512 },
+    ]);
     expect(db.select().from(storageMedia).where(eq(storageMedia.deviceId, device.id)).all()).toHaveLength(1);
     expect(eventCount()).toBe(eventsBefore);
   });
@@ -436,7 +466,11 @@ describe("updateRegisteredDevice", () => {
     const device = register();
     const other = register();
     expect(updateRegisteredDevice(device.id, deviceInput({ assetTag: device.assetTag, serial: device.serial })).ok).toBe(true);
-    expect(updateRegisteredDevice(device.id, deviceInput({ assetTag: other.assetTag, serial: other.serial }))).toEqual({ ok: false, reason: "duplicate", fields: ["assetTag", "serial"] });
+    expect(updateRegisteredDevice(device.id, deviceInput({ assetTag: other.assetTag, serial: other.serial }))).toEqual({
+      ok: false,
+      reason: "duplicate",
+      fields: ["assetTag", "serial"],
+    });
     expect(getDevice(device.id)?.assetTag).toBe(device.assetTag);
   });
 
@@ -497,8 +531,22 @@ describe("listDevices", () => {
       );
     });
     harbour.push(
-      expectOk(registerDevice(deviceInput({ assetTag: "HAR-001", serial: "PF1KLMNO", manufacturer: "Lenovo", model: "ThinkPad T480", type: "laptop" }), harbourId, harbourMaster, base)),
-      expectOk(registerDevice(deviceInput({ assetTag: "HAR-002", serial: "HAR-SER-2", manufacturer: "Dell", model: "Latitude 7490", type: "laptop" }), harbourId, harbourMaster, base)),
+      expectOk(
+        registerDevice(
+          deviceInput({ assetTag: "HAR-001", serial: "PF1KLMNO", manufacturer: "Lenovo", model: "ThinkPad T480", type: "laptop" }),
+          harbourId,
+          harbourMaster,
+          base,
+        ),
+      ),
+      expectOk(
+        registerDevice(
+          deviceInput({ assetTag: "HAR-002", serial: "HAR-SER-2", manufacturer: "Dell", model: "Latitude 7490", type: "laptop" }),
+          harbourId,
+          harbourMaster,
+          base,
+        ),
+      ),
     );
     // One library laptop and one harbour laptop move on.
     expectOk(collect(library[1]!.id, base + 20 * minute));
@@ -590,7 +638,12 @@ describe("listDevices", () => {
   test("search follows an edit", () => {
     const device = library[4]!;
     expect(tags(listDevices({ q: "iPad 9", page: 1, pageSize: 50 }, all).items)).toEqual(["LIB-004"]);
-    expectOk(updateRegisteredDevice(device.id, deviceInput({ assetTag: device.assetTag, serial: device.serial, manufacturer: "Samsung", model: "Galaxy Tab S6", type: "tablet" })));
+    expectOk(
+      updateRegisteredDevice(
+        device.id,
+        deviceInput({ assetTag: device.assetTag, serial: device.serial, manufacturer: "Samsung", model: "Galaxy Tab S6", type: "tablet" }),
+      ),
+    );
     expect(listDevices({ q: "iPad 9", page: 1, pageSize: 50 }, all).total).toBe(0);
     expect(tags(listDevices({ q: "Galaxy", page: 1, pageSize: 50 }, all).items)).toEqual(["LIB-004"]);
   });

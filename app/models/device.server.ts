@@ -107,9 +107,20 @@ export function sanitizationFacts(
   deviceId: number,
   database: CircuitDatabase = db,
 ): { mediumIds: number[]; records: (RecordedWipe & { id: number })[]; lastCollectedAt: number | null } {
-  const mediumIds = database.select({ id: storageMedia.id }).from(storageMedia).where(eq(storageMedia.deviceId, deviceId)).all().map((row) => row.id);
+  const mediumIds = database
+    .select({ id: storageMedia.id })
+    .from(storageMedia)
+    .where(eq(storageMedia.deviceId, deviceId))
+    .all()
+    .map((row) => row.id);
   const records = database
-    .select({ id: wipeRecords.id, mediumId: wipeRecords.mediumId, result: wipeRecords.result, validatedById: wipeRecords.validatedById, recordedAt: wipeRecords.recordedAt })
+    .select({
+      id: wipeRecords.id,
+      mediumId: wipeRecords.mediumId,
+      result: wipeRecords.result,
+      validatedById: wipeRecords.validatedById,
+      recordedAt: wipeRecords.recordedAt,
+    })
     .from(wipeRecords)
     .where(eq(wipeRecords.deviceId, deviceId))
     .all()
@@ -137,7 +148,9 @@ function factsOf(row: DeviceRecord, database: CircuitDatabase = db): DeviceFacts
     owningDepartmentId: row.departmentId,
     holder: holderOf(row),
     everyMediumSanitizedSinceCollection:
-      sanitization !== null && sanitization.lastCollectedAt !== null && everyMediumSanitized(sanitization.mediumIds, sanitization.records, sanitization.lastCollectedAt),
+      sanitization !== null &&
+      sanitization.lastCollectedAt !== null &&
+      everyMediumSanitized(sanitization.mediumIds, sanitization.records, sanitization.lastCollectedAt),
   };
 }
 
@@ -283,7 +296,12 @@ export function applyTransition(
     (tx) => {
       const result = tx
         .update(devices)
-        .set({ status: decision.to, ...holderColumns(decision.event.toHolder), updatedAt: new Date(now), ...(input.action === "list" ? { conditionGrade: input.grade } : {}) })
+        .set({
+          status: decision.to,
+          ...holderColumns(decision.event.toHolder),
+          updatedAt: new Date(now),
+          ...(input.action === "list" ? { conditionGrade: input.grade } : {}),
+        })
         .where(and(eq(devices.id, deviceId), eq(devices.status, fromStatus)))
         .run();
       if (result.changes !== 1) return false;
@@ -330,7 +348,14 @@ function loadDevice(where: SQL): DeviceDetail | null {
     .where(eq(storageMedia.deviceId, row.device.id))
     .orderBy(asc(storageMedia.id))
     .all();
-  const { holderKind: _kind, holderOrganizationId: _organization, holderUserId: _user, holderName: _name, registeredById: _registeredBy, ...device } = row.device;
+  const {
+    holderKind: _kind,
+    holderOrganizationId: _organization,
+    holderUserId: _user,
+    holderName: _name,
+    registeredById: _registeredBy,
+    ...device
+  } = row.device;
   const holder = holderOf(row.device);
   return {
     ...device,
@@ -389,7 +414,10 @@ const sortColumns = {
   type: devices.type,
 };
 
-export type DeviceListItem = Pick<DeviceRecord, "id" | "publicId" | "assetTag" | "serial" | "manufacturer" | "model" | "type" | "status" | "departmentId" | "updatedAt"> & {
+export type DeviceListItem = Pick<
+  DeviceRecord,
+  "id" | "publicId" | "assetTag" | "serial" | "manufacturer" | "model" | "type" | "status" | "departmentId" | "updatedAt"
+> & {
   departmentName: string;
 };
 
@@ -434,10 +462,17 @@ export function listDevices(query: DeviceListQuery, scope: DeviceScope): { items
 /** The IT service that takes custody of collected and returned devices. */
 export function itServiceIdFor(actor: LifecycleActor): number | null {
   if (actor.kind === "user") {
-    const own = db.select({ id: organizations.id }).from(organizations).where(and(eq(organizations.id, actor.organizationId), eq(organizations.kind, "it_service"))).get();
+    const own = db
+      .select({ id: organizations.id })
+      .from(organizations)
+      .where(and(eq(organizations.id, actor.organizationId), eq(organizations.kind, "it_service")))
+      .get();
     if (own) return own.id;
   }
-  return db.select({ id: organizations.id }).from(organizations).where(eq(organizations.kind, "it_service")).orderBy(asc(organizations.id)).limit(1).get()?.id ?? null;
+  return (
+    db.select({ id: organizations.id }).from(organizations).where(eq(organizations.kind, "it_service")).orderBy(asc(organizations.id)).limit(1).get()?.id ??
+    null
+  );
 }
 
 export function countDevicesByStatus(scope: DeviceScope): Partial<Record<DeviceStatus, number>> {
@@ -453,7 +488,15 @@ export function countDevicesByStatus(scope: DeviceScope): Partial<Record<DeviceS
 /** Devices handed over to this organization or employee and still with them. */
 export function listHeldDevices(holder: { organizationId: number } | { userId: string }) {
   return db
-    .select({ id: devices.id, publicId: devices.publicId, assetTag: devices.assetTag, manufacturer: devices.manufacturer, model: devices.model, type: devices.type, updatedAt: devices.updatedAt })
+    .select({
+      id: devices.id,
+      publicId: devices.publicId,
+      assetTag: devices.assetTag,
+      manufacturer: devices.manufacturer,
+      model: devices.model,
+      type: devices.type,
+      updatedAt: devices.updatedAt,
+    })
     .from(devices)
     .where(
       and(

@@ -44,7 +44,11 @@ function invite(options: { role?: InvitableRole; organizationId?: number; email?
 }
 
 function inviteRow(token: string) {
-  const row = db.select().from(invites).where(eq(invites.tokenHash, sha256Hex(token))).get();
+  const row = db
+    .select()
+    .from(invites)
+    .where(eq(invites.tokenHash, sha256Hex(token)))
+    .get();
   if (!row) throw new Error("No invite row for this token");
   return row;
 }

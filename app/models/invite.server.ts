@@ -66,7 +66,11 @@ export function acceptInvite(
   now: number = Date.now(),
 ): { kind: "accepted"; userId: string } | { kind: "refused"; reason: InviteState | "unknown" | "email-taken" } {
   return db.transaction((tx) => {
-    const invite = tx.select().from(invites).where(eq(invites.tokenHash, sha256Hex(token))).get();
+    const invite = tx
+      .select()
+      .from(invites)
+      .where(eq(invites.tokenHash, sha256Hex(token)))
+      .get();
     if (!invite) return { kind: "refused", reason: "unknown" } as const;
     const state = inviteState({ expiresAt: invite.expiresAt.getTime(), usedAt: invite.usedAt?.getTime() ?? null }, now);
     if (state !== "usable") return { kind: "refused", reason: state } as const;

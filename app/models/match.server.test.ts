@@ -8,7 +8,16 @@ import type { UserActor } from "~/domain/lifecycle";
 import type { Role } from "~/domain/permissions";
 import { listDeviceCustody, verifyLedger } from "./custody.server";
 import { applyTransition, getDevice, registerDevice, type DeviceDetail, type DeviceInput } from "./device.server";
-import { confirmMatch, listReservedFor, proposeMatches, recordHandover, releaseReservation, reservationOf, returnDevice, type ConfirmResult } from "./match.server";
+import {
+  confirmMatch,
+  listReservedFor,
+  proposeMatches,
+  recordHandover,
+  releaseReservation,
+  reservationOf,
+  returnDevice,
+  type ConfirmResult,
+} from "./match.server";
 import { listNotifications } from "./notification.server";
 import { insertOrganization } from "./organization.server";
 import { approveRequest, fileRequest, getRequest, openRequestsForMatching, type NewRequest, type RequestView } from "./request.server";
@@ -70,7 +79,15 @@ function expectOk(result: { ok: true; device: DeviceDetail } | { ok: false }): D
   return result.device;
 }
 
-const overwritePass: WipeRecordFields = { method: "clear", technique: "overwrite", rounds: 1, tool: "nwipe", toolVersion: "0.35", verification: "full", result: "pass" };
+const overwritePass: WipeRecordFields = {
+  method: "clear",
+  technique: "overwrite",
+  rounds: 1,
+  tool: "nwipe",
+  toolVersion: "0.35",
+  verification: "full",
+  result: "pass",
+};
 
 /** Every medium wiped by one technician and validated by another, for the device's current cycle. */
 function wipeEveryMedium(device: DeviceDetail): void {
@@ -156,15 +173,35 @@ function signatureCount(): number {
 }
 
 function statuses(): Map<number, string> {
-  return new Map(db.select({ id: devices.id, status: devices.status }).from(devices).all().map((row) => [row.id, row.status]));
+  return new Map(
+    db
+      .select({ id: devices.id, status: devices.status })
+      .from(devices)
+      .all()
+      .map((row) => [row.id, row.status]),
+  );
 }
 
 describe("proposeMatches", () => {
   test("proposes listed devices for open requests and changes nothing", () => {
     // Tablets: no other test uses them, so the proposals for these requests are exactly known.
     const tablets = [
-      listedDevice({ type: "tablet", ramGb: 4, storageGb: 64, screenInches: 10, keyboardLayout: null, media: [{ serial: "TAB-1", kind: "eMMC", capacityGb: 64 }] }),
-      listedDevice({ type: "tablet", ramGb: 4, storageGb: 64, screenInches: 10, keyboardLayout: null, media: [{ serial: "TAB-2", kind: "eMMC", capacityGb: 64 }] }),
+      listedDevice({
+        type: "tablet",
+        ramGb: 4,
+        storageGb: 64,
+        screenInches: 10,
+        keyboardLayout: null,
+        media: [{ serial: "TAB-1", kind: "eMMC", capacityGb: 64 }],
+      }),
+      listedDevice({
+        type: "tablet",
+        ramGb: 4,
+        storageGb: 64,
+        screenInches: 10,
+        keyboardLayout: null,
+        media: [{ serial: "TAB-2", kind: "eMMC", capacityGb: 64 }],
+      }),
     ];
     const urgent = approvedRequest(teacher, { type: "tablet", quantity: 1, minRamGb: 2, minStorageGb: 32 }, 90);
     const lessUrgent = approvedRequest(otherTeacher, { type: "tablet", quantity: 3, minRamGb: 2, minStorageGb: 32 }, 10);
@@ -219,13 +256,28 @@ describe("confirmMatch", () => {
     expect(JSON.parse(rows[0]!.explanation)).toMatchObject({ total: rows[0]!.score });
 
     const event = listDeviceCustody(device.id).at(-1);
-    expect(event).toMatchObject({ type: "reserve", fromStatus: "listed", toStatus: "reserved", actorId: coordinator.user.id, at, details: { requestId: request.id } });
+    expect(event).toMatchObject({
+      type: "reserve",
+      fromStatus: "listed",
+      toStatus: "reserved",
+      actorId: coordinator.user.id,
+      at,
+      details: { requestId: request.id },
+    });
 
     expect(getRequest(request.id)).toMatchObject({ status: "approved", reserved: 1, fulfilled: 0 });
-    expect(reservationOf(device.id)).toEqual({ matchId: rows[0]!.id, requestId: request.id, recipientName: "Sunny Hill School", requesterKind: "organization" });
+    expect(reservationOf(device.id)).toEqual({
+      matchId: rows[0]!.id,
+      requestId: request.id,
+      recipientName: "Sunny Hill School",
+      requesterKind: "organization",
+    });
     expect(listReservedFor({ organizationId: schoolId }).map((row) => row.id)).toContain(device.id);
 
-    expect(listNotifications(teacher.user.id, 1)[0]).toMatchObject({ kind: "matchConfirmed", values: { request: `#${request.id}`, device: "Lenovo ThinkPad T480" } });
+    expect(listNotifications(teacher.user.id, 1)[0]).toMatchObject({
+      kind: "matchConfirmed",
+      values: { request: `#${request.id}`, device: "Lenovo ThinkPad T480" },
+    });
   });
 
   test("a device is confirmed once: a second confirmation is refused and writes nothing", () => {
@@ -285,7 +337,14 @@ describe("confirmMatch", () => {
 
   test("a device that is not listed is refused with its state", () => {
     const request = approvedRequest(teacher);
-    const registered = expectOk(registerDevice({ assetTag: "MATCH-UNLISTED", serial: "MSN-UNLISTED", manufacturer: "HP", model: "EliteBook", type: "laptop", ramGb: 8, storageGb: 256, media: [] }, parksId, parksStaff.actor, tick()));
+    const registered = expectOk(
+      registerDevice(
+        { assetTag: "MATCH-UNLISTED", serial: "MSN-UNLISTED", manufacturer: "HP", model: "EliteBook", type: "laptop", ramGb: 8, storageGb: 256, media: [] },
+        parksId,
+        parksStaff.actor,
+        tick(),
+      ),
+    );
     expect(confirm(registered.id, request.id)).toEqual({ ok: false, reason: "invalid-state", status: "registered" });
     expect(matchesOf(registered.id)).toEqual([]);
   });
@@ -333,7 +392,14 @@ describe("confirmMatch under real concurrency (separate processes, one database 
     const children = attempts.map(({ deviceId, requestId }) => {
       const child = spawn(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], {
         cwd: projectRoot,
-        env: { ...process.env, MATCH_MODULE: matchModule, ACTOR: JSON.stringify(coordinator.actor), DEVICE_ID: String(deviceId), REQUEST_ID: String(requestId), NOW: String(now) },
+        env: {
+          ...process.env,
+          MATCH_MODULE: matchModule,
+          ACTOR: JSON.stringify(coordinator.actor),
+          DEVICE_ID: String(deviceId),
+          REQUEST_ID: String(requestId),
+          NOW: String(now),
+        },
         stdio: ["pipe", "pipe", "pipe"],
       });
       let stdout = "";
@@ -402,7 +468,14 @@ describe("confirmMatch under real concurrency (separate processes, one database 
     const reservedDevices = candidates.filter((device) => getDevice(device.id)?.status === "reserved");
     expect(reservedDevices).toHaveLength(1);
     for (const device of candidates) if (device !== reservedDevices[0]) expect(getDevice(device.id)?.status).toBe("listed");
-    expect(db.select().from(matches).where(and(eq(matches.requestId, request.id), eq(matches.status, "confirmed"))).all().map((row) => row.deviceId)).toEqual([reservedDevices[0]!.id]);
+    expect(
+      db
+        .select()
+        .from(matches)
+        .where(and(eq(matches.requestId, request.id), eq(matches.status, "confirmed")))
+        .all()
+        .map((row) => row.deviceId),
+    ).toEqual([reservedDevices[0]!.id]);
     expect(getRequest(request.id)).toMatchObject({ reserved: 1, status: "approved" });
     expect(eventCount()).toBe(eventsBefore + 1);
     expect(verifyLedger().intact).toBe(true);
@@ -536,7 +609,12 @@ describe("releaseReservation", () => {
     expect(released.status).toBe("listed");
     expect(matchesOf(device.id)).toMatchObject([{ requestId: request.id, status: "released" }]);
     expect(matchesOf(device.id)[0]?.closedAt?.getTime()).toBe(at);
-    expect(listDeviceCustody(device.id).at(-1)).toMatchObject({ type: "release", fromStatus: "reserved", toStatus: "listed", details: { reason: "The school cancelled the appointment" } });
+    expect(listDeviceCustody(device.id).at(-1)).toMatchObject({
+      type: "release",
+      fromStatus: "reserved",
+      toStatus: "listed",
+      details: { reason: "The school cancelled the appointment" },
+    });
     expect(getRequest(request.id)).toMatchObject({ reserved: 0, fulfilled: 0, status: "approved" });
     expect(openRequestsForMatching().find((open) => open.id === request.id)?.openSlots).toBe(1);
     expect(reservationOf(device.id)).toBeNull();
@@ -584,14 +662,28 @@ describe("returnDevice", () => {
 
     // The wipes of the previous cycle no longer count.
     expect(sanitizationStatus(device.id)).toEqual({ sanitizedMediumIds: [], complete: false });
-    expect(applyTransition(device.id, { action: "list", grade: "B" }, performer.actor, tick())).toEqual({ ok: false, reason: "invalid-state", status: "collected" });
+    expect(applyTransition(device.id, { action: "list", grade: "B" }, performer.actor, tick())).toEqual({
+      ok: false,
+      reason: "invalid-state",
+      status: "collected",
+    });
     expect(certifyDevice(device.id, performer.actor, tick())).toEqual({ ok: false, reason: "media-not-sanitized" });
     expect(getDevice(device.id)?.status).toBe("collected");
 
     wipeEveryMedium(returned);
     expect(expectOk(certifyDevice(device.id, validator.actor, tick())).status).toBe("wiped");
     expect(expectOk(applyTransition(device.id, { action: "list", grade: "C" }, performer.actor, tick())).status).toBe("listed");
-    expect(listDeviceCustody(device.id).map((event) => event.type)).toEqual(["register", "collect", "certify", "list", "reserve", "handover", "return", "certify", "list"]);
+    expect(listDeviceCustody(device.id).map((event) => event.type)).toEqual([
+      "register",
+      "collect",
+      "certify",
+      "list",
+      "reserve",
+      "handover",
+      "return",
+      "certify",
+      "list",
+    ]);
     expect(verifyLedger().intact).toBe(true);
   });
 

@@ -13,7 +13,15 @@ import { getRequest, openRequestsForMatching, type RequestView } from "./request
 
 function listedDevicesForMatching(): MatchableDevice[] {
   return db
-    .select({ id: devices.id, type: devices.type, ramGb: devices.ramGb, storageGb: devices.storageGb, screenInches: devices.screenInches, keyboardLayout: devices.keyboardLayout, listedAt: devices.updatedAt })
+    .select({
+      id: devices.id,
+      type: devices.type,
+      ramGb: devices.ramGb,
+      storageGb: devices.storageGb,
+      screenInches: devices.screenInches,
+      keyboardLayout: devices.keyboardLayout,
+      listedAt: devices.updatedAt,
+    })
     .from(devices)
     .where(eq(devices.status, "listed"))
     .all()
@@ -68,7 +76,15 @@ export function confirmMatch(deviceId: number, requestId: number, coordinator: U
       const current = getRequest(requestId);
       if (!current || openSlots(current) === 0) throw new RequestFullError();
       tx.insert(matches)
-        .values({ deviceId, requestId, score: explanation?.total ?? 0, explanation: JSON.stringify(explanation), status: "confirmed", confirmedById: coordinator.userId, confirmedAt: new Date(now) })
+        .values({
+          deviceId,
+          requestId,
+          score: explanation?.total ?? 0,
+          explanation: JSON.stringify(explanation),
+          status: "confirmed",
+          confirmedById: coordinator.userId,
+          confirmedAt: new Date(now),
+        })
         .run();
     });
   } catch (error) {
@@ -80,7 +96,13 @@ export function confirmMatch(deviceId: number, requestId: number, coordinator: U
 }
 
 function activeMatch(deviceId: number) {
-  return db.select().from(matches).where(and(eq(matches.deviceId, deviceId), eq(matches.status, "confirmed"))).get() ?? null;
+  return (
+    db
+      .select()
+      .from(matches)
+      .where(and(eq(matches.deviceId, deviceId), eq(matches.status, "confirmed")))
+      .get() ?? null
+  );
 }
 
 export type ReservationView = { matchId: number; requestId: number; recipientName: string; requesterKind: "organization" | "employee" } | null;
@@ -91,7 +113,12 @@ export function reservationOf(deviceId: number): ReservationView {
   if (!match) return null;
   const request = getRequest(match.requestId);
   if (!request) return null;
-  return { matchId: match.id, requestId: request.id, recipientName: request.requesterKind === "employee" ? request.requesterName : request.organizationName, requesterKind: request.requesterKind };
+  return {
+    matchId: match.id,
+    requestId: request.id,
+    recipientName: request.requesterKind === "employee" ? request.requesterName : request.organizationName,
+    requesterKind: request.requesterKind,
+  };
 }
 
 export type HandoverResult = DeviceMutationResult | { ok: false; reason: "no-reservation" };
@@ -101,12 +128,19 @@ export type HandoverResult = DeviceMutationResult | { ok: false; reason: "no-res
  * The device goes to the recipient organization (or the employee), the request's fulfilled count
  * rises. The signature lives in its own table; the custody event refers to it by id only.
  */
-export function recordHandover(deviceId: number, signedByName: string, actor: UserActor, signedByUserId: string | null = null, now: number = Date.now()): HandoverResult {
+export function recordHandover(
+  deviceId: number,
+  signedByName: string,
+  actor: UserActor,
+  signedByUserId: string | null = null,
+  now: number = Date.now(),
+): HandoverResult {
   const match = activeMatch(deviceId);
   const request = match ? getRequest(match.requestId) : null;
   if (!match || !request) return { ok: false, reason: "no-reservation" };
   if (signedByName.trim() === "") return { ok: false, reason: "missing-detail", field: "signedBy" };
-  const recipient: Holder = request.requesterKind === "employee" ? { kind: "employee", userId: request.requesterId } : { kind: "organization", organizationId: request.organizationId };
+  const recipient: Holder =
+    request.requesterKind === "employee" ? { kind: "employee", userId: request.requesterId } : { kind: "organization", organizationId: request.organizationId };
 
   // The signature is stored first so that its id can enter the custody event; it is removed again
   // if the handover does not go through.
@@ -118,9 +152,16 @@ export function recordHandover(deviceId: number, signedByName: string, actor: Us
   let result: DeviceMutationResult;
   try {
     result = applyTransition(deviceId, { action: "handover", recipient, signatureId: signature.id }, actor, now, (tx) => {
-      tx.update(matches).set({ status: "handed-over", closedAt: new Date(now) }).where(eq(matches.id, match.id)).run();
+      tx.update(matches)
+        .set({ status: "handed-over", closedAt: new Date(now) })
+        .where(eq(matches.id, match.id))
+        .run();
       // Counted from the row as it is now, inside the transaction: parallel handovers all count.
-      const current = tx.select({ fulfilled: deviceRequests.fulfilled, quantity: deviceRequests.quantity, status: deviceRequests.status }).from(deviceRequests).where(eq(deviceRequests.id, request.id)).get();
+      const current = tx
+        .select({ fulfilled: deviceRequests.fulfilled, quantity: deviceRequests.quantity, status: deviceRequests.status })
+        .from(deviceRequests)
+        .where(eq(deviceRequests.id, request.id))
+        .get();
       const fulfilled = (current?.fulfilled ?? request.fulfilled) + 1;
       const status = current?.status === "cancelled" ? "cancelled" : statusAfterFulfilment(current?.quantity ?? request.quantity, fulfilled);
       tx.update(deviceRequests).set({ fulfilled, status }).where(eq(deviceRequests.id, request.id)).run();
@@ -133,7 +174,13 @@ export function recordHandover(deviceId: number, signedByName: string, actor: Us
     db.delete(handoverSignatures).where(eq(handoverSignatures.id, signature.id)).run();
     return result;
   }
-  notify(request.requesterId, "handoverRecorded", { request: `#${request.id}`, device: `${result.device.manufacturer} ${result.device.model}`, assetTag: result.device.assetTag }, "/", db);
+  notify(
+    request.requesterId,
+    "handoverRecorded",
+    { request: `#${request.id}`, device: `${result.device.manufacturer} ${result.device.model}`, assetTag: result.device.assetTag },
+    "/",
+    db,
+  );
   return result;
 }
 
@@ -141,7 +188,11 @@ export function recordHandover(deviceId: number, signedByName: string, actor: Us
 export function releaseReservation(deviceId: number, reason: string, actor: UserActor, now: number = Date.now()): DeviceMutationResult {
   const match = activeMatch(deviceId);
   return applyTransition(deviceId, { action: "release", reason }, actor, now, (tx) => {
-    if (match) tx.update(matches).set({ status: "released", closedAt: new Date(now) }).where(eq(matches.id, match.id)).run();
+    if (match)
+      tx.update(matches)
+        .set({ status: "released", closedAt: new Date(now) })
+        .where(eq(matches.id, match.id))
+        .run();
   });
 }
 

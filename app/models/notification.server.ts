@@ -17,7 +17,10 @@ function fill(template: string | undefined, values: Record<string, string>): str
 export function notify(userId: string, kind: NotificationKind, values: Record<string, string>, link: string | null, database: CircuitDatabase = db): void {
   const person = database.select({ email: users.email, locale: users.locale }).from(users).where(eq(users.id, userId)).get();
   if (!person) return;
-  database.insert(notifications).values({ userId, kind, values: JSON.stringify(values), link }).run();
+  database
+    .insert(notifications)
+    .values({ userId, kind, values: JSON.stringify(values), link })
+    .run();
   const language = isSupportedLanguage(person.locale) ? person.locale : defaultLanguage;
   queueEmail(
     {

@@ -378,7 +378,12 @@ describe("approveRequest and rejectRequest", () => {
     expectReviewed(approveRequest(request.id, 70, coordinator.user.id, tick()));
 
     const [latest] = listNotifications(teacher.user.id, 1);
-    expect(latest).toMatchObject({ kind: "requestApproved", values: { request: `#${request.id}`, priority: "70", reason: "" }, link: "/requests", read: false });
+    expect(latest).toMatchObject({
+      kind: "requestApproved",
+      values: { request: `#${request.id}`, priority: "70", reason: "" },
+      link: "/requests",
+      read: false,
+    });
 
     const [mail] = mailFor(teacher);
     expect(mail?.subject).toBe(`Aanvraag #${request.id} is goedgekeurd (prioriteit 70)`);
@@ -394,7 +399,11 @@ describe("approveRequest and rejectRequest", () => {
     expectReviewed(rejectRequest(request.id, " Only desktops this term ", coordinator.user.id, tick()));
 
     const [latest] = listNotifications(englishTeacher.user.id, 1);
-    expect(latest).toMatchObject({ kind: "requestRejected", values: { request: `#${request.id}`, reason: "Only desktops this term", priority: "" }, link: "/requests" });
+    expect(latest).toMatchObject({
+      kind: "requestRejected",
+      values: { request: `#${request.id}`, reason: "Only desktops this term", priority: "" },
+      link: "/requests",
+    });
 
     const [mail] = mailFor(englishTeacher);
     expect(mail?.subject).toBe(`Request #${request.id} is not approved`);
@@ -412,7 +421,10 @@ describe("approveRequest and rejectRequest", () => {
     const [mail] = mailFor(employee);
     expect(mail?.subject).toBe(`Aanvraag #${dutch.id} is niet goedgekeurd`);
     expect(mail?.body).toBe(`Uw aanvraag #${dutch.id} werd niet goedgekeurd. Reden: Geen laptops meer`);
-    expect(listNotifications(employee.user.id, 1)[0]).toMatchObject({ kind: "requestRejected", values: { request: `#${dutch.id}`, reason: "Geen laptops meer" } });
+    expect(listNotifications(employee.user.id, 1)[0]).toMatchObject({
+      kind: "requestRejected",
+      values: { request: `#${dutch.id}`, reason: "Geen laptops meer" },
+    });
   });
 });
 

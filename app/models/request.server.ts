@@ -65,7 +65,11 @@ const requestColumns = {
 };
 
 function requestQuery() {
-  return db.select(requestColumns).from(deviceRequests).innerJoin(organizations, eq(organizations.id, deviceRequests.organizationId)).innerJoin(users, eq(users.id, deviceRequests.requesterId));
+  return db
+    .select(requestColumns)
+    .from(deviceRequests)
+    .innerJoin(organizations, eq(organizations.id, deviceRequests.organizationId))
+    .innerJoin(users, eq(users.id, deviceRequests.requesterId));
 }
 
 export type RequestView = NonNullable<ReturnType<typeof getRequest>>;
@@ -88,7 +92,9 @@ export function canSeeRequest(user: SessionUser, request: RequestView): boolean 
 }
 
 export function listRequests(user: SessionUser, filter: { status?: RequestStatus } = {}): { items: RequestView[]; total: number } {
-  const conditions = [requestScopeCondition(user), filter.status ? eq(deviceRequests.status, filter.status) : undefined].filter((condition) => condition !== undefined);
+  const conditions = [requestScopeCondition(user), filter.status ? eq(deviceRequests.status, filter.status) : undefined].filter(
+    (condition) => condition !== undefined,
+  );
   const where = conditions.length > 0 ? and(...conditions) : undefined;
   const items = requestQuery().where(where).orderBy(desc(deviceRequests.createdAt), desc(deviceRequests.id)).all();
   const total = db.select({ total: count() }).from(deviceRequests).where(where).get()?.total ?? 0;
@@ -124,7 +130,11 @@ function review(
     notify(
       existing.requesterId,
       notification,
-      { request: `#${id}`, reason: decision.status === "rejected" ? decision.rejectionReason : "", priority: decision.status === "approved" ? String(decision.priority) : "" },
+      {
+        request: `#${id}`,
+        reason: decision.status === "rejected" ? decision.rejectionReason : "",
+        priority: decision.status === "approved" ? String(decision.priority) : "",
+      },
       "/requests",
       tx,
     );

@@ -107,7 +107,9 @@ describe("attemptSignIn", () => {
     const { userId, email } = newAccount();
     const lockedUntil = start + 10 * minute;
     // As a previous process would have left it.
-    db.insert(signInThrottles).values({ email, recentFailures: "[]", lockedUntil: new Date(lockedUntil) }).run();
+    db.insert(signInThrottles)
+      .values({ email, recentFailures: "[]", lockedUntil: new Date(lockedUntil) })
+      .run();
     expect(await attemptSignIn(email, password, start)).toEqual({ kind: "locked", lockedUntil });
 
     // And with the row gone, nothing in memory keeps the account locked.
@@ -183,9 +185,7 @@ describe("attemptSignIn", () => {
   // all pass the lock check.
   test("parallel attempts cannot get past the limit of ten guesses", async () => {
     const { email } = newAccount();
-    const outcomes = await Promise.all(
-      Array.from({ length: 2 * LOCKOUT_THRESHOLD }, (_, attempt) => attemptSignIn(email, `parallel guess ${attempt}`, start)),
-    );
+    const outcomes = await Promise.all(Array.from({ length: 2 * LOCKOUT_THRESHOLD }, (_, attempt) => attemptSignIn(email, `parallel guess ${attempt}`, start)));
     const checked = outcomes.filter((outcome) => outcome.kind === "invalid").length;
     expect(checked).toBeLessThanOrEqual(LOCKOUT_THRESHOLD);
   });

@@ -8,10 +8,7 @@ import { activeLockUntil, afterFailedAttempt, emptyThrottle, type ThrottleState 
 import { verifyAgainstDecoy, verifyPassword } from "~/auth/password.server";
 import { findCredentialsByEmail } from "./user.server";
 
-export type SignInOutcome =
-  | { kind: "signed-in"; userId: string }
-  | { kind: "invalid" }
-  | { kind: "locked"; lockedUntil: number };
+export type SignInOutcome = { kind: "signed-in"; userId: string } | { kind: "invalid" } | { kind: "locked"; lockedUntil: number };
 
 function readThrottle(email: string): ThrottleState {
   const row = db.select().from(signInThrottles).where(eq(signInThrottles.email, email)).get();
@@ -42,9 +39,7 @@ export async function attemptSignIn(emailInput: string, password: string, now: n
   writeThrottle(email, afterFailedAttempt(throttle, now));
 
   const credentials = findCredentialsByEmail(email);
-  const passwordMatches = credentials
-    ? await verifyPassword(credentials.passwordHash, password)
-    : await verifyAgainstDecoy(password);
+  const passwordMatches = credentials ? await verifyPassword(credentials.passwordHash, password) : await verifyAgainstDecoy(password);
 
   if (credentials && passwordMatches) {
     db.delete(signInThrottles).where(eq(signInThrottles.email, email)).run();

@@ -50,12 +50,7 @@ function toSessionUser(row: SessionUserRow): SessionUser {
 }
 
 export function getSessionUser(userId: string): SessionUser | null {
-  const row = db
-    .select(sessionUserColumns)
-    .from(users)
-    .innerJoin(organizations, eq(organizations.id, users.organizationId))
-    .where(eq(users.id, userId))
-    .get();
+  const row = db.select(sessionUserColumns).from(users).innerJoin(organizations, eq(organizations.id, users.organizationId)).where(eq(users.id, userId)).get();
   return row ? toSessionUser(row) : null;
 }
 

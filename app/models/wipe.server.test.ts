@@ -243,7 +243,11 @@ describe("recordWipe", () => {
     expect(violationFields(attempt({ ...cryptoErasePass, samplePercent: undefined }))).toEqual(["samplePercent"]);
     expect(violationFields(attempt({ ...overwritePass, startedAt: base + 5 * minute, finishedAt: base + 4 * minute }))).toEqual(["finishedAt"]);
     // Several at once are all named.
-    expect(violationFields(attempt({ ...cryptoErasePass, method: "destroy", rounds: 2, samplePercent: null }))).toEqual(["technique", "rounds", "samplePercent"]);
+    expect(violationFields(attempt({ ...cryptoErasePass, method: "destroy", rounds: 2, samplePercent: null }))).toEqual([
+      "technique",
+      "rounds",
+      "samplePercent",
+    ]);
 
     expect(wipeRecordCount()).toBe(recordsBefore);
     expect(listDeviceWipes(device.id)).toEqual([]);
@@ -258,7 +262,14 @@ describe("recordWipe", () => {
       recordWipe(
         device.id,
         ssd!.id,
-        { ...cryptoErasePass, tool: "  hdparm ", toolVersion: " 9.65 ", startedAt: base + 3 * minute, finishedAt: base + 6 * minute, notes: "  firmware updated first  " },
+        {
+          ...cryptoErasePass,
+          tool: "  hdparm ",
+          toolVersion: " 9.65 ",
+          startedAt: base + 3 * minute,
+          finishedAt: base + 6 * minute,
+          notes: "  firmware updated first  ",
+        },
         performer.userId,
         at,
       ),
@@ -294,7 +305,9 @@ describe("recordWipe", () => {
     expect(stored).toMatchObject({ performedById: performer.userId, source: "manual", validatedById: null, tool: "hdparm" });
     expect(stored?.recordedAt.getTime()).toBe(at);
 
-    const fromLog = expectRecorded(recordWipe(device.id, hdd!.id, { ...overwritePass, result: "fail", notes: "   ", source: "nwipe-log" }, validator.userId, at + minute));
+    const fromLog = expectRecorded(
+      recordWipe(device.id, hdd!.id, { ...overwritePass, result: "fail", notes: "   ", source: "nwipe-log" }, validator.userId, at + minute),
+    );
     expect(fromLog).toMatchObject({ mediumId: hdd!.id, source: "nwipe-log", result: "fail", notes: null, rounds: 1, performedById: validator.userId });
     expect(recordRow(fromLog.id)?.source).toBe("nwipe-log");
   });
@@ -367,7 +380,10 @@ describe("validateWipe: the two-person rule", () => {
     const device = collectedDevice();
     const record = expectRecorded(recordWipe(device.id, device.media[0]!.id, overwritePass, performer.userId, base + 2 * minute));
     // Another technician's validation holds the write lock while we decide (our read still sees the record unvalidated).
-    const writer = await concurrentWriter(`UPDATE wipe_records SET validated_by_id = '${validator.userId}', validated_at = ${base + 3 * minute} WHERE id = ${record.id}`, 1000);
+    const writer = await concurrentWriter(
+      `UPDATE wipe_records SET validated_by_id = '${validator.userId}', validated_at = ${base + 3 * minute} WHERE id = ${record.id}`,
+      1000,
+    );
     const started = performance.now();
     const result = validateWipe(record.id, thirdTechnician.userId, base + 4 * minute);
     const waited = performance.now() - started;
@@ -381,7 +397,10 @@ describe("validateWipe: the two-person rule", () => {
   });
 
   test.each([
-    ["the validator becomes the record's performer", (wipeId: number) => `UPDATE wipe_records SET performed_by_id = '${thirdTechnician.userId}' WHERE id = ${wipeId}`],
+    [
+      "the validator becomes the record's performer",
+      (wipeId: number) => `UPDATE wipe_records SET performed_by_id = '${thirdTechnician.userId}' WHERE id = ${wipeId}`,
+    ],
     ["the record turns out to have failed", (wipeId: number) => `UPDATE wipe_records SET result = 'fail' WHERE id = ${wipeId}`],
   ])("the UPDATE itself refuses when, between the check and the write, %s", async (_case, statement) => {
     const device = collectedDevice();
@@ -535,7 +554,11 @@ describe("certifyDevice", () => {
     expectOk(certifyDevice(device.id, performer, base + 5 * minute));
     const certificatesBefore = certificateCount();
 
-    expect(recordWipe(device.id, device.media[0]!.id, overwritePass, performer.userId, base + 6 * minute)).toEqual({ ok: false, reason: "invalid-state", status: "wiped" });
+    expect(recordWipe(device.id, device.media[0]!.id, overwritePass, performer.userId, base + 6 * minute)).toEqual({
+      ok: false,
+      reason: "invalid-state",
+      status: "wiped",
+    });
     expect(certifyDevice(device.id, performer, base + 7 * minute)).toEqual({ ok: false, reason: "invalid-state", status: "wiped" });
     expect(certificateCount()).toBe(certificatesBefore);
   });
@@ -576,7 +599,9 @@ describe("a returned device needs a new wipe", () => {
 
     expect(expectOk(applyTransition(device.id, { action: "list", grade: "B" }, performer, base + 6 * minute)).status).toBe("listed");
     expect(expectOk(applyTransition(device.id, { action: "reserve" }, coordinator, base + 7 * minute)).status).toBe("reserved");
-    const deployed = expectOk(applyTransition(device.id, { action: "handover", recipient: { kind: "organization", organizationId: schoolId } }, validator, base + 8 * minute));
+    const deployed = expectOk(
+      applyTransition(device.id, { action: "handover", recipient: { kind: "organization", organizationId: schoolId } }, validator, base + 8 * minute),
+    );
     expect(deployed).toMatchObject({ status: "deployed", holder: { kind: "organization", organizationId: schoolId }, holderLabel: "Sunny Hill School" });
 
     const returned = expectOk(applyTransition(device.id, { action: "return", itServiceId }, coordinator, base + 60 * minute));
@@ -585,7 +610,11 @@ describe("a returned device needs a new wipe", () => {
     // The old wipes predate the return.
     expect(certifyDevice(device.id, performer, base + 61 * minute)).toEqual({ ok: false, reason: "media-not-sanitized" });
     expect(sanitizationStatus(device.id)).toEqual({ sanitizedMediumIds: [], complete: false });
-    expect(applyTransition(device.id, { action: "list", grade: "B" }, performer, base + 61 * minute)).toEqual({ ok: false, reason: "invalid-state", status: "collected" });
+    expect(applyTransition(device.id, { action: "list", grade: "B" }, performer, base + 61 * minute)).toEqual({
+      ok: false,
+      reason: "invalid-state",
+      status: "collected",
+    });
     expect(getDevice(device.id)?.status).toBe("collected");
     // Their history is kept, still on the old certificate.
     expect(listDeviceWipes(device.id).map((record) => [record.id, record.certificateId])).toEqual(oldRecords.map((record) => [record.id, oldCertificate.id]));
@@ -609,7 +638,16 @@ describe("a returned device needs a new wipe", () => {
     expect(newCertificate.records.map((record) => record.id)).toEqual([ssdAgain.id, hddAgain.id]);
     for (const record of oldRecords) expect(recordRow(record.id)?.certificateId).toBe(oldCertificate.id);
 
-    expect(listDeviceCustody(device.id).map((event) => event.type)).toEqual(["register", "collect", "certify", "list", "reserve", "handover", "return", "certify"]);
+    expect(listDeviceCustody(device.id).map((event) => event.type)).toEqual([
+      "register",
+      "collect",
+      "certify",
+      "list",
+      "reserve",
+      "handover",
+      "return",
+      "certify",
+    ]);
     expect(listDeviceCustody(device.id).at(-1)?.details).toEqual({ certificateNumber: newCertificate.number });
     expect(expectOk(applyTransition(device.id, { action: "list", grade: "B" }, performer, base + 68 * minute)).status).toBe("listed");
     expect(verifyLedger().intact).toBe(true);
@@ -621,7 +659,13 @@ describe("publicVerification", () => {
     const device = collectedDevice();
     const [ssd, hdd] = device.media;
     const ssdRecord = expectRecorded(
-      recordWipe(device.id, ssd!.id, { ...cryptoErasePass, notes: "Petra Performer (petra.performer@demo.city) did this one" }, performer.userId, base + 2 * minute),
+      recordWipe(
+        device.id,
+        ssd!.id,
+        { ...cryptoErasePass, notes: "Petra Performer (petra.performer@demo.city) did this one" },
+        performer.userId,
+        base + 2 * minute,
+      ),
     );
     const hddRecord = expectRecorded(recordWipe(device.id, hdd!.id, overwritePass, performer.userId, base + 3 * minute));
     expectValidated(validateWipe(ssdRecord.id, validator.userId, base + 4 * minute));

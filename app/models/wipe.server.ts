@@ -175,7 +175,8 @@ export function certifyDevice(deviceId: number, actor: UserActor, now: number = 
     try {
       return certifyOnce(deviceId, actor, now);
     } catch (error) {
-      const numberTaken = error instanceof Error && "code" in error && error.code === "SQLITE_CONSTRAINT_UNIQUE" && error.message.includes("wipe_certificates.number");
+      const numberTaken =
+        error instanceof Error && "code" in error && error.code === "SQLITE_CONSTRAINT_UNIQUE" && error.message.includes("wipe_certificates.number");
       if (!numberTaken || attempt >= 5) throw error;
     }
   }
@@ -183,16 +184,27 @@ export function certifyDevice(deviceId: number, actor: UserActor, now: number = 
 
 function certifyOnce(deviceId: number, actor: UserActor, now: number): DeviceMutationResult {
   const year = new Date(now).getUTCFullYear();
-  const issuedThisYear = db.select({ total: count() }).from(wipeCertificates).where(like(wipeCertificates.number, `WC-${year}-%`)).get()?.total ?? 0;
+  const issuedThisYear =
+    db
+      .select({ total: count() })
+      .from(wipeCertificates)
+      .where(like(wipeCertificates.number, `WC-${year}-%`))
+      .get()?.total ?? 0;
   const number = certificateNumber(year, issuedThisYear + 1);
   const facts = sanitizationFacts(deviceId);
   return applyTransition(deviceId, { action: "certify", certificateNumber: number }, actor, now, (tx) => {
-    const certificate = tx.insert(wipeCertificates).values({ number, deviceId, issuedAt: new Date(now), issuedById: actor.userId }).returning({ id: wipeCertificates.id }).get();
+    const certificate = tx
+      .insert(wipeCertificates)
+      .values({ number, deviceId, issuedAt: new Date(now), issuedById: actor.userId })
+      .returning({ id: wipeCertificates.id })
+      .get();
     // Each medium's validated passing record of this cycle (the latest, if there are several).
     const since = facts.lastCollectedAt ?? 0;
     for (const mediumId of facts.mediumIds) {
       const record = facts.records
-        .filter((candidate) => candidate.mediumId === mediumId && candidate.result === "pass" && candidate.validatedById !== null && candidate.recordedAt >= since)
+        .filter(
+          (candidate) => candidate.mediumId === mediumId && candidate.result === "pass" && candidate.validatedById !== null && candidate.recordedAt >= since,
+        )
         .at(-1);
       if (record) tx.update(wipeRecords).set({ certificateId: certificate.id }).where(eq(wipeRecords.id, record.id)).run();
     }

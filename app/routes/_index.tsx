@@ -51,7 +51,13 @@ function waitingFor(user: NonNullable<Awaited<ReturnType<typeof getOptionalUser>
   const notifications = listNotifications(user.id, 10);
   markNotificationsRead(user.id);
   const holder = user.role === "employee" ? { userId: user.id } : { organizationId: user.organization.id };
-  return { notifications, heldDevices: listHeldDevices(holder), reservedDevices: listReservedFor(holder), canReturn: user.role === "recipient", signerName: user.name };
+  return {
+    notifications,
+    heldDevices: listHeldDevices(holder),
+    reservedDevices: listReservedFor(holder),
+    canReturn: user.role === "recipient",
+    signerName: user.name,
+  };
 }
 
 const signatureSchema = z.object({
@@ -69,15 +75,21 @@ export async function action({ request }: ActionFunctionArgs) {
   if (formData.get("intent") === "sign") {
     const signer = await requirePermission(request, "handover.sign");
     const submission = parseWithZod(formData, { schema: signatureSchema });
-    if (submission.status !== "success") return data({ refusal: null, result: submission.reply(), deviceId: Number(formData.get("deviceId")) }, { status: 400 });
+    if (submission.status !== "success")
+      return data({ refusal: null, result: submission.reply(), deviceId: Number(formData.get("deviceId")) }, { status: 400 });
     const handedOver = recordHandover(submission.value.deviceId, submission.value.signedBy, lifecycleActorOf(signer), signer.id);
-    if (!handedOver.ok) return data({ refusal: `errors.device.${handedOver.reason}`, result: null, deviceId: submission.value.deviceId }, { status: handedOver.reason === "not-own-device" ? 403 : 409 });
+    if (!handedOver.ok)
+      return data(
+        { refusal: `errors.device.${handedOver.reason}`, result: null, deviceId: submission.value.deviceId },
+        { status: handedOver.reason === "not-own-device" ? 403 : 409 },
+      );
     return redirectWithFlash("/", { key: "flash.handoverRecorded", values: { assetTag: handedOver.device.assetTag } });
   }
   const user = await requirePermission(request, "device.return");
   const deviceId = Number(formData.get("deviceId"));
   const returned = returnDevice(deviceId, lifecycleActorOf(user), undefined);
-  if (!returned.ok) return data({ refusal: `errors.device.${returned.reason}`, result: null, deviceId }, { status: returned.reason === "not-own-device" ? 403 : 409 });
+  if (!returned.ok)
+    return data({ refusal: `errors.device.${returned.reason}`, result: null, deviceId }, { status: returned.reason === "not-own-device" ? 403 : 409 });
   return redirectWithFlash("/", { key: "flash.deviceReturned", values: { assetTag: returned.device.assetTag } });
 }
 
@@ -191,7 +203,13 @@ function WaitingForYou({ home }: { home: MemberHome }) {
   );
 }
 
-function SignForDevice({ device, signerName }: { device: { id: number; assetTag: string; manufacturer: string; model: string; requestId: number }; signerName: string }) {
+function SignForDevice({
+  device,
+  signerName,
+}: {
+  device: { id: number; assetTag: string; manufacturer: string; model: string; requestId: number };
+  signerName: string;
+}) {
   const { t } = useTranslation();
   const actionData = useActionData<typeof action>();
   const [form, fields] = useForm({
@@ -203,7 +221,9 @@ function SignForDevice({ device, signerName }: { device: { id: number; assetTag:
   });
   return (
     <ValidatedForm form={form} className="space-y-2">
-      <p className="font-medium">{t("home.waiting.reservedDevice", { device: `${device.manufacturer} ${device.model}`, assetTag: device.assetTag, request: device.requestId })}</p>
+      <p className="font-medium">
+        {t("home.waiting.reservedDevice", { device: `${device.manufacturer} ${device.model}`, assetTag: device.assetTag, request: device.requestId })}
+      </p>
       <FormErrors id={form.errorId} errors={form.errors} />
       <input type="hidden" name="intent" value="sign" />
       <input type="hidden" name="deviceId" value={device.id} />

@@ -22,5 +22,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (result.ok) return apiJson(wipeRecordJson(result.record), 201);
   if (result.reason === "not-found") return apiError(404, "not_found", "This device has no such storage medium.");
   if (result.reason === "invalid-state") return apiError(409, "invalid_state", `The device is ${result.status}: media are wiped while it is collected.`);
-  return apiError(422, "validation_failed", "Method and technique do not agree.", Object.fromEntries(result.violations.map((violation) => [violation.field, [violation.message]])));
+  return apiError(
+    422,
+    "validation_failed",
+    "Method and technique do not agree.",
+    Object.fromEntries(result.violations.map((violation) => [violation.field, [violation.message]])),
+  );
 }

@@ -39,7 +39,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   if (body.data.action === "handover") {
     const handedOver = recordHandover(device.id, body.data.signedBy, actor);
-    if (!handedOver.ok) return handedOver.reason === "no-reservation" ? apiError(409, "invalid_state", "The device is not reserved for a request.") : refusalResponse(handedOver);
+    if (!handedOver.ok)
+      return handedOver.reason === "no-reservation" ? apiError(409, "invalid_state", "The device is not reserved for a request.") : refusalResponse(handedOver);
     return apiJson(handedOver.device);
   }
   if (body.data.action === "release") {

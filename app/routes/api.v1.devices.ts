@@ -21,7 +21,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = requireApiPermission(request, "device.register");
   const body = await parseJsonBody(request, deviceApiSchema);
   const departmentId = user.role === "department" ? user.organization.id : body.departmentId;
-  if (departmentId === undefined) return apiError(422, "validation_failed", "Say which department the device belongs to.", { departmentId: ["Required for coordinators."] });
+  if (departmentId === undefined)
+    return apiError(422, "validation_failed", "Say which department the device belongs to.", { departmentId: ["Required for coordinators."] });
   if (user.role === "department" && body.departmentId !== undefined && body.departmentId !== user.organization.id) {
     return apiError(403, "forbidden", "You may register devices only for your own department.");
   }

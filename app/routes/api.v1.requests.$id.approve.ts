@@ -15,6 +15,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const coordinator = requireApiPermission(request, "request.review");
   const { priority } = await parseJsonBody(request, approveSchema);
   const result = approveRequest(Number(params.id), priority, coordinator.id);
-  if (!result.ok) return result.reason === "not-found" ? apiError(404, "not_found", "There is no such request.") : apiError(409, "invalid_state", "Only a submitted request can be approved.");
+  if (!result.ok)
+    return result.reason === "not-found"
+      ? apiError(404, "not_found", "There is no such request.")
+      : apiError(409, "invalid_state", "Only a submitted request can be approved.");
   return apiJson(requestJson(result.request));
 }

@@ -15,6 +15,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const coordinator = requireApiPermission(request, "request.review");
   const { reason } = await parseJsonBody(request, rejectSchema);
   const result = rejectRequest(Number(params.id), reason, coordinator.id);
-  if (!result.ok) return result.reason === "not-found" ? apiError(404, "not_found", "There is no such request.") : apiError(409, "invalid_state", "Only a submitted request can be rejected.");
+  if (!result.ok)
+    return result.reason === "not-found"
+      ? apiError(404, "not_found", "There is no such request.")
+      : apiError(409, "invalid_state", "Only a submitted request can be rejected.");
   return apiJson(requestJson(result.request));
 }

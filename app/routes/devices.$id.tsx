@@ -114,7 +114,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   if (intent === "certify") {
     const certified = certifyDevice(device.id, actor);
-    if (!certified.ok) return data({ intent: "certify", result: null, refusal: `errors.device.${certified.reason}` }, { status: certified.reason === "forbidden" ? 403 : 409 });
+    if (!certified.ok)
+      return data({ intent: "certify", result: null, refusal: `errors.device.${certified.reason}` }, { status: certified.reason === "forbidden" ? 403 : 409 });
     return redirectWithFlash(`/devices/${device.id}`, { key: "flash.deviceCertified", values: { assetTag: device.assetTag } });
   }
   if (intent === "handover") {
@@ -162,7 +163,8 @@ function Detail({ label, value }: { label: string; value: string | number | null
 export default function DevicePage() {
   const { t } = useTranslation();
   const language = useLanguage();
-  const { device, timeline, actions, canEdit, wipes, sanitizedMediumIds, canCertify, canRecordWipes, canValidateWipes, certificate, reservation } = useLoaderData<typeof loader>();
+  const { device, timeline, actions, canEdit, wipes, sanitizedMediumIds, canCertify, canRecordWipes, canValidateWipes, certificate, reservation } =
+    useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [recycleForm, recycleFields] = useForm({
     id: "recycle",
@@ -242,7 +244,9 @@ export default function DevicePage() {
                 <SubmitButton>{t("devicePage.collect")}</SubmitButton>
               </Form>
             ) : null}
-            {reservation ? <p className="w-full text-slate-800">{t("devicePage.reservedFor", { recipient: reservation.recipientName, request: reservation.requestId })}</p> : null}
+            {reservation ? (
+              <p className="w-full text-slate-800">{t("devicePage.reservedFor", { recipient: reservation.recipientName, request: reservation.requestId })}</p>
+            ) : null}
             {actions.includes("handover") && reservation ? (
               <ValidatedForm form={handoverForm} className="w-full max-w-xl space-y-3 rounded-md border border-slate-200 p-4">
                 <h3 className="font-semibold">{t("devicePage.handoverTitle")}</h3>
@@ -343,7 +347,9 @@ export default function DevicePage() {
             <Detail label={t("device.purchaseDate")} value={device.purchaseDate ? formatDate(new Date(`${device.purchaseDate}T12:00:00Z`), language) : null} />
             <Detail
               label={t("device.purchasePrice")}
-              value={device.purchasePriceCents === null ? null : formatNumber(device.purchasePriceCents / 100, language, { style: "currency", currency: "EUR" })}
+              value={
+                device.purchasePriceCents === null ? null : formatNumber(device.purchasePriceCents / 100, language, { style: "currency", currency: "EUR" })
+              }
             />
           </dl>
           {device.conditionNotes ? (
@@ -359,9 +365,15 @@ export default function DevicePage() {
             <table className="w-full text-left text-sm">
               <thead>
                 <tr className="border-b border-slate-300">
-                  <th scope="col" className="py-1 pr-3">{t("medium.serial")}</th>
-                  <th scope="col" className="py-1 pr-3">{t("medium.kind")}</th>
-                  <th scope="col" className="py-1">{t("medium.capacityGb")}</th>
+                  <th scope="col" className="py-1 pr-3">
+                    {t("medium.serial")}
+                  </th>
+                  <th scope="col" className="py-1 pr-3">
+                    {t("medium.kind")}
+                  </th>
+                  <th scope="col" className="py-1">
+                    {t("medium.capacityGb")}
+                  </th>
                 </tr>
               </thead>
               <tbody>

@@ -37,7 +37,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const result = recordWipe(device.id, medium.id, { ...submission.value, source }, technician.id);
   if (result.ok) return redirectWithFlash(`/devices/${device.id}`, { key: "flash.wipeRecorded", values: { serial: medium.serial } });
   if (result.reason === "violations") {
-    return data(submission.reply({ fieldErrors: Object.fromEntries(result.violations.map((violation) => [violation.field, [violation.message]])) }), { status: 400 });
+    return data(submission.reply({ fieldErrors: Object.fromEntries(result.violations.map((violation) => [violation.field, [violation.message]])) }), {
+      status: 400,
+    });
   }
   return data(submission.reply({ formErrors: [result.reason === "not-found" ? "errors.device.not-found" : "errors.device.invalid-state"] }), { status: 409 });
 }
@@ -52,7 +54,9 @@ export default function RecordWipePage() {
         <Link to={`/devices/${device.id}`}>{t("wipePage.back", { assetTag: device.assetTag })}</Link>
       </p>
       <PageHeading>{t("wipePage.title")}</PageHeading>
-      <p className="text-slate-700">{t("wipePage.intro", { serial: medium.serial, kind: medium.kind, capacity: medium.capacityGb, device: `${device.manufacturer} ${device.model}` })}</p>
+      <p className="text-slate-700">
+        {t("wipePage.intro", { serial: medium.serial, kind: medium.kind, capacity: medium.capacityGb, device: `${device.manufacturer} ${device.model}` })}
+      </p>
       {device.status === "collected" ? (
         <Card>
           <WipeRecordForm id={`wipe-${medium.id}`} lastResult={lastResult} submitLabel={t("wipePage.save")} />

@@ -64,48 +64,68 @@ export default function DevicesPage() {
 
       <Form method="get" className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 md:grid-cols-6" aria-label={t("devices.filters")}>
         <div className="md:col-span-2">
-          <label htmlFor="filter-q" className="block text-sm font-semibold">{t("devices.search")}</label>
+          <label htmlFor="filter-q" className="block text-sm font-semibold">
+            {t("devices.search")}
+          </label>
           <input id="filter-q" name="q" type="search" defaultValue={searchParams.get("q") ?? ""} className={filterSelectClass} />
         </div>
         <div>
-          <label htmlFor="filter-status" className="block text-sm font-semibold">{t("device.status")}</label>
+          <label htmlFor="filter-status" className="block text-sm font-semibold">
+            {t("device.status")}
+          </label>
           <select id="filter-status" name="status" defaultValue={searchParams.get("status") ?? ""} className={filterSelectClass}>
             <option value="">{t("devices.any")}</option>
             {deviceStatuses.map((status) => (
-              <option key={status} value={status}>{t(`deviceStatuses.${status}`)}</option>
+              <option key={status} value={status}>
+                {t(`deviceStatuses.${status}`)}
+              </option>
             ))}
           </select>
         </div>
         <div>
-          <label htmlFor="filter-type" className="block text-sm font-semibold">{t("device.type")}</label>
+          <label htmlFor="filter-type" className="block text-sm font-semibold">
+            {t("device.type")}
+          </label>
           <select id="filter-type" name="type" defaultValue={searchParams.get("type") ?? ""} className={filterSelectClass}>
             <option value="">{t("devices.any")}</option>
             {deviceTypes.map((type) => (
-              <option key={type} value={type}>{t(`deviceTypes.${type}`)}</option>
+              <option key={type} value={type}>
+                {t(`deviceTypes.${type}`)}
+              </option>
             ))}
           </select>
         </div>
         {departments ? (
           <div>
-            <label htmlFor="filter-department" className="block text-sm font-semibold">{t("device.department")}</label>
+            <label htmlFor="filter-department" className="block text-sm font-semibold">
+              {t("device.department")}
+            </label>
             <select id="filter-department" name="departmentId" defaultValue={searchParams.get("departmentId") ?? ""} className={filterSelectClass}>
               <option value="">{t("devices.any")}</option>
               {departments.map((department) => (
-                <option key={department.id} value={department.id}>{department.name}</option>
+                <option key={department.id} value={department.id}>
+                  {department.name}
+                </option>
               ))}
             </select>
           </div>
         ) : null}
         <div>
-          <label htmlFor="filter-sort" className="block text-sm font-semibold">{t("devices.sort")}</label>
+          <label htmlFor="filter-sort" className="block text-sm font-semibold">
+            {t("devices.sort")}
+          </label>
           <select id="filter-sort" name="sort" defaultValue={searchParams.get("sort") ?? "updated"} className={filterSelectClass}>
             {deviceSortKeys.map((key) => (
-              <option key={key} value={key}>{t(`devices.sortBy.${key}`)}</option>
+              <option key={key} value={key}>
+                {t(`devices.sortBy.${key}`)}
+              </option>
             ))}
           </select>
         </div>
         <div className="flex items-end md:col-span-6">
-          <button type="submit" className={buttonClass("secondary")}>{t("devices.applyFilters")}</button>
+          <button type="submit" className={buttonClass("secondary")}>
+            {t("devices.applyFilters")}
+          </button>
         </div>
       </Form>
 
@@ -118,47 +138,63 @@ export default function DevicesPage() {
       ) : (
         // A plain form: the label sheet is a PDF the browser opens itself.
         <form method="get" action="/devices/labels.pdf" className="space-y-3">
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">{t("devices.title")}</caption>
-            <thead className="bg-slate-50">
-              <tr>
-                <th scope="col" className="px-3 py-2">
-                  <span className="sr-only">{t("devices.selectColumn")}</span>
-                </th>
-                <th scope="col" className="px-3 py-2">{t("device.assetTag")}</th>
-                <th scope="col" className="px-3 py-2">{t("device.model")}</th>
-                <th scope="col" className="px-3 py-2">{t("device.type")}</th>
-                <th scope="col" className="px-3 py-2">{t("device.status")}</th>
-                <th scope="col" className="px-3 py-2">{t("device.department")}</th>
-                <th scope="col" className="px-3 py-2">{t("devices.updated")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((device) => (
-                <tr key={device.id} className="border-t border-slate-100">
-                  <td className="px-3 py-2">
-                    <input type="checkbox" name="ids" value={device.id} id={`select-${device.id}`} className="h-4 w-4" />
-                    <label htmlFor={`select-${device.id}`} className="sr-only">
-                      {t("devices.select", { assetTag: device.assetTag })}
-                    </label>
-                  </td>
-                  <td className="px-3 py-2 font-medium">
-                    <Link to={`/devices/${device.id}`}>{device.assetTag}</Link>
-                  </td>
-                  <td className="px-3 py-2">{device.manufacturer} {device.model}</td>
-                  <td className="px-3 py-2">{t(`deviceTypes.${device.type}`)}</td>
-                  <td className="px-3 py-2"><DeviceStatusBadge status={device.status} /></td>
-                  <td className="px-3 py-2">{device.departmentName}</td>
-                  <td className="px-3 py-2">{formatDate(new Date(device.updatedAt), language)}</td>
+          <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+            <table className="w-full text-left text-sm">
+              <caption className="sr-only">{t("devices.title")}</caption>
+              <thead className="bg-slate-50">
+                <tr>
+                  <th scope="col" className="px-3 py-2">
+                    <span className="sr-only">{t("devices.selectColumn")}</span>
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    {t("device.assetTag")}
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    {t("device.model")}
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    {t("device.type")}
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    {t("device.status")}
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    {t("device.department")}
+                  </th>
+                  <th scope="col" className="px-3 py-2">
+                    {t("devices.updated")}
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-        <button type="submit" className={buttonClass("secondary")}>
-          {t("devices.printLabels")}
-        </button>
+              </thead>
+              <tbody>
+                {items.map((device) => (
+                  <tr key={device.id} className="border-t border-slate-100">
+                    <td className="px-3 py-2">
+                      <input type="checkbox" name="ids" value={device.id} id={`select-${device.id}`} className="h-4 w-4" />
+                      <label htmlFor={`select-${device.id}`} className="sr-only">
+                        {t("devices.select", { assetTag: device.assetTag })}
+                      </label>
+                    </td>
+                    <td className="px-3 py-2 font-medium">
+                      <Link to={`/devices/${device.id}`}>{device.assetTag}</Link>
+                    </td>
+                    <td className="px-3 py-2">
+                      {device.manufacturer} {device.model}
+                    </td>
+                    <td className="px-3 py-2">{t(`deviceTypes.${device.type}`)}</td>
+                    <td className="px-3 py-2">
+                      <DeviceStatusBadge status={device.status} />
+                    </td>
+                    <td className="px-3 py-2">{device.departmentName}</td>
+                    <td className="px-3 py-2">{formatDate(new Date(device.updatedAt), language)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <button type="submit" className={buttonClass("secondary")}>
+            {t("devices.printLabels")}
+          </button>
         </form>
       )}
 

@@ -24,7 +24,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const user = await requirePermission(request, "device.register");
   const submission = parseWithZod(await request.formData(), {
     schema: deviceFormSchema.superRefine((value, context) => {
-      if (user.role === "coordinator" && value.departmentId === undefined) context.addIssue({ code: "custom", path: ["departmentId"], message: "errors.choose" });
+      if (user.role === "coordinator" && value.departmentId === undefined)
+        context.addIssue({ code: "custom", path: ["departmentId"], message: "errors.choose" });
     }),
   });
   if (submission.status !== "success") return data(submission.reply(), { status: submission.status === "error" ? 400 : 200 });

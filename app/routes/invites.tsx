@@ -80,7 +80,12 @@ export default function InvitesPage() {
           <label htmlFor="invite-link" className="block text-sm font-semibold">
             {t("invites.link")}
           </label>
-          <input id="invite-link" readOnly value={actionData.inviteLink} className="w-full rounded-md border border-slate-400 bg-slate-50 px-3 py-2 font-mono text-sm" />
+          <input
+            id="invite-link"
+            readOnly
+            value={actionData.inviteLink}
+            className="w-full rounded-md border border-slate-400 bg-slate-50 px-3 py-2 font-mono text-sm"
+          />
         </div>
       ) : null}
       <Card title={t("invites.newTitle")}>
@@ -114,11 +119,21 @@ export default function InvitesPage() {
             <table className="w-full text-left text-sm">
               <thead>
                 <tr className="border-b border-slate-300">
-                  <th scope="col" className="py-2 pr-4">{t("fields.email")}</th>
-                  <th scope="col" className="py-2 pr-4">{t("fields.role")}</th>
-                  <th scope="col" className="py-2 pr-4">{t("fields.organization")}</th>
-                  <th scope="col" className="py-2 pr-4">{t("fields.status")}</th>
-                  <th scope="col" className="py-2">{t("invites.expires")}</th>
+                  <th scope="col" className="py-2 pr-4">
+                    {t("fields.email")}
+                  </th>
+                  <th scope="col" className="py-2 pr-4">
+                    {t("fields.role")}
+                  </th>
+                  <th scope="col" className="py-2 pr-4">
+                    {t("fields.organization")}
+                  </th>
+                  <th scope="col" className="py-2 pr-4">
+                    {t("fields.status")}
+                  </th>
+                  <th scope="col" className="py-2">
+                    {t("invites.expires")}
+                  </th>
                 </tr>
               </thead>
               <tbody>

@@ -40,7 +40,10 @@ export async function action({ request }: ActionFunctionArgs) {
   const outcome = await attemptSignIn(submission.value.email, submission.value.password, now);
   if (outcome.kind === "locked") {
     return data(
-      { result: submission.reply({ formErrors: ["errors.accountLocked"], hideFields: ["password"] }), lockedMinutes: minutesUntilUnlock(outcome.lockedUntil, now) },
+      {
+        result: submission.reply({ formErrors: ["errors.accountLocked"], hideFields: ["password"] }),
+        lockedMinutes: minutesUntilUnlock(outcome.lockedUntil, now),
+      },
       { status: 429, headers: { "Retry-After": String(Math.ceil((outcome.lockedUntil - now) / 1000)) } },
     );
   }

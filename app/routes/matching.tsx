@@ -27,14 +27,29 @@ export async function loader({ request }: LoaderFunctionArgs) {
     const device = getDevice(deviceId);
     const target = getRequest(requestId);
     return {
-      device: device && { id: device.id, assetTag: device.assetTag, name: `${device.manufacturer} ${device.model}`, ramGb: device.ramGb, storageGb: device.storageGb, grade: device.conditionGrade },
-      request: target && { id: target.id, organizationName: target.organizationName, type: target.type, minRamGb: target.minRamGb, minStorageGb: target.minStorageGb },
+      device: device && {
+        id: device.id,
+        assetTag: device.assetTag,
+        name: `${device.manufacturer} ${device.model}`,
+        ramGb: device.ramGb,
+        storageGb: device.storageGb,
+        grade: device.conditionGrade,
+      },
+      request: target && {
+        id: target.id,
+        organizationName: target.organizationName,
+        type: target.type,
+        minRamGb: target.minRamGb,
+        minStorageGb: target.minStorageGb,
+      },
     };
   };
   return {
     ran: true as const,
     totalScore,
-    proposals: proposals.filter((proposal) => !dismissed.has(`${proposal.deviceId}-${proposal.requestId}`)).map((proposal) => ({ ...proposal, ...describe(proposal.deviceId, proposal.requestId) })),
+    proposals: proposals
+      .filter((proposal) => !dismissed.has(`${proposal.deviceId}-${proposal.requestId}`))
+      .map((proposal) => ({ ...proposal, ...describe(proposal.deviceId, proposal.requestId) })),
     unserved: unserved.map((item) => ({ ...item, request: getRequest(item.requestId) })),
   };
 }
@@ -50,7 +65,10 @@ export async function action({ request }: ActionFunctionArgs) {
     const reason = result.reason === "conflict" || result.reason === "invalid-state" ? "device-not-listed" : result.reason;
     return data({ refusal: `errors.match.${reason}` }, { status: 409 });
   }
-  return redirectWithFlash("/matching?run=1", { key: "flash.matchConfirmed", values: { assetTag: result.device.assetTag, request: String(parsed.data.requestId) } });
+  return redirectWithFlash("/matching?run=1", {
+    key: "flash.matchConfirmed",
+    values: { assetTag: result.device.assetTag, request: String(parsed.data.requestId) },
+  });
 }
 
 export default function MatchingPage() {
@@ -92,7 +110,11 @@ export default function MatchingPage() {
                 {board.proposals.map((proposal) => (
                   <li key={`${proposal.deviceId}-${proposal.requestId}`} className="py-4">
                     <h3 className="font-semibold">
-                      {t("matching.pair", { device: `${proposal.device?.assetTag ?? proposal.deviceId} (${proposal.device?.name ?? ""})`, request: proposal.requestId, organization: proposal.request?.organizationName ?? "" })}
+                      {t("matching.pair", {
+                        device: `${proposal.device?.assetTag ?? proposal.deviceId} (${proposal.device?.name ?? ""})`,
+                        request: proposal.requestId,
+                        organization: proposal.request?.organizationName ?? "",
+                      })}
                     </h3>
                     <p className="text-sm text-slate-700">
                       {t("matching.score", { score: formatNumber(proposal.score, language, { maximumFractionDigits: 1 }) })} ={" "}
@@ -109,7 +131,9 @@ export default function MatchingPage() {
                       <Form method="post">
                         <input type="hidden" name="deviceId" value={proposal.deviceId} />
                         <input type="hidden" name="requestId" value={proposal.requestId} />
-                        <SubmitButton>{t("matching.confirm", { device: proposal.device?.assetTag ?? proposal.deviceId, request: proposal.requestId })}</SubmitButton>
+                        <SubmitButton>
+                          {t("matching.confirm", { device: proposal.device?.assetTag ?? proposal.deviceId, request: proposal.requestId })}
+                        </SubmitButton>
                       </Form>
                       <Link to={dismissLink(proposal.deviceId, proposal.requestId)} className={buttonClass("secondary")}>
                         {t("matching.dismiss", { device: proposal.device?.assetTag ?? proposal.deviceId, request: proposal.requestId })}
@@ -127,7 +151,9 @@ export default function MatchingPage() {
               <ul className="space-y-2">
                 {board.unserved.map((item) => (
                   <li key={item.requestId}>
-                    <span className="font-medium">{t("matching.unservedRequest", { id: item.requestId, organization: item.request?.organizationName ?? "" })}</span>
+                    <span className="font-medium">
+                      {t("matching.unservedRequest", { id: item.requestId, organization: item.request?.organizationName ?? "" })}
+                    </span>
                     {" — "}
                     {t(`matching.reasons.${item.reason}`, { count: item.unservedSlots })}
                   </li>

@@ -53,7 +53,8 @@ export default function OrganizationsPage() {
               <li key={organization.id} className="space-y-2 py-4">
                 <h3 className="text-lg font-semibold">{organization.name}</h3>
                 <p className="text-sm text-slate-700">
-                  {t(`organizationKinds.${organization.kind}`)} · {t("organizations.registeredOn", { date: formatDate(new Date(organization.createdAt), language) })}
+                  {t(`organizationKinds.${organization.kind}`)} ·{" "}
+                  {t("organizations.registeredOn", { date: formatDate(new Date(organization.createdAt), language) })}
                 </p>
                 {organization.description ? <p className="text-slate-800">{organization.description}</p> : null}
                 <div className="flex flex-wrap items-start gap-3">
@@ -84,9 +85,15 @@ export default function OrganizationsPage() {
           <table className="w-full text-left text-sm">
             <thead>
               <tr className="border-b border-slate-300">
-                <th scope="col" className="py-2 pr-4">{t("fields.organizationName")}</th>
-                <th scope="col" className="py-2 pr-4">{t("fields.organizationKind")}</th>
-                <th scope="col" className="py-2">{t("fields.status")}</th>
+                <th scope="col" className="py-2 pr-4">
+                  {t("fields.organizationName")}
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  {t("fields.organizationKind")}
+                </th>
+                <th scope="col" className="py-2">
+                  {t("fields.status")}
+                </th>
               </tr>
             </thead>
             <tbody>

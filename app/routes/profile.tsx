@@ -90,7 +90,12 @@ export default function ProfilePage() {
             <label htmlFor="new-token" className="block text-sm font-semibold">
               {t("profile.newToken")}
             </label>
-            <input id="new-token" readOnly value={actionData.newToken} className="w-full rounded-md border border-slate-400 bg-slate-50 px-3 py-2 font-mono text-sm" />
+            <input
+              id="new-token"
+              readOnly
+              value={actionData.newToken}
+              className="w-full rounded-md border border-slate-400 bg-slate-50 px-3 py-2 font-mono text-sm"
+            />
           </div>
         ) : null}
         <ValidatedForm form={form} className="flex flex-wrap items-end gap-3">
@@ -111,7 +116,8 @@ export default function ProfilePage() {
                 <div>
                   <p className="font-medium">{token.label}</p>
                   <p className="text-sm text-slate-700">
-                    <span className="font-mono">{token.prefix}…</span> · {t("profile.tokenCreatedAt", { date: formatDateTime(new Date(token.createdAt), language) })}
+                    <span className="font-mono">{token.prefix}…</span> ·{" "}
+                    {t("profile.tokenCreatedAt", { date: formatDateTime(new Date(token.createdAt), language) })}
                     {token.lastUsedAt ? ` · ${t("profile.tokenLastUsed", { date: formatDateTime(new Date(token.lastUsedAt), language) })}` : ""}
                   </p>
                 </div>

@@ -37,7 +37,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const formData = await request.formData();
   const submission = parseWithZod(formData, {
     schema: organizationRegistrationSchema.superRefine((value, context) => {
-      if (organizationNameIsTaken(value.organizationName)) context.addIssue({ code: "custom", path: ["organizationName"], message: "errors.organizationTaken" });
+      if (organizationNameIsTaken(value.organizationName))
+        context.addIssue({ code: "custom", path: ["organizationName"], message: "errors.organizationTaken" });
       if (emailIsTaken(value.email)) context.addIssue({ code: "custom", path: ["email"], message: "errors.emailTaken" });
     }),
   });

@@ -145,14 +145,20 @@ export default function RequestsPage() {
                 </p>
                 <p className="mt-2">{request.purpose}</p>
                 <p className="mt-1 text-sm text-slate-700">
-                  {t("requests.minimums", { ram: request.minRamGb, storage: request.minStorageGb, layout: request.keyboardLayout === "any" ? t("requests.anyLayout") : request.keyboardLayout })}
+                  {t("requests.minimums", {
+                    ram: request.minRamGb,
+                    storage: request.minStorageGb,
+                    layout: request.keyboardLayout === "any" ? t("requests.anyLayout") : request.keyboardLayout,
+                  })}
                   {request.minScreenInches ? ` · ${t("requests.minScreen", { inches: request.minScreenInches })}` : ""}
                 </p>
                 <p className="mt-1 text-sm text-slate-700">
                   {t("requests.progress", { fulfilled: request.fulfilled, quantity: request.quantity, reserved: request.reserved })}
                   {request.priority !== null ? ` · ${t("requests.priority", { priority: request.priority })}` : ""}
                 </p>
-                {request.status === "rejected" && request.rejectionReason ? <p className="mt-1 text-sm font-medium text-red-800">{t("requests.rejectedBecause", { reason: request.rejectionReason })}</p> : null}
+                {request.status === "rejected" && request.rejectionReason ? (
+                  <p className="mt-1 text-sm font-medium text-red-800">{t("requests.rejectedBecause", { reason: request.rejectionReason })}</p>
+                ) : null}
                 {mayReview && request.status === "submitted" ? <ReviewForms request={request} /> : null}
                 {mayFile && canCancel(request.status) && request.reserved === 0 ? (
                   <details className="mt-3">

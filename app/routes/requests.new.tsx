@@ -50,8 +50,19 @@ export default function NewRequestPage() {
           <div className="md:col-span-2">
             <FormErrors id={form.errorId} errors={form.errors} />
           </div>
-          <SelectField meta={fields.type} label={t("device.type")} placeholder={t("forms.choose")} options={deviceTypes.map((type) => ({ value: type, label: t(`deviceTypes.${type}`) }))} />
-          <TextField meta={fields.quantity} label={t("requests.quantity")} type="number" readOnly={isEmployee} hint={isEmployee ? t("requests.employeeOne") : undefined} />
+          <SelectField
+            meta={fields.type}
+            label={t("device.type")}
+            placeholder={t("forms.choose")}
+            options={deviceTypes.map((type) => ({ value: type, label: t(`deviceTypes.${type}`) }))}
+          />
+          <TextField
+            meta={fields.quantity}
+            label={t("requests.quantity")}
+            type="number"
+            readOnly={isEmployee}
+            hint={isEmployee ? t("requests.employeeOne") : undefined}
+          />
           <TextField meta={fields.minRamGb} label={t("requests.minRamGb")} type="number" />
           <TextField meta={fields.minStorageGb} label={t("requests.minStorageGb")} type="number" />
           <TextField meta={fields.minScreenInches} label={t("requests.minScreenInches")} type="number" hint={t("requests.optional")} />

@@ -39,7 +39,8 @@ export async function action({ request }: ActionFunctionArgs) {
     schema: employeeSignUpSchema.superRefine((value, context) => {
       if (!isCityEmail(value.email, env.CITY_EMAIL_DOMAIN)) context.addIssue({ code: "custom", path: ["email"], message: "errors.notCityEmail" });
       else if (emailIsTaken(value.email)) context.addIssue({ code: "custom", path: ["email"], message: "errors.emailTaken" });
-      if (!departments.some((department) => department.id === value.departmentId)) context.addIssue({ code: "custom", path: ["departmentId"], message: "errors.choose" });
+      if (!departments.some((department) => department.id === value.departmentId))
+        context.addIssue({ code: "custom", path: ["departmentId"], message: "errors.choose" });
     }),
   });
   if (submission.status !== "success") return data(submission.reply({ hideFields: ["password"] }), { status: 400 });
@@ -70,7 +71,13 @@ export default function EmployeeSignUpPage() {
             <FormErrors id={form.errorId} errors={form.errors} />
             <Honeypot />
             <TextField meta={fields.name} label={t("fields.fullName")} autoComplete="name" />
-            <TextField meta={fields.email} label={t("fields.workEmail")} type="email" autoComplete="email" hint={t("signup.emailHint", { domain: cityDomain })} />
+            <TextField
+              meta={fields.email}
+              label={t("fields.workEmail")}
+              type="email"
+              autoComplete="email"
+              hint={t("signup.emailHint", { domain: cityDomain })}
+            />
             <SelectField
               meta={fields.departmentId}
               label={t("fields.department")}

@@ -56,9 +56,15 @@ export default function VerifyDevicePage() {
             <table className="w-full text-left text-sm">
               <thead>
                 <tr className="border-b border-slate-300">
-                  <th scope="col" className="py-1 pr-3">{t("verify.medium")}</th>
-                  <th scope="col" className="py-1 pr-3">{t("wipe.method")}</th>
-                  <th scope="col" className="py-1">{t("verify.validatedBy")}</th>
+                  <th scope="col" className="py-1 pr-3">
+                    {t("verify.medium")}
+                  </th>
+                  <th scope="col" className="py-1 pr-3">
+                    {t("wipe.method")}
+                  </th>
+                  <th scope="col" className="py-1">
+                    {t("verify.validatedBy")}
+                  </th>
                 </tr>
               </thead>
               <tbody>

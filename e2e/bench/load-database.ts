@@ -40,7 +40,11 @@ export function createLoadDatabase(databasePath: string, log: (line: string) => 
   ];
   const itService = (insertOrganization.get("Bench IT service", "it_service") as { id: number }).id;
   const school = (insertOrganization.get("Bench School", "school") as { id: number }).id;
-  sqlite.prepare("INSERT INTO users (id, email, name, role, organization_id, password_hash) VALUES ('bench-user', 'bench@bench.city', 'Bench', 'technician', ?, 'x')").run(itService);
+  sqlite
+    .prepare(
+      "INSERT INTO users (id, email, name, role, organization_id, password_hash) VALUES ('bench-user', 'bench@bench.city', 'Bench', 'technician', ?, 'x')",
+    )
+    .run(itService);
 
   const insertDevice = sqlite.prepare(
     `INSERT INTO devices (public_id, asset_tag, serial, manufacturer, model, type, ram_gb, storage_gb, department_id, status, holder_kind, holder_organization_id, created_at, updated_at)
@@ -68,7 +72,20 @@ export function createLoadDatabase(databasePath: string, log: (line: string) => 
         const departmentId = departments[index % 2]!;
         const at = baseTime + index * 60_000;
         const deviceId = Number(
-          insertDevice.run(`bench${index.toString(36).padStart(11, "0")}`, `B-${String(index).padStart(6, "0")}`, `SN${(index * 7919).toString(36).toUpperCase()}X${index}`, manufacturer, model, type, 8, 256, departmentId, itService, at, at).lastInsertRowid,
+          insertDevice.run(
+            `bench${index.toString(36).padStart(11, "0")}`,
+            `B-${String(index).padStart(6, "0")}`,
+            `SN${(index * 7919).toString(36).toUpperCase()}X${index}`,
+            manufacturer,
+            model,
+            type,
+            8,
+            256,
+            departmentId,
+            itService,
+            at,
+            at,
+          ).lastInsertRowid,
         );
         const holders: Record<string, Holder> = {
           department: { kind: "organization", organizationId: departmentId },
@@ -77,9 +94,39 @@ export function createLoadDatabase(databasePath: string, log: (line: string) => 
         };
         let holder: Holder | null = null;
         cycle.forEach((step, stepIndex) => {
-          const toHolder = step.type === "register" ? holders.department! : step.type === "handover" ? holders.school! : step.type === "collect" || step.type === "return" ? holders.it! : holder!;
-          const event = chainEvent(head, { deviceId, type: step.type, fromStatus: step.from, toStatus: step.to, fromHolder: holder, toHolder, actorId: "bench-user", at: at + stepIndex * 1000, details: step.details });
-          insertEvent.run(event.seq, deviceId, event.type, event.fromStatus, event.toStatus, event.fromHolder === null ? null : JSON.stringify(event.fromHolder), JSON.stringify(event.toHolder), event.actorId, event.at, JSON.stringify(event.details), event.prevHash, event.hash);
+          const toHolder =
+            step.type === "register"
+              ? holders.department!
+              : step.type === "handover"
+                ? holders.school!
+                : step.type === "collect" || step.type === "return"
+                  ? holders.it!
+                  : holder!;
+          const event = chainEvent(head, {
+            deviceId,
+            type: step.type,
+            fromStatus: step.from,
+            toStatus: step.to,
+            fromHolder: holder,
+            toHolder,
+            actorId: "bench-user",
+            at: at + stepIndex * 1000,
+            details: step.details,
+          });
+          insertEvent.run(
+            event.seq,
+            deviceId,
+            event.type,
+            event.fromStatus,
+            event.toStatus,
+            event.fromHolder === null ? null : JSON.stringify(event.fromHolder),
+            JSON.stringify(event.toHolder),
+            event.actorId,
+            event.at,
+            JSON.stringify(event.details),
+            event.prevHash,
+            event.hash,
+          );
           head = { seq: event.seq, hash: event.hash };
           holder = toHolder;
         });

@@ -59,7 +59,12 @@ const models: (readonly [Model, number])[] = [
   [{ type: "phone", ramGb: 4, storageGb: 64, screenInches: 5.9, hasKeyboard: false }, 2], // Galaxy A40
 ];
 
-const layouts = [["AZERTY-BE", 70], ["QWERTY-US", 20], ["AZERTY-FR", 5], ["QWERTZ-DE", 5]] as const;
+const layouts = [
+  ["AZERTY-BE", 70],
+  ["QWERTY-US", 20],
+  ["AZERTY-FR", 5],
+  ["QWERTZ-DE", 5],
+] as const;
 
 function listedDevice(id: number): MatchableDevice {
   const model = pick(models);
@@ -78,17 +83,70 @@ function listedDevice(id: number): MatchableDevice {
 }
 
 function approvedRequest(id: number): MatchableRequest {
-  const type = pick<DeviceType>([["laptop", 65], ["desktop", 12], ["tablet", 12], ["monitor", 7], ["phone", 4]]);
+  const type = pick<DeviceType>([
+    ["laptop", 65],
+    ["desktop", 12],
+    ["tablet", 12],
+    ["monitor", 7],
+    ["phone", 4],
+  ]);
   const computer = type === "laptop" || type === "desktop";
   return {
     id,
     type,
     // Mean 2.5: 800 requests ask for about 2,000 devices.
-    openSlots: pick([[1, 30], [2, 25], [3, 20], [4, 15], [5, 10]]),
-    minRamGb: computer ? pick([[0, 10], [4, 30], [8, 45], [16, 15]]) : pick([[0, 70], [2, 30]]),
-    minStorageGb: computer ? pick([[0, 10], [128, 40], [256, 40], [512, 10]]) : pick([[0, 70], [32, 30]]),
-    minScreenInches: type === "laptop" ? pick([[null, 70], [13, 15], [14, 10], [15, 5]]) : type === "monitor" ? pick([[null, 50], [23, 40], [27, 10]]) : null,
-    keyboardLayout: type === "laptop" ? pick([["any", 40], ["AZERTY-BE", 50], ["QWERTY-US", 10]]) : "any",
+    openSlots: pick([
+      [1, 30],
+      [2, 25],
+      [3, 20],
+      [4, 15],
+      [5, 10],
+    ]),
+    minRamGb: computer
+      ? pick([
+          [0, 10],
+          [4, 30],
+          [8, 45],
+          [16, 15],
+        ])
+      : pick([
+          [0, 70],
+          [2, 30],
+        ]),
+    minStorageGb: computer
+      ? pick([
+          [0, 10],
+          [128, 40],
+          [256, 40],
+          [512, 10],
+        ])
+      : pick([
+          [0, 70],
+          [32, 30],
+        ]),
+    minScreenInches:
+      type === "laptop"
+        ? pick([
+            [null, 70],
+            [13, 15],
+            [14, 10],
+            [15, 5],
+          ])
+        : type === "monitor"
+          ? pick([
+              [null, 50],
+              [23, 40],
+              [27, 10],
+            ])
+          : null,
+    keyboardLayout:
+      type === "laptop"
+        ? pick([
+            ["any", 40],
+            ["AZERTY-BE", 50],
+            ["QWERTY-US", 10],
+          ])
+        : "any",
     priority: integerBetween(0, 100),
     waitingSince: now - integerBetween(0, 180 * DAY),
   };

@@ -59,7 +59,9 @@ for (const [name, query, scope] of scenarios) {
   console.log(`  ${name.padEnd(44)} median ${ms.toFixed(1).padStart(7)} ms   max ${max.toFixed(1).padStart(7)} ms   (${total} matches)`);
 }
 
-const plans = sqlite.prepare("EXPLAIN QUERY PLAN SELECT id FROM devices WHERE status = ? ORDER BY updated_at DESC, id DESC LIMIT 25").all("wiped") as { detail: string }[];
+const plans = sqlite.prepare("EXPLAIN QUERY PLAN SELECT id FROM devices WHERE status = ? ORDER BY updated_at DESC, id DESC LIMIT 25").all("wiped") as {
+  detail: string;
+}[];
 console.log(`\nQuery plan, status filter: ${plans.map((plan) => plan.detail).join(" | ")}`);
 
 await measureDevicePageOverHttp();
@@ -80,10 +82,19 @@ async function measureDevicePageOverHttp() {
   const address = server.address();
   const base = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}`;
   try {
-    const signIn = await fetch(`${base}/login`, { method: "POST", body: new URLSearchParams({ email: "bench@bench.city", password: "bench-password" }), redirect: "manual" });
+    const signIn = await fetch(`${base}/login`, {
+      method: "POST",
+      body: new URLSearchParams({ email: "bench@bench.city", password: "bench-password" }),
+      redirect: "manual",
+    });
     const cookie = (signIn.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
     console.log("\nDevice list page over HTTP (server-rendered HTML, signed in), 20 runs each:");
-    for (const [name, query] of [["first page", ""], ["status filter", "?status=wiped"], ["search 'ThinkPad'", "?q=ThinkPad"], ["page 200", "?page=200"]] as const) {
+    for (const [name, query] of [
+      ["first page", ""],
+      ["status filter", "?status=wiped"],
+      ["search 'ThinkPad'", "?q=ThinkPad"],
+      ["page 200", "?page=200"],
+    ] as const) {
       const durations: number[] = [];
       for (let run = 0; run <= 20; run += 1) {
         const started = performance.now();
@@ -92,7 +103,11 @@ async function measureDevicePageOverHttp() {
         if (response.status !== 200) throw new Error(`GET /devices${query} answered ${response.status}`);
         if (run > 0) durations.push(performance.now() - started);
       }
-      console.log(`  ${name.padEnd(44)} median ${median(durations).toFixed(1).padStart(7)} ms   max ${Math.max(...durations).toFixed(1).padStart(7)} ms`);
+      console.log(
+        `  ${name.padEnd(44)} median ${median(durations).toFixed(1).padStart(7)} ms   max ${Math.max(...durations)
+          .toFixed(1)
+          .padStart(7)} ms`,
+      );
     }
   } finally {
     server.close();
@@ -104,5 +119,7 @@ const started = performance.now();
 const verdict = verifyLedger();
 const seconds = (performance.now() - started) / 1000;
 const rssAfter = process.memoryUsage().rss;
-console.log(`\ncustody verification of ${eventCount.toLocaleString("en")} events: ${seconds.toFixed(2)} s (${Math.round(eventCount / seconds).toLocaleString("en")} events/s), RSS ${Math.round(rssBefore / 2 ** 20)} → ${Math.round(rssAfter / 2 ** 20)} MiB`);
+console.log(
+  `\ncustody verification of ${eventCount.toLocaleString("en")} events: ${seconds.toFixed(2)} s (${Math.round(eventCount / seconds).toLocaleString("en")} events/s), RSS ${Math.round(rssBefore / 2 ** 20)} → ${Math.round(rssAfter / 2 ** 20)} MiB`,
+);
 console.log(describeVerdict(verdict));

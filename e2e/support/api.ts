@@ -15,7 +15,16 @@ export async function listedLaptop(request: APIRequestContext, specs: { ramGb: n
   const tech2 = await bearer(request, demoUsers.tech2);
   const created = await request.post("/api/v1/devices", {
     headers: department,
-    data: { assetTag: unique("LIST").slice(0, 40), serial: unique("SN"), manufacturer: "Lenovo", model: "ThinkPad L13", type: "laptop", ...specs, keyboardLayout: "AZERTY-BE", media: [{ serial: unique("SSD"), kind: "SSD", capacityGb: specs.storageGb }] },
+    data: {
+      assetTag: unique("LIST").slice(0, 40),
+      serial: unique("SN"),
+      manufacturer: "Lenovo",
+      model: "ThinkPad L13",
+      type: "laptop",
+      ...specs,
+      keyboardLayout: "AZERTY-BE",
+      media: [{ serial: unique("SSD"), kind: "SSD", capacityGb: specs.storageGb }],
+    },
   });
   expect(created.status()).toBe(201);
   const device = await created.json();

@@ -15,7 +15,10 @@ mkdirSync(outputFolder, { recursive: true });
 const browser = await chromium.launch({ executablePath: findChromium() ?? undefined, args: ["--no-sandbox", "--disable-gpu"] });
 
 for (const language of ["nl", "en"] as const) {
-  for (const viewport of [{ name: "desktop", width: 1280, height: 800 }, { name: "mobile", width: 390, height: 844 }]) {
+  for (const viewport of [
+    { name: "desktop", width: 1280, height: 800 },
+    { name: "mobile", width: 390, height: 844 },
+  ]) {
     const locale = language === "nl" ? "nl-BE" : "en-GB";
     const context = await browser.newContext({ locale, viewport });
     const page = await context.newPage();

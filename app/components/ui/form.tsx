@@ -172,7 +172,17 @@ export function FormErrors({ id, errors, values }: { id: string; errors: string[
   );
 }
 
-export function SubmitButton({ children, name, value, variant = "primary" }: { children: ReactNode; name?: string; value?: string; variant?: "primary" | "secondary" | "danger" }) {
+export function SubmitButton({
+  children,
+  name,
+  value,
+  variant = "primary",
+}: {
+  children: ReactNode;
+  name?: string;
+  value?: string;
+  variant?: "primary" | "secondary" | "danger";
+}) {
   return (
     <button type="submit" name={name} value={value} className={buttonClass(variant)}>
       {children}
