@@ -372,6 +372,15 @@ describe("validateWipe: the two-person rule", () => {
     expect(stored?.validatedAt?.getTime()).toBe(base + 3 * minute);
   });
 
+  test("a record is validated only while its device is collected", () => {
+    const device = collectedDevice();
+    const [ssd] = device.media;
+    const leftOver = expectRecorded(recordWipe(device.id, ssd!.id, cryptoErasePass, performer.userId, base + minute));
+    expectOk(applyTransition(device.id, { action: "recycle", recycler: "Galloo", certificateNumber: "R2-1" }, coordinator, base + 2 * minute));
+    expect(validateWipe(leftOver.id, validator.userId, base + 3 * minute)).toEqual({ ok: false, reason: "device-not-collected" });
+    expect(recordRow(leftOver.id)?.validatedById).toBeNull();
+  });
+
   test("an unknown record is not-found", () => {
     expect(validateWipe(987654, validator.userId, base)).toEqual({ ok: false, reason: "not-found" });
   });
@@ -616,6 +625,8 @@ describe("a returned device needs a new wipe", () => {
       status: "collected",
     });
     expect(getDevice(device.id)?.status).toBe("collected");
+    // The public page no longer vouches for the old certificate: this cycle has none yet.
+    expect(publicVerification(device.publicId)).toMatchObject({ hasWipeCertificate: false, certificate: null });
     // Their history is kept, still on the old certificate.
     expect(listDeviceWipes(device.id).map((record) => [record.id, record.certificateId])).toEqual(oldRecords.map((record) => [record.id, oldCertificate.id]));
 
@@ -649,6 +660,7 @@ describe("a returned device needs a new wipe", () => {
       "certify",
     ]);
     expect(listDeviceCustody(device.id).at(-1)?.details).toEqual({ certificateNumber: newCertificate.number });
+    expect(publicVerification(device.publicId)?.certificate?.number).toBe(newCertificate.number);
     expect(expectOk(applyTransition(device.id, { action: "list", grade: "B" }, performer, base + 68 * minute)).status).toBe("listed");
     expect(verifyLedger().intact).toBe(true);
   });
