@@ -376,3 +376,13 @@ export const notifications = sqliteTable(
   },
   (table) => [index("notifications_user_idx").on(table.userId, table.readAt)],
 );
+
+/**
+ * Free text typed with a transition (why a handover fell through, why a device came back). It may
+ * name people, so it stays out of the hashed custody event, which holds only this row's id.
+ */
+export const custodyNotes = sqliteTable("custody_notes", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  text: text("text").notNull(),
+  createdAt: createdAt(),
+});

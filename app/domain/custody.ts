@@ -145,9 +145,9 @@ export const custodyDetailsSchemas = {
   certify: z.object({ certificateNumber: z.string() }).strict(),
   list: z.object({ grade: z.enum(["A", "B", "C", "parts"]) }).strict(),
   reserve: z.object({ requestId: z.number().nullable(), purchaseId: z.number().nullable() }).strict(),
-  release: z.object({ reason: z.string() }).strict(),
+  release: z.object({ reasonNoteId: z.number().nullable() }).strict(),
   handover: z.object({ signatureId: z.number().nullable() }).strict(),
-  return: z.object({ reason: z.string().nullable() }).strict(),
+  return: z.object({ reasonNoteId: z.number().nullable() }).strict(),
   recycle: z.object({ recycler: z.string(), certificateNumber: z.string() }).strict(),
 } satisfies Record<LifecycleAction, z.ZodType<CustodyDetails>>;
 

@@ -42,9 +42,10 @@ export type TransitionInput =
   | { action: "certify"; certificateNumber: string }
   | { action: "list"; grade: ConditionGrade }
   | { action: "reserve"; requestId?: number; purchaseId?: number }
-  | { action: "release"; reason: string }
+  /** The reason's text is stored apart (it may name people); the event holds its note's id. */
+  | { action: "release"; reason: string; reasonNoteId?: number | null }
   | { action: "handover"; recipient: Holder; signatureId?: number }
-  | { action: "return"; itServiceId: number; reason?: string }
+  | { action: "return"; itServiceId: number; reason?: string; reasonNoteId?: number | null }
   | { action: "recycle"; recycler: string; certificateNumber: string };
 
 export const conditionGrades = ["A", "B", "C", "parts"] as const;
@@ -146,11 +147,11 @@ function outcome(input: TransitionInput, device: DeviceFacts): { toHolder: Holde
       return { toHolder: currentHolder, details: { requestId: input.requestId ?? null, purchaseId: input.purchaseId ?? null } };
     case "release":
       if (blank(input.reason)) return { reason: "missing-detail", field: "reason" };
-      return { toHolder: currentHolder, details: { reason: input.reason } };
+      return { toHolder: currentHolder, details: { reasonNoteId: input.reasonNoteId ?? null } };
     case "handover":
       return { toHolder: input.recipient, details: { signatureId: input.signatureId ?? null } };
     case "return":
-      return { toHolder: { kind: "organization", organizationId: input.itServiceId }, details: { reason: input.reason ?? null } };
+      return { toHolder: { kind: "organization", organizationId: input.itServiceId }, details: { reasonNoteId: input.reasonNoteId ?? null } };
     case "recycle":
       if (blank(input.recycler)) return { reason: "missing-detail", field: "recycler" };
       if (blank(input.certificateNumber)) return { reason: "missing-detail", field: "certificateNumber" };

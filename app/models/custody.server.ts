@@ -1,6 +1,6 @@
 // The custody ledger in the database: append inside the caller's transaction, read back, verify.
 import { asc, desc, eq, inArray } from "drizzle-orm";
-import { custodyEvents, organizations, users } from "~db/schema";
+import { custodyEvents, custodyNotes, organizations, users } from "~db/schema";
 import { db, sqlite, type CircuitDatabase } from "~/db.server";
 import {
   chainEvent,
@@ -155,6 +155,20 @@ export function verifyDeviceCustody(events: CustodyEvent[]): { intact: boolean; 
     if (event.prevHash !== expectedPrevious || custodyEventHash(event) !== event.hash) return { intact: false, firstBadSeq: event.seq };
   }
   return { intact: true, firstBadSeq: null };
+}
+
+/** The texts of custody notes (reasons typed with a release or return), by id, for staff timelines. */
+export function custodyNoteTexts(events: CustodyEvent[]): Map<number, string> {
+  const ids = events.flatMap((event) => (typeof event.details.reasonNoteId === "number" ? [event.details.reasonNoteId] : []));
+  if (ids.length === 0) return new Map();
+  return new Map(
+    db
+      .select()
+      .from(custodyNotes)
+      .where(inArray(custodyNotes.id, ids))
+      .all()
+      .map((note) => [note.id, note.text] as const),
+  );
 }
 
 /** Names for holders and roles for actors, for timelines. No e-mail addresses. */

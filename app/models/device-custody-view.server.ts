@@ -4,7 +4,7 @@
 import type { Role } from "~db/schema";
 import type { CustodyEvent } from "~/domain/custody";
 import type { Holder } from "~/domain/lifecycle";
-import { custodyHeadHash, custodyParticipants, listDeviceCustody, verifyDeviceCustody } from "./custody.server";
+import { custodyHeadHash, custodyNoteTexts, custodyParticipants, listDeviceCustody, verifyDeviceCustody } from "./custody.server";
 import { getDeviceByPublicId, lastCollectedAt, type DeviceDetail } from "./device.server";
 import { latestCertificate } from "./wipe.server";
 
@@ -35,6 +35,7 @@ export type StaffTimelineEntry = {
 export function staffCustodyTimeline(deviceId: number): { entries: StaffTimelineEntry[]; chainIntact: boolean } {
   const events = listDeviceCustody(deviceId);
   const { organizationNames, people } = custodyParticipants(events);
+  const notes = custodyNoteTexts(events);
   const entries = events.map((event) => {
     const actor = people.get(event.actorId);
     return {
@@ -47,7 +48,7 @@ export function staffCustodyTimeline(deviceId: number): { entries: StaffTimeline
       to: holderView(event.toHolder, organizationNames),
       actorName: actor?.name ?? "Circuit",
       actorRole: actor?.role ?? ("system" as const),
-      details: event.details,
+      details: typeof event.details.reasonNoteId === "number" ? { ...event.details, reason: notes.get(event.details.reasonNoteId) ?? null } : event.details,
       hash: event.hash,
     };
   });

@@ -2,7 +2,18 @@
 // lifecycle transitions. The domain (app/domain/lifecycle.ts) decides; this module persists the
 // decision and its custody event in one transaction.
 import { and, asc, count, desc, eq, gte, lt, or, sql, type SQL } from "drizzle-orm";
-import { custodyEvents, deviceRequests, devices, matches, organizations, storageMedia, wipeRecords, type DeviceType, type MediumKind } from "~db/schema";
+import {
+  custodyEvents,
+  custodyNotes,
+  deviceRequests,
+  devices,
+  matches,
+  organizations,
+  storageMedia,
+  wipeRecords,
+  type DeviceType,
+  type MediumKind,
+} from "~db/schema";
 import { db, type CircuitDatabase } from "~/db.server";
 import { randomSecret } from "~/auth/crypto.server";
 import {
@@ -279,6 +290,28 @@ export function updateRegisteredDevice(deviceId: number, input: DeviceInput): De
  * double move; the custody event is written in the same transaction.
  */
 export function applyTransition(
+  deviceId: number,
+  input: TransitionInput,
+  actor: LifecycleActor,
+  now: number = Date.now(),
+  /** Writes that belong to the same transaction (a certificate with its certify event). */
+  alongside?: (tx: CircuitDatabase) => void,
+): DeviceMutationResult {
+  // A typed reason may name people: it is kept as a note outside the hashed event, which holds its id.
+  if ((input.action !== "release" && input.action !== "return") || !input.reason?.trim()) return applyTransitionAsGiven(deviceId, input, actor, now, alongside);
+  const note = db.insert(custodyNotes).values({ text: input.reason.trim() }).returning({ id: custodyNotes.id }).get();
+  const removeNote = () => db.delete(custodyNotes).where(eq(custodyNotes.id, note.id)).run();
+  try {
+    const result = applyTransitionAsGiven(deviceId, { ...input, reasonNoteId: note.id }, actor, now, alongside);
+    if (!result.ok) removeNote();
+    return result;
+  } catch (error) {
+    removeNote();
+    throw error;
+  }
+}
+
+function applyTransitionAsGiven(
   deviceId: number,
   input: TransitionInput,
   actor: LifecycleActor,

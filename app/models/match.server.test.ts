@@ -6,6 +6,7 @@ import { custodyEvents, devices, handoverSignatures, matches } from "~db/schema"
 import { db } from "~/db.server";
 import type { UserActor } from "~/domain/lifecycle";
 import type { Role } from "~/domain/permissions";
+import { staffCustodyTimeline } from "./device-custody-view.server";
 import { listDeviceCustody, verifyLedger } from "./custody.server";
 import { applyTransition, getDevice, registerDevice, type DeviceDetail, type DeviceInput } from "./device.server";
 import {
@@ -613,8 +614,11 @@ describe("releaseReservation", () => {
       type: "release",
       fromStatus: "reserved",
       toStatus: "listed",
-      details: { reason: "The school cancelled the appointment" },
+      details: { reasonNoteId: expect.any(Number) },
     });
+    // The typed reason stays out of the hashed ledger; staff still read it on the timeline.
+    expect(JSON.stringify(listDeviceCustody(device.id))).not.toContain("The school cancelled the appointment");
+    expect(staffCustodyTimeline(device.id).entries.at(-1)?.details.reason).toBe("The school cancelled the appointment");
     expect(getRequest(request.id)).toMatchObject({ reserved: 0, fulfilled: 0, status: "approved" });
     expect(openRequestsForMatching().find((open) => open.id === request.id)?.openSlots).toBe(1);
     expect(reservationOf(device.id)).toBeNull();
@@ -657,7 +661,7 @@ describe("returnDevice", () => {
       fromHolder: { kind: "organization", organizationId: schoolId },
       toHolder: { kind: "organization", organizationId: itServiceId },
       actorId: teacher.user.id,
-      details: { reason: "Broken hinge" },
+      details: { reasonNoteId: expect.any(Number) },
     });
 
     // The wipes of the previous cycle no longer count.

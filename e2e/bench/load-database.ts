@@ -19,10 +19,10 @@ const cycle: { type: LifecycleAction; from: DeviceStatus | null; to: DeviceStatu
   { type: "certify", from: "collected", to: "wiped", details: { certificateNumber: "WC-BENCH" } },
   { type: "list", from: "wiped", to: "listed", details: { grade: "B" } },
   { type: "reserve", from: "listed", to: "reserved", details: { requestId: 1, purchaseId: null } },
-  { type: "release", from: "reserved", to: "listed", details: { reason: "Handover fell through" } },
+  { type: "release", from: "reserved", to: "listed", details: { reasonNoteId: null } },
   { type: "reserve", from: "listed", to: "reserved", details: { requestId: 2, purchaseId: null } },
   { type: "handover", from: "reserved", to: "deployed", details: { signatureId: null } },
-  { type: "return", from: "deployed", to: "collected", details: { reason: null } },
+  { type: "return", from: "deployed", to: "collected", details: { reasonNoteId: null } },
   { type: "certify", from: "collected", to: "wiped", details: { certificateNumber: "WC-BENCH-2" } },
 ];
 
