@@ -26,3 +26,8 @@ globalForDatabase.circuitDatabase ??= openDatabase(env.DATABASE_PATH);
 
 export const sqlite = globalForDatabase.circuitDatabase.sqlite;
 export const db = globalForDatabase.circuitDatabase.db;
+
+/** SQLite's answer when a unique index refuses a row (another writer got there first). */
+export function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Error && "code" in error && error.code === "SQLITE_CONSTRAINT_UNIQUE";
+}

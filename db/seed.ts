@@ -24,6 +24,12 @@ export const pendingSchoolAccount = { email: "pending@demo.school", name: "Bram 
 
 export class SeedRefusedError extends Error {}
 
+/** The seed runs on an empty database: a name or address already taken is a bug, not a race. */
+function registered(result: ReturnType<typeof registerRecipientOrganization>): { organizationId: number; userId: string } {
+  if ("taken" in result) throw new Error(`Demo registration refused: ${result.taken} taken`);
+  return result;
+}
+
 export async function seedDemoData(): Promise<void> {
   if (countUsers() > 0) {
     throw new SeedRefusedError("The database already holds accounts; the demo seed only runs on a new, empty database.");
@@ -54,14 +60,16 @@ export async function seedDemoData(): Promise<void> {
     passwordHash,
   });
   const school = demoAccounts.find((account) => account.email === "school@demo.school")!;
-  const approvedSchool = registerRecipientOrganization({
-    organizationName: school.organization,
-    kind: "school",
-    description: "Basisschool met 240 leerlingen.",
-    memberName: school.name,
-    email: school.email,
-    passwordHash,
-  });
+  const approvedSchool = registered(
+    registerRecipientOrganization({
+      organizationName: school.organization,
+      kind: "school",
+      description: "Basisschool met 240 leerlingen.",
+      memberName: school.name,
+      email: school.email,
+      passwordHash,
+    }),
+  );
   reviewOrganization(approvedSchool.organizationId, "approved", coordinatorId);
   registerRecipientOrganization({
     organizationName: pendingSchoolAccount.organization,

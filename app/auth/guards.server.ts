@@ -18,8 +18,11 @@ export async function getOptionalUser(request: Request): Promise<SessionUser | n
 
 /** Where to come back to after signing in: only paths on this site. */
 export function safeRedirectPath(target: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
-  if (typeof target !== "string" || !target.startsWith("/") || target.startsWith("//") || target.startsWith("/\\")) return fallback;
-  return target;
+  if (typeof target !== "string" || !target.startsWith("/")) return fallback;
+  // Browsers drop tabs and newlines and read backslashes as slashes: "/\t/evil.example" would leave.
+  if ([...target].some((character) => character < " " || character === "\u007f" || character === "\\")) return fallback;
+  const resolved = new URL(target, "http://circuit.invalid");
+  return resolved.origin === "http://circuit.invalid" ? resolved.pathname + resolved.search + resolved.hash : fallback;
 }
 
 export async function requireUser(request: Request): Promise<SessionUser> {

@@ -4,12 +4,12 @@ import { publicOrigin } from "~/http/public-origin.server";
 import { isSupportedLanguage, defaultLanguage } from "~/i18n/config";
 import { i18next } from "~/i18n/i18next.server";
 import type { DeviceDetail } from "~/models/device.server";
-import { latestCertificate } from "~/models/wipe.server";
+import { currentCertificate } from "~/models/wipe.server";
 import { renderCertificatePdf } from "./certificate-pdf.server";
 
 /** The PDF of the device's latest certificate, or null when it has none. */
 export async function certificatePdfResponse(device: DeviceDetail, request: Request): Promise<Response | null> {
-  const certificate = latestCertificate(device.id);
+  const certificate = currentCertificate(device.id);
   if (!certificate) return null;
   const detected = await i18next.getLocale(request);
   const language = isSupportedLanguage(detected) ? detected : defaultLanguage;

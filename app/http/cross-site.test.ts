@@ -22,4 +22,10 @@ describe("cross-site mutation check", () => {
     expect(isCrossSiteMutation({ method: "POST", host, origin: undefined, secFetchSite: undefined })).toBe(false);
     expect(isCrossSiteMutation({ method: "GET", host, origin: "https://evil.example", secFetchSite: "cross-site" })).toBe(false);
   });
+  test("behind a proxy, the forwarded or public host counts as our own", () => {
+    expect(
+      isCrossSiteMutation({ method: "POST", host: ["127.0.0.1:3000", "circuit.stad.be"], origin: "https://circuit.stad.be", secFetchSite: "same-origin" }),
+    ).toBe(false);
+    expect(isCrossSiteMutation({ method: "POST", host: ["127.0.0.1:3000", undefined], origin: "https://circuit.stad.be", secFetchSite: undefined })).toBe(true);
+  });
 });

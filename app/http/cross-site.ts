@@ -7,7 +7,8 @@ const safeMethods = new Set(["GET", "HEAD", "OPTIONS"]);
 
 export type RequestOriginFacts = {
   method: string;
-  host: string | undefined;
+  /** The hosts this site answers as: the Host header, and behind a proxy the forwarded or public host. */
+  host: string | undefined | (string | undefined)[];
   origin: string | undefined;
   secFetchSite: string | undefined;
 };
@@ -18,7 +19,8 @@ export function isCrossSiteMutation({ method, host, origin, secFetchSite }: Requ
   if (origin === undefined) return false;
   if (origin === "null") return true;
   try {
-    return new URL(origin).host !== host;
+    const ownHosts = (Array.isArray(host) ? host : [host]).filter((candidate) => candidate !== undefined);
+    return !ownHosts.includes(new URL(origin).host);
   } catch {
     return true;
   }

@@ -52,7 +52,8 @@ export function createHttpApp(build: ServerBuild): express.Express {
   app.use((request, response, next) => {
     const crossSite = isCrossSiteMutation({
       method: request.method,
-      host: request.get("host"),
+      // Behind a proxy that rewrites Host, the browser's origin is the forwarded or public host.
+      host: [request.get("host"), env.TRUST_PROXY ? request.get("x-forwarded-host") : undefined, env.PUBLIC_URL ? new URL(env.PUBLIC_URL).host : undefined],
       origin: request.get("origin"),
       secFetchSite: request.get("sec-fetch-site"),
     });

@@ -5,8 +5,8 @@ import type { Role } from "~db/schema";
 import type { CustodyEvent } from "~/domain/custody";
 import type { Holder } from "~/domain/lifecycle";
 import { custodyHeadHash, custodyNoteTexts, custodyParticipants, listDeviceCustody, verifyDeviceCustody } from "./custody.server";
-import { getDeviceByPublicId, lastCollectedAt, type DeviceDetail } from "./device.server";
-import { latestCertificate } from "./wipe.server";
+import { getDeviceByPublicId, type DeviceDetail } from "./device.server";
+import { currentCertificate } from "./wipe.server";
 
 /** A holder for display: an organization or recycler by name, an employee by role only. */
 export type HolderView = { kind: "organization" | "recycler"; name: string } | { kind: "employee" };
@@ -83,10 +83,7 @@ export function publicVerification(publicId: string): PublicVerification | null 
   if (!device) return null;
   const events = listDeviceCustody(device.id);
   const { organizationNames, people } = custodyParticipants(events);
-  // A certificate speaks for the current cycle only: after a return, the device needs a new one.
-  const latest = latestCertificate(device.id);
-  const collectedAt = lastCollectedAt(device.id);
-  const certificate = latest && (collectedAt === null || latest.issuedAt.getTime() >= collectedAt) ? latest : null;
+  const certificate = currentCertificate(device.id);
   return {
     device: { publicId: device.publicId, type: device.type, manufacturer: device.manufacturer, model: device.model, status: device.status },
     hasWipeCertificate: certificate !== null,

@@ -14,7 +14,7 @@ import {
   type DeviceType,
   type MediumKind,
 } from "~db/schema";
-import { db, type CircuitDatabase } from "~/db.server";
+import { db, isUniqueViolation, type CircuitDatabase } from "~/db.server";
 import { randomSecret } from "~/auth/crypto.server";
 import {
   decideTransition,
@@ -69,11 +69,6 @@ export type DeviceMutationResult =
       | { reason: "unknown-department" }
       | { reason: "duplicate"; fields: ("assetTag" | "serial")[] }
     ));
-
-/** SQLite's answer when a unique index refuses a row (another writer got there first). */
-function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Error && "code" in error && error.code === "SQLITE_CONSTRAINT_UNIQUE";
-}
 
 function isApprovedDepartment(organizationId: number): boolean {
   const row = db.select({ kind: organizations.kind, status: organizations.status }).from(organizations).where(eq(organizations.id, organizationId)).get();

@@ -2,7 +2,7 @@
 // coordinator vets before their members can do anything.
 import { and, asc, count, eq, inArray } from "drizzle-orm";
 import { organizations, type OrganizationKind } from "~db/schema";
-import { db, type CircuitDatabase } from "~/db.server";
+import { db, isUniqueViolation, type CircuitDatabase } from "~/db.server";
 import { insertUser } from "./user.server";
 
 export type OrganizationSummary = { id: number; name: string; kind: OrganizationKind; status: string; description: string | null; createdAt: Date };
@@ -27,7 +27,17 @@ export function registerRecipientOrganization(registration: {
   memberName: string;
   email: string;
   passwordHash: string;
-}): { organizationId: number; userId: string } {
+}): { organizationId: number; userId: string } | { taken: "organizationName" | "email" } {
+  try {
+    return insertRecipientOrganization(registration);
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    // Another registration with the same name or address won the race.
+    return { taken: error instanceof Error && error.message.includes("organizations.name") ? "organizationName" : "email" };
+  }
+}
+
+function insertRecipientOrganization(registration: Parameters<typeof registerRecipientOrganization>[0]): { organizationId: number; userId: string } {
   return db.transaction((tx) => {
     const organizationId = insertOrganization(
       { name: registration.organizationName.trim(), kind: registration.kind, status: "pending", description: registration.description },

@@ -2,7 +2,7 @@
 import { randomUUID } from "node:crypto";
 import { count, eq } from "drizzle-orm";
 import { organizations, users, type OrganizationKind, type OrganizationStatus, type Role } from "~db/schema";
-import { db, type CircuitDatabase } from "~/db.server";
+import { db, isUniqueViolation, type CircuitDatabase } from "~/db.server";
 import { normalizeEmail } from "~/domain/accounts";
 
 export type SessionUser = {
@@ -78,6 +78,16 @@ export function insertUser(newUser: NewUser, database: CircuitDatabase = db): st
     .values({ ...newUser, id, email: normalizeEmail(newUser.email), name: newUser.name.trim() })
     .run();
   return id;
+}
+
+/** Creates an account unless the address was taken meanwhile (two sign-ups at the same moment). */
+export function createAccount(newUser: NewUser): { ok: true; userId: string } | { ok: false; reason: "email-taken" } {
+  try {
+    return { ok: true, userId: insertUser(newUser) };
+  } catch (error) {
+    if (isUniqueViolation(error)) return { ok: false, reason: "email-taken" };
+    throw error;
+  }
 }
 
 export function setUserLocale(userId: string, locale: string): void {

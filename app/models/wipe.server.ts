@@ -17,7 +17,7 @@ import {
   type WipeResult,
   type WipeRuleViolation,
 } from "~/domain/wipes";
-import { applyTransition, sanitizationFacts, type DeviceMutationResult } from "./device.server";
+import { applyTransition, lastCollectedAt, sanitizationFacts, type DeviceMutationResult } from "./device.server";
 
 export type WipeRecordFields = {
   method: SanitizationMethod;
@@ -225,4 +225,15 @@ export function latestCertificate(deviceId: number) {
     .get();
   if (!certificate) return null;
   return { ...certificate, records: recordQuery().where(eq(wipeRecords.certificateId, certificate.id)).orderBy(asc(wipeRecords.mediumId)).all() };
+}
+
+/**
+ * The certificate that speaks for the device now: the latest, unless the device was collected again
+ * after it was issued (a return), in which case it needs a new wipe and has no current certificate.
+ */
+export function currentCertificate(deviceId: number): CertificateView | null {
+  const certificate = latestCertificate(deviceId);
+  const collectedAt = lastCollectedAt(deviceId);
+  if (!certificate) return null;
+  return collectedAt === null || certificate.issuedAt.getTime() >= collectedAt ? certificate : null;
 }

@@ -38,7 +38,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return certified.ok ? apiJson(certified.device) : refusalResponse(certified);
   }
   if (body.data.action === "handover") {
-    const handedOver = recordHandover(device.id, body.data.signedBy, actor);
+    const signerAccount = user.role === "recipient" || user.role === "employee" ? user.id : null;
+    const handedOver = recordHandover(device.id, body.data.signedBy, actor, signerAccount);
     if (!handedOver.ok)
       return handedOver.reason === "no-reservation" ? apiError(409, "invalid_state", "The device is not reserved for a request.") : refusalResponse(handedOver);
     return apiJson(handedOver.device);

@@ -1,6 +1,10 @@
 import { openApiDocument } from "~/api/openapi";
-import { apiJson } from "~/api/responses.server";
+import { apiJson, methodNotAllowed } from "~/api/responses.server";
 
 export async function loader() {
   return apiJson(openApiDocument);
+}
+
+export async function action() {
+  return methodNotAllowed(["GET"]);
 }

@@ -13,6 +13,12 @@ export function deviceRefusalReply<Output>(submission: Submission<Record<string,
   }
   if (refusal.reason === "unknown-department") return data(submission.reply({ fieldErrors: { departmentId: ["errors.choose"] } }), { status: 400 });
   if (refusal.reason === "missing-detail") return data(submission.reply({ fieldErrors: { [refusal.field]: ["errors.required"] } }), { status: 400 });
-  const status = refusal.reason === "not-found" ? 404 : refusal.reason === "forbidden" || refusal.reason.startsWith("not-own") ? 403 : 409;
-  return data(submission.reply({ formErrors: [`errors.device.${refusal.reason}`] }), { status });
+  return data(submission.reply({ formErrors: [`errors.device.${refusal.reason}`] }), { status: refusalStatus(refusal.reason) });
+}
+
+/** The HTTP status of a refused device operation: not found, not allowed, or not now. */
+export function refusalStatus(reason: string): 404 | 403 | 409 {
+  if (reason === "not-found") return 404;
+  if (reason === "forbidden" || reason.startsWith("not-own")) return 403;
+  return 409;
 }

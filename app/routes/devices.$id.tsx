@@ -20,11 +20,11 @@ import { useLanguage } from "~/i18n/use-language";
 import { staffCustodyTimeline } from "~/models/device-custody-view.server";
 import { applyTransition, deviceIsInScope, getDevice, itServiceIdFor } from "~/models/device.server";
 import { recordHandover, releaseReservation, reservationOf, returnDevice } from "~/models/match.server";
-import { certifyDevice, latestCertificate, listDeviceWipes, sanitizationStatus, validateWipe } from "~/models/wipe.server";
+import { certifyDevice, currentCertificate, listDeviceWipes, sanitizationStatus, validateWipe } from "~/models/wipe.server";
 import { wipeDraftsFromLog } from "~/models/wipe-log.server";
 import { WipeSection } from "~/components/wipe-section";
 import { conditionGrades } from "~/domain/lifecycle";
-import { deviceRefusalReply } from "./device-refusals.server";
+import { deviceRefusalReply, refusalStatus } from "./device-refusals.server";
 
 export const recycleSchema = z.object({ recycler: requiredText(160), certificateNumber: requiredText(80) });
 export const handoverSchema = z.object({
@@ -56,7 +56,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = lifecycleActorOf(user);
   const permissions = actorOf(user);
   const mayRegister = can(permissions, "device.register");
-  const certificate = latestCertificate(device.id);
+  const certificate = currentCertificate(device.id);
   const sanitization = sanitizationStatus(device.id);
   const actions = availableActions(device.status, actor).filter((action) => pageActions.some((offered) => offered === action));
   return {
@@ -83,7 +83,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "collect") {
     const itServiceId = itServiceIdFor(actor);
     const result = itServiceId === null ? ({ ok: false, reason: "conflict" } as const) : applyTransition(device.id, { action: "collect", itServiceId }, actor);
-    if (!result.ok) return data({ intent: "collect", result: null, refusal: `errors.device.${result.reason}` }, { status: 409 });
+    if (!result.ok) return data({ intent: "collect", result: null, refusal: `errors.device.${result.reason}` }, { status: refusalStatus(result.reason) });
     return redirectWithFlash(`/devices/${device.id}`, { key: "flash.deviceCollected", values: { assetTag: device.assetTag } });
   }
   if (intent === "recycle") {
@@ -95,6 +95,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return data({ intent: "recycle", result: reply.data, refusal: null }, { status: reply.init?.status ?? 409 });
     }
     return redirectWithFlash(`/devices/${device.id}`, { key: "flash.deviceRecycled", values: { assetTag: device.assetTag } });
+  }
+  if (intent === "validate-wipe" || intent === "upload-log") {
+    const needed = intent === "validate-wipe" ? "wipe.validate" : "wipe.record";
+    if (!can(actorOf(user), needed)) throw data({ reason: "forbidden" }, { status: 403 });
   }
   if (intent === "validate-wipe") {
     const wipeId = Number(formData.get("wipeId"));
@@ -115,33 +119,34 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "certify") {
     const certified = certifyDevice(device.id, actor);
     if (!certified.ok)
-      return data({ intent: "certify", result: null, refusal: `errors.device.${certified.reason}` }, { status: certified.reason === "forbidden" ? 403 : 409 });
+      return data({ intent: "certify", result: null, refusal: `errors.device.${certified.reason}` }, { status: refusalStatus(certified.reason) });
     return redirectWithFlash(`/devices/${device.id}`, { key: "flash.deviceCertified", values: { assetTag: device.assetTag } });
   }
   if (intent === "handover") {
     const submission = parseWithZod(formData, { schema: handoverSchema });
     if (submission.status !== "success") return data({ intent: "handover", result: submission.reply(), refusal: null }, { status: 400 });
     const handedOver = recordHandover(device.id, submission.value.signedBy, actor);
-    if (!handedOver.ok) return data({ intent: "handover", result: null, refusal: `errors.device.${handedOver.reason}` }, { status: 409 });
+    if (!handedOver.ok)
+      return data({ intent: "handover", result: null, refusal: `errors.device.${handedOver.reason}` }, { status: refusalStatus(handedOver.reason) });
     return redirectWithFlash(`/devices/${device.id}`, { key: "flash.handoverRecorded", values: { assetTag: device.assetTag } });
   }
   if (intent === "release") {
     const submission = parseWithZod(formData, { schema: releaseSchema });
     if (submission.status !== "success") return data({ intent: "release", result: submission.reply(), refusal: null }, { status: 400 });
     const released = releaseReservation(device.id, submission.value.reason, actor);
-    if (!released.ok) return data({ intent: "release", result: null, refusal: `errors.device.${released.reason}` }, { status: 409 });
+    if (!released.ok) return data({ intent: "release", result: null, refusal: `errors.device.${released.reason}` }, { status: refusalStatus(released.reason) });
     return redirectWithFlash(`/devices/${device.id}`, { key: "flash.deviceReleased", values: { assetTag: device.assetTag } });
   }
   if (intent === "return") {
     const returned = returnDevice(device.id, actor, undefined);
-    if (!returned.ok) return data({ intent: "return", result: null, refusal: `errors.device.${returned.reason}` }, { status: 409 });
+    if (!returned.ok) return data({ intent: "return", result: null, refusal: `errors.device.${returned.reason}` }, { status: refusalStatus(returned.reason) });
     return redirectWithFlash(`/devices/${device.id}`, { key: "flash.deviceReturned", values: { assetTag: device.assetTag } });
   }
   if (intent === "list") {
     const submission = parseWithZod(formData, { schema: listSchema });
     if (submission.status !== "success") return data({ intent: "list", result: submission.reply(), refusal: null }, { status: 400 });
     const listed = applyTransition(device.id, { action: "list", grade: submission.value.grade }, actor);
-    if (!listed.ok) return data({ intent: "list", result: null, refusal: `errors.device.${listed.reason}` }, { status: 409 });
+    if (!listed.ok) return data({ intent: "list", result: null, refusal: `errors.device.${listed.reason}` }, { status: refusalStatus(listed.reason) });
     return redirectWithFlash(`/devices/${device.id}`, { key: "flash.deviceListed", values: { assetTag: device.assetTag } });
   }
   throw data({ reason: "bad-request" }, { status: 400 });

@@ -45,8 +45,12 @@ export async function action({ request }: ActionFunctionArgs) {
   if (submission.status !== "success") return data(submission.reply({ hideFields: ["password"] }), { status: 400 });
 
   const { organizationName, kind, description, memberName, email, password } = submission.value;
-  const { userId } = registerRecipientOrganization({ organizationName, kind, description, memberName, email, passwordHash: await hashPassword(password) });
-  return redirectWithFlash("/", { key: "flash.organizationRegistered" }, { "Set-Cookie": await startSession(userId, request) });
+  const registered = registerRecipientOrganization({ organizationName, kind, description, memberName, email, passwordHash: await hashPassword(password) });
+  if ("taken" in registered) {
+    const fieldErrors: Record<string, string[]> = { [registered.taken]: [registered.taken === "email" ? "errors.emailTaken" : "errors.organizationTaken"] };
+    return data(submission.reply({ fieldErrors, hideFields: ["password"] }), { status: 400 });
+  }
+  return redirectWithFlash("/", { key: "flash.organizationRegistered" }, { "Set-Cookie": await startSession(registered.userId, request) });
 }
 
 export default function RegisterOrganizationPage() {

@@ -15,7 +15,7 @@ import { env } from "~/env.server";
 import { emailField, honeypotField, newPasswordField, requiredText } from "~/forms/fields";
 import { pageTitle } from "~/i18n/meta";
 import { listDepartments } from "~/models/organization.server";
-import { emailIsTaken, insertUser } from "~/models/user.server";
+import { createAccount, emailIsTaken } from "~/models/user.server";
 
 export const employeeSignUpSchema = z.object({
   name: requiredText(120),
@@ -46,8 +46,9 @@ export async function action({ request }: ActionFunctionArgs) {
   if (submission.status !== "success") return data(submission.reply({ hideFields: ["password"] }), { status: 400 });
 
   const { name, email, departmentId, password } = submission.value;
-  const userId = insertUser({ name, email, role: "employee", organizationId: departmentId, passwordHash: await hashPassword(password) });
-  throw redirect("/", { headers: { "Set-Cookie": await startSession(userId, request) } });
+  const created = createAccount({ name, email, role: "employee", organizationId: departmentId, passwordHash: await hashPassword(password) });
+  if (!created.ok) return data(submission.reply({ fieldErrors: { email: ["errors.emailTaken"] }, hideFields: ["password"] }), { status: 400 });
+  throw redirect("/", { headers: { "Set-Cookie": await startSession(created.userId, request) } });
 }
 
 export default function EmployeeSignUpPage() {
