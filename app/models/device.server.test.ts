@@ -1,4 +1,3 @@
-import { spawn } from "node:child_process";
 import { count, eq } from "drizzle-orm";
 import { beforeAll, describe, expect, test } from "vitest";
 import { custodyEvents, devices, storageMedia, type DeviceType } from "~db/schema";
@@ -21,6 +20,7 @@ import {
 } from "./device.server";
 import { insertOrganization } from "./organization.server";
 import { insertUser } from "./user.server";
+import { concurrentWriter, withTempTrigger } from "~/test/database";
 
 const base = Date.UTC(2026, 10, 30, 9, 0, 0);
 const minute = 60 * 1000;
@@ -110,50 +110,6 @@ function deviceCount(): number {
 
 function mediaCount(): number {
   return db.select({ total: count() }).from(storageMedia).get()?.total ?? 0;
-}
-
-function withTempTrigger<T>(name: string, definition: string, body: () => T): T {
-  sqlite.exec(`CREATE TEMP TRIGGER ${name} ${definition}`);
-  try {
-    return body();
-  } finally {
-    sqlite.exec(`DROP TRIGGER IF EXISTS temp.${name}`);
-  }
-}
-
-/**
- * A second process that takes the database's write lock, runs `statement` inside that
- * transaction, reports "locked", holds the lock for `holdMs` and commits: a concurrent writer.
- */
-function concurrentWriter(statement: string, holdMs: number): Promise<{ committed: Promise<number> }> {
-  const script = `
-    const Database = require("better-sqlite3");
-    const connection = new Database(process.env.DATABASE_PATH);
-    connection.pragma("busy_timeout = 5000");
-    connection.exec("BEGIN IMMEDIATE");
-    connection.exec(process.env.STATEMENT);
-    process.stdout.write("locked\\n");
-    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, Number(process.env.HOLD_MS));
-    connection.exec("COMMIT");
-    connection.close();
-  `;
-  const child = spawn(process.execPath, ["-e", script], {
-    cwd: process.cwd(),
-    env: { ...process.env, STATEMENT: statement, HOLD_MS: String(holdMs) },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let stderr = "";
-  child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-  const committed = new Promise<number>((resolve, reject) => {
-    child.on("error", reject);
-    child.on("exit", (code) => (code === 0 ? resolve(code) : reject(new Error(`concurrent writer exited ${code}: ${stderr}`))));
-  });
-  return new Promise((resolve, reject) => {
-    child.stdout.on("data", (chunk: Buffer) => {
-      if (chunk.toString().includes("locked")) resolve({ committed });
-    });
-    committed.catch(reject);
-  });
 }
 
 describe("registerDevice", () => {
