@@ -1,12 +1,27 @@
 import { readFileSync } from "node:fs";
 import type { APIRequestContext } from "@playwright/test";
+import { bearer } from "./support/api";
 import { pdfText } from "./support/pdf-text";
 import { demoUsers, expect, test, unique } from "./support/fixtures";
 
 const nwipeLog = readFileSync("app/domain/fixtures/nwipe/shredos-dodshort-single.log", "utf8");
 
-async function token(request: APIRequestContext, email: string): Promise<string> {
-  return (await (await request.post("/api/v1/tokens", { data: { email, password: "circuit-demo" } })).json()).token;
+/** A desktop with one HDD, registered by the department. */
+async function registeredDesktop(request: APIRequestContext, tagPrefix: string) {
+  const serial = unique("WD").toUpperCase();
+  const created = await request.post("/api/v1/devices", {
+    headers: await bearer(request, demoUsers.department),
+    data: {
+      assetTag: unique(tagPrefix).slice(0, 40),
+      serial: unique("SN"),
+      manufacturer: "Dell",
+      model: "OptiPlex 3070",
+      type: "desktop",
+      media: [{ serial, kind: "HDD", capacityGb: 500 }],
+    },
+  });
+  expect(created.status()).toBe(201);
+  return { device: await created.json(), serial };
 }
 
 const wipe = {
@@ -22,23 +37,10 @@ const wipe = {
 };
 
 test("the wipe API: record, validate by a second technician, certify, certificate JSON and PDF, list", async ({ request }) => {
-  const department = { Authorization: `Bearer ${await token(request, demoUsers.department)}` };
-  const tech1 = { Authorization: `Bearer ${await token(request, demoUsers.tech1)}` };
-  const tech2 = { Authorization: `Bearer ${await token(request, demoUsers.tech2)}` };
-  const serial = unique("WD").toUpperCase();
-  const device = await (
-    await request.post("/api/v1/devices", {
-      headers: department,
-      data: {
-        assetTag: unique("WAPI").slice(0, 40),
-        serial: unique("SN"),
-        manufacturer: "Dell",
-        model: "OptiPlex 3070",
-        type: "desktop",
-        media: [{ serial, kind: "HDD", capacityGb: 500 }],
-      },
-    })
-  ).json();
+  const department = await bearer(request, demoUsers.department);
+  const tech1 = await bearer(request, demoUsers.tech1);
+  const tech2 = await bearer(request, demoUsers.tech2);
+  const { device, serial } = await registeredDesktop(request, "WAPI");
   const mediumId = device.media[0].id;
   const wipesPath = `/api/v1/devices/${device.id}/media/${mediumId}/wipes`;
 
@@ -107,22 +109,9 @@ test("the wipe API: record, validate by a second technician, certify, certificat
 });
 
 test("the wipe-log API drafts records from an nwipe log, or says what it could not read", async ({ request }) => {
-  const department = { Authorization: `Bearer ${await token(request, demoUsers.department)}` };
-  const tech1 = { Authorization: `Bearer ${await token(request, demoUsers.tech1)}` };
-  const serial = unique("WD").toUpperCase();
-  const device = await (
-    await request.post("/api/v1/devices", {
-      headers: department,
-      data: {
-        assetTag: unique("WLOG").slice(0, 40),
-        serial: unique("SN"),
-        manufacturer: "Dell",
-        model: "OptiPlex 3070",
-        type: "desktop",
-        media: [{ serial, kind: "HDD", capacityGb: 500 }],
-      },
-    })
-  ).json();
+  const department = await bearer(request, demoUsers.department);
+  const tech1 = await bearer(request, demoUsers.tech1);
+  const { device, serial } = await registeredDesktop(request, "WLOG");
   const path = `/api/v1/devices/${device.id}/wipe-logs`;
   const log = nwipeLog.replaceAll("WD-WCC2E1234567", serial);
 

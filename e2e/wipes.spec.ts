@@ -1,22 +1,19 @@
 import { readFileSync } from "node:fs";
 import type { APIRequestContext, Browser } from "@playwright/test";
+import { bearer } from "./support/api";
 import { pdfText } from "./support/pdf-text";
 import { demoUsers, expect, expectAccessible, signIn, test, unique } from "./support/fixtures";
 
 const nwipeLog = readFileSync("app/domain/fixtures/nwipe/shredos-dodshort-single.log", "utf8");
 const loggedSerial = "WD-WCC2E1234567";
 
-async function token(request: APIRequestContext, email: string): Promise<string> {
-  return (await (await request.post("/api/v1/tokens", { data: { email, password: "circuit-demo" } })).json()).token;
-}
-
 /** A laptop with an SSD and an HDD, registered by its department and collected, ready for wiping. */
 async function collectedLaptop(request: APIRequestContext) {
   const ssdSerial = unique("SSD").toUpperCase();
   const hddSerial = unique("WD").toUpperCase();
-  const department = await token(request, demoUsers.department);
+  const department = await bearer(request, demoUsers.department);
   const created = await request.post("/api/v1/devices", {
-    headers: { Authorization: `Bearer ${department}` },
+    headers: department,
     data: {
       assetTag: unique("WIPE").slice(0, 40),
       serial: unique("SN"),
@@ -33,12 +30,8 @@ async function collectedLaptop(request: APIRequestContext) {
   });
   expect(created.status()).toBe(201);
   const device = await created.json();
-  const technician = await token(request, demoUsers.tech1);
-  expect(
-    (
-      await request.post(`/api/v1/devices/${device.id}/transitions`, { headers: { Authorization: `Bearer ${technician}` }, data: { action: "collect" } })
-    ).status(),
-  ).toBe(200);
+  const technician = await bearer(request, demoUsers.tech1);
+  expect((await request.post(`/api/v1/devices/${device.id}/transitions`, { headers: technician, data: { action: "collect" } })).status()).toBe(200);
   return { device, ssdSerial, hddSerial };
 }
 

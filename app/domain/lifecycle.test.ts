@@ -5,6 +5,8 @@ import {
   decideTransition,
   deviceStatuses,
   lifecycleActions,
+  mayEditRegistration,
+  registrationDepartment,
   transitions,
   type DeviceFacts,
   type DeviceStatus,
@@ -207,5 +209,35 @@ describe("guards and ownership", () => {
         expect(availableActions(status, actorFor(who)).sort()).toEqual([...expected].sort());
       }),
     );
+  });
+});
+
+describe("registrations", () => {
+  const department = { kind: "user" as const, userId: "d", role: "department" as const, organizationId: departmentId, organizationStatus: "approved" as const };
+  const coordinator = {
+    kind: "user" as const,
+    userId: "c",
+    role: "coordinator" as const,
+    organizationId: itServiceId,
+    organizationStatus: "approved" as const,
+  };
+  const technician = { kind: "user" as const, userId: "t", role: "technician" as const, organizationId: itServiceId, organizationStatus: "approved" as const };
+
+  test("department staff edit their own department's registrations, coordinators any, technicians none", () => {
+    expect(mayEditRegistration(department, departmentId)).toBe(true);
+    expect(mayEditRegistration(department, 999)).toBe(false);
+    expect(mayEditRegistration(coordinator, 999)).toBe(true);
+    expect(mayEditRegistration(technician, departmentId)).toBe(false);
+  });
+
+  test("department staff register for their own department; a coordinator must name one", () => {
+    expect(registrationDepartment(department, undefined)).toBe(departmentId);
+    expect(registrationDepartment(department, 999)).toBe(999);
+    expect(decideTransition({ status: null, owningDepartmentId: 999, holder: null }, { action: "register" }, department)).toEqual({
+      ok: false,
+      reason: "not-own-department",
+    });
+    expect(registrationDepartment(coordinator, undefined)).toBeNull();
+    expect(registrationDepartment(coordinator, 7)).toBe(7);
   });
 });

@@ -195,3 +195,21 @@ export function decideTransition(device: DeviceFacts, input: TransitionInput, ac
 export function availableActions(status: DeviceStatus, actor: LifecycleActor): LifecycleAction[] {
   return transitions.filter((transition) => transition.from.includes(status) && mayTake(transition, actor)).map((transition) => transition.action);
 }
+
+/**
+ * Who may correct a device's registration (while it is still registered): a coordinator, or staff of
+ * the department that owns it.
+ */
+export function mayEditRegistration(actor: UserActor, owningDepartmentId: number): boolean {
+  if (!can({ role: actor.role, organizationStatus: actor.organizationStatus }, "device.register")) return false;
+  return actor.role !== "department" || actor.organizationId === owningDepartmentId;
+}
+
+/**
+ * The department a new device is registered for: department staff register for their own; a
+ * coordinator names one (null: not named yet). A mismatch is refused by decideTransition.
+ */
+export function registrationDepartment(actor: UserActor, requested: number | undefined): number | null {
+  if (actor.role === "department") return requested ?? actor.organizationId;
+  return requested ?? null;
+}

@@ -84,9 +84,9 @@ export type ValidateWipeResult = { ok: true; record: WipeRecordView } | { ok: fa
  * A second technician validates a passing record. The rule is checked by the domain and again in
  * the UPDATE itself, so no sequence of requests gets a person to validate their own record.
  */
-export function validateWipe(wipeId: number, validatorId: string, now: number = Date.now()): ValidateWipeResult {
+export function validateWipe(wipeId: number, validatorId: string, now: number = Date.now(), options: { ofDevice?: number } = {}): ValidateWipeResult {
   const record = db.select().from(wipeRecords).where(eq(wipeRecords.id, wipeId)).get();
-  if (!record) return { ok: false, reason: "not-found" };
+  if (!record || (options.ofDevice !== undefined && record.deviceId !== options.ofDevice)) return { ok: false, reason: "not-found" };
   const deviceStatus = db.select({ status: devices.status }).from(devices).where(eq(devices.id, record.deviceId)).get()?.status;
   if (deviceStatus !== "collected") return { ok: false, reason: "device-not-collected" };
   const refusal = validationRefusal(record, validatorId);

@@ -3,6 +3,7 @@ import { refusalResponse } from "~/api/device-responses.server";
 import { apiError, apiJson, fieldErrorsOf, methodNotAllowed, parseJsonBody } from "~/api/responses.server";
 import { requireApiDeviceScope, requireApiPermission } from "~/auth/api-auth.server";
 import { lifecycleActorOf } from "~/auth/guards.server";
+import { registrationDepartment } from "~/domain/lifecycle";
 import { deviceApiSchema, deviceListQuerySchema, searchParamsObject } from "~/forms/device";
 import { listDevices, registerDevice } from "~/models/device.server";
 
@@ -20,13 +21,11 @@ export async function action({ request }: ActionFunctionArgs) {
   if (request.method !== "POST") return methodNotAllowed(["GET", "POST"]);
   const user = requireApiPermission(request, "device.register");
   const body = await parseJsonBody(request, deviceApiSchema);
-  const departmentId = user.role === "department" ? user.organization.id : body.departmentId;
-  if (departmentId === undefined)
+  const actor = lifecycleActorOf(user);
+  const departmentId = registrationDepartment(actor, body.departmentId);
+  if (departmentId === null)
     return apiError(422, "validation_failed", "Say which department the device belongs to.", { departmentId: ["Required for coordinators."] });
-  if (user.role === "department" && body.departmentId !== undefined && body.departmentId !== user.organization.id) {
-    return apiError(403, "forbidden", "You may register devices only for your own department.");
-  }
-  const result = registerDevice(body, departmentId, lifecycleActorOf(user));
+  const result = registerDevice(body, departmentId, actor);
   if (!result.ok) return refusalResponse(result);
   return apiJson(result.device, 201);
 }

@@ -10,7 +10,7 @@ import { DeviceStatusBadge } from "~/components/device-status";
 import { RouteErrorBoundary } from "~/components/error-page";
 import { buttonClass, CheckboxField, FormErrors, SelectField, SubmitButton, TextField, ValidatedForm } from "~/components/ui/form";
 import { Card, Notice, PageHeading } from "~/components/ui/page";
-import { availableActions } from "~/domain/lifecycle";
+import { availableActions, mayEditRegistration } from "~/domain/lifecycle";
 import { can } from "~/domain/permissions";
 import { requiredText } from "~/forms/fields";
 import { redirectWithFlash } from "~/http/flash.server";
@@ -55,7 +55,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { user, device } = await loadDeviceFor(request, params.id);
   const actor = lifecycleActorOf(user);
   const permissions = actorOf(user);
-  const mayRegister = can(permissions, "device.register");
   const certificate = currentCertificate(device.id);
   const sanitization = sanitizationStatus(device.id);
   const actions = availableActions(device.status, actor).filter((action) => pageActions.some((offered) => offered === action));
@@ -63,7 +62,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     device,
     timeline: staffCustodyTimeline(device.id),
     actions,
-    canEdit: device.status === "registered" && mayRegister && (user.role === "coordinator" || user.organization.id === device.departmentId),
+    canEdit: device.status === "registered" && mayEditRegistration(actor, device.departmentId),
     wipes: listDeviceWipes(device.id),
     sanitizedMediumIds: sanitization.sanitizedMediumIds,
     canCertify: actions.includes("certify") && sanitization.complete,
@@ -102,7 +101,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   if (intent === "validate-wipe") {
     const wipeId = Number(formData.get("wipeId"));
-    const validated = wipeIdsOfDevice(device.id).includes(wipeId) ? validateWipe(wipeId, user.id) : ({ ok: false, reason: "not-found" } as const);
+    const validated = validateWipe(wipeId, user.id, Date.now(), { ofDevice: device.id });
     if (!validated.ok) {
       const status = validated.reason === "same-person" ? 403 : validated.reason === "not-found" ? 404 : 409;
       return data({ intent: "validate-wipe", result: null, refusal: `errors.wipe.${validated.reason}` }, { status });
@@ -150,10 +149,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirectWithFlash(`/devices/${device.id}`, { key: "flash.deviceListed", values: { assetTag: device.assetTag } });
   }
   throw data({ reason: "bad-request" }, { status: 400 });
-}
-
-function wipeIdsOfDevice(deviceId: number): number[] {
-  return listDeviceWipes(deviceId).map((record) => record.id);
 }
 
 function Detail({ label, value }: { label: string; value: string | number | null | undefined }) {

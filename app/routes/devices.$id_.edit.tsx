@@ -2,11 +2,11 @@ import { parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { actorOf, requireDeviceScope } from "~/auth/guards.server";
+import { lifecycleActorOf, requireDeviceScope } from "~/auth/guards.server";
 import { DeviceForm } from "~/components/device-form";
 import { RouteErrorBoundary } from "~/components/error-page";
 import { Notice, PageHeading } from "~/components/ui/page";
-import { can } from "~/domain/permissions";
+import { mayEditRegistration } from "~/domain/lifecycle";
 import { deviceFormSchema } from "~/forms/device";
 import { redirectWithFlash } from "~/http/flash.server";
 import { pageTitle } from "~/i18n/meta";
@@ -21,8 +21,8 @@ async function requireEditableDevice(request: Request, id: string | undefined) {
   const { user, scope } = await requireDeviceScope(request);
   const device = getDevice(Number(id));
   if (!device) throw data({ reason: "not-found" }, { status: 404 });
-  const ownDevice = user.role === "coordinator" || user.organization.id === device.departmentId;
-  if (!deviceIsInScope(device, scope) || !can(actorOf(user), "device.register") || !ownDevice) throw data({ reason: "forbidden" }, { status: 403 });
+  if (!deviceIsInScope(device, scope) || !mayEditRegistration(lifecycleActorOf(user), device.departmentId))
+    throw data({ reason: "forbidden" }, { status: 403 });
   return device;
 }
 

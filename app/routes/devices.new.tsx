@@ -6,6 +6,7 @@ import { lifecycleActorOf, requirePermission } from "~/auth/guards.server";
 import { DeviceForm } from "~/components/device-form";
 import { RouteErrorBoundary } from "~/components/error-page";
 import { PageHeading } from "~/components/ui/page";
+import { registrationDepartment } from "~/domain/lifecycle";
 import { deviceFormSchema } from "~/forms/device";
 import { redirectWithFlash } from "~/http/flash.server";
 import { pageTitle } from "~/i18n/meta";
@@ -30,8 +31,8 @@ export async function action({ request }: ActionFunctionArgs) {
   });
   if (submission.status !== "success") return data(submission.reply(), { status: submission.status === "error" ? 400 : 200 });
 
-  const departmentId = user.role === "coordinator" && submission.value.departmentId !== undefined ? submission.value.departmentId : user.organization.id;
-  const result = registerDevice(submission.value, departmentId, lifecycleActorOf(user));
+  const actor = lifecycleActorOf(user);
+  const result = registerDevice(submission.value, registrationDepartment(actor, submission.value.departmentId) ?? user.organization.id, actor);
   if (!result.ok) return deviceRefusalReply(submission, result);
   return redirectWithFlash(`/devices/${result.device.id}`, { key: "flash.deviceRegistered", values: { assetTag: result.device.assetTag } });
 }
