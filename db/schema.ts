@@ -4,18 +4,13 @@ import { sql } from "drizzle-orm";
 import { index, integer, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 // Relative imports: drizzle-kit loads this file without the app's path aliases.
 import { deviceTypes, mediumKinds, type DeviceType, type MediumKind } from "../app/domain/devices";
-import { deviceStatuses } from "../app/domain/lifecycle";
-import { requestStatuses } from "../app/domain/requests";
+import { conditionGrades, deviceStatuses, holderKinds } from "../app/domain/lifecycle";
+import { organizationKinds, organizationStatuses, roles, type OrganizationKind, type OrganizationStatus, type Role } from "../app/domain/organizations";
+import { matchStatuses } from "../app/domain/matching";
+import { requestStatuses, requesterKinds } from "../app/domain/requests";
 import { sanitizationMethods, sanitizationTechniques, verificationLevels, wipeResults } from "../app/domain/wipes";
 
-export const organizationKinds = ["department", "it_service", "school", "nonprofit"] as const;
-export type OrganizationKind = (typeof organizationKinds)[number];
-
-export const organizationStatuses = ["pending", "approved", "rejected"] as const;
-export type OrganizationStatus = (typeof organizationStatuses)[number];
-
-export const roles = ["coordinator", "department", "technician", "recipient", "employee"] as const;
-export type Role = (typeof roles)[number];
+export { organizationKinds, organizationStatuses, roles, type OrganizationKind, type OrganizationStatus, type Role };
 
 const createdAt = () =>
   integer("created_at", { mode: "timestamp_ms" })
@@ -131,7 +126,6 @@ export const outboxEmails = sqliteTable("outbox_emails", {
 });
 
 export { deviceTypes, mediumKinds, type DeviceType, type MediumKind };
-export const holderKinds = ["organization", "employee", "recycler"] as const;
 
 export const devices = sqliteTable(
   "devices",
@@ -150,7 +144,7 @@ export const devices = sqliteTable(
     screenInches: real("screen_inches"),
     keyboardLayout: text("keyboard_layout"),
     batteryHealthPercent: integer("battery_health_percent"),
-    conditionGrade: text("condition_grade", { enum: ["A", "B", "C", "parts"] }),
+    conditionGrade: text("condition_grade", { enum: conditionGrades }),
     conditionNotes: text("condition_notes"),
     purchaseDate: text("purchase_date"),
     purchasePriceCents: integer("purchase_price_cents"),
@@ -296,7 +290,7 @@ export const deviceRequests = sqliteTable(
       .notNull()
       .references(() => users.id),
     /** "organization" for a school or nonprofit; "employee" for a city employee's personal request. */
-    requesterKind: text("requester_kind", { enum: ["organization", "employee"] }).notNull(),
+    requesterKind: text("requester_kind", { enum: requesterKinds }).notNull(),
     type: text("type", { enum: deviceTypes }).notNull(),
     quantity: integer("quantity").notNull(),
     minRamGb: integer("min_ram_gb").notNull().default(0),
@@ -334,7 +328,7 @@ export const matches = sqliteTable(
       .references(() => deviceRequests.id),
     score: real("score").notNull(),
     explanation: text("explanation").notNull(),
-    status: text("status", { enum: ["confirmed", "handed-over", "released"] }).notNull(),
+    status: text("status", { enum: matchStatuses }).notNull(),
     confirmedById: text("confirmed_by_id")
       .notNull()
       .references(() => users.id),

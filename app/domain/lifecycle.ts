@@ -14,6 +14,9 @@ export function isLifecycleAction(value: string): value is LifecycleAction {
   return (lifecycleActions as readonly string[]).includes(value);
 }
 
+export const holderKinds = ["organization", "employee", "recycler"] as const;
+export type HolderKind = (typeof holderKinds)[number];
+
 /** Who holds a device: a city department, the IT service, a school or nonprofit, an employee, or a recycler. */
 export type Holder = { kind: "organization"; organizationId: number } | { kind: "employee"; userId: string } | { kind: "recycler"; name: string };
 

@@ -41,6 +41,10 @@
 // devices first. The output depends only on the set of inputs, never on their order.
 import type { DeviceType } from "./devices";
 
+/** A confirmed match reserves its device until the handover, or until it is released. */
+export const matchStatuses = ["confirmed", "handed-over", "released"] as const;
+export type MatchStatus = (typeof matchStatuses)[number];
+
 export const MATCH_BASE_POINTS = 10_000;
 export const PRIORITY_POINTS_PER_LEVEL = 10;
 export const MAX_PRIORITY = 100;

@@ -1,6 +1,6 @@
 // The permission table: which role may take which action. Every loader and action asks `can` (through
 // app/auth/guards.server.ts); nothing else decides who may do what.
-import type { OrganizationStatus, Role } from "~db/schema";
+import type { OrganizationStatus, Role } from "./organizations";
 
 export type { Role };
 

@@ -1,6 +1,10 @@
 // Requests for devices: what a school, nonprofit or employee asks for, and the rules around them.
 import type { DeviceType } from "./devices";
 
+/** Who filed a request: a school or nonprofit (for the organization), or an employee (for themselves). */
+export const requesterKinds = ["organization", "employee"] as const;
+export type RequesterKind = (typeof requesterKinds)[number];
+
 export const requestStatuses = ["submitted", "approved", "rejected", "partly-fulfilled", "fulfilled", "cancelled"] as const;
 export type RequestStatus = (typeof requestStatuses)[number];
 

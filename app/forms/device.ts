@@ -8,7 +8,7 @@ import { enumField, optionalText, requiredText } from "./fields";
 /** Sort keys of device lists (the model maps each to a column). */
 export const deviceSortKeys = ["updated", "assetTag", "model", "status", "type"] as const;
 
-export const keyboardLayouts = ["AZERTY-BE", "AZERTY-FR", "QWERTY-US", "QWERTY-UK", "QWERTZ-DE", "QWERTY-NL"] as const;
+export { keyboardLayouts } from "~/domain/devices";
 
 const optionalNumber = (min: number, max: number, { integer = false } = {}) => {
   const base = z.number({ invalid_type_error: "errors.number" }).min(min, "errors.outOfRange").max(max, "errors.outOfRange");

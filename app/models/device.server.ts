@@ -23,6 +23,7 @@ import {
   type DeviceStatus,
   type Holder,
   type LifecycleActor,
+  type TransitionDecision,
   type TransitionInput,
   type TransitionRefusal,
 } from "~/domain/lifecycle";
@@ -343,22 +344,57 @@ function applyTransitionAsGiven(
   return { ok: true, device: getDevice(deviceId)! };
 }
 
+/** The device row and the facts the lifecycle decides on, read inside the caller's transaction. */
+export function deviceFactsIn(tx: CircuitDatabase, deviceId: number): { row: DeviceRecord; facts: DeviceFacts } | null {
+  const row = tx.select().from(devices).where(eq(devices.id, deviceId)).get();
+  return row ? { row, facts: factsOf(row, tx) } : null;
+}
+
+/**
+ * Writes a decided transition inside the caller's transaction: the state change, conditional on the
+ * state it was decided for (false when another writer moved the device first), and its custody event.
+ */
+export function writeTransition(
+  tx: CircuitDatabase,
+  deviceId: number,
+  decision: Extract<TransitionDecision, { ok: true }>,
+  actor: LifecycleActor,
+  now: number,
+  extraColumns: Partial<Pick<DeviceRecord, "conditionGrade">> = {},
+): boolean {
+  const fromStatus = decision.event.fromStatus;
+  if (fromStatus === null) throw new Error("writeTransition moves existing devices only");
+  const result = tx
+    .update(devices)
+    .set({ status: decision.to, ...holderColumns(decision.event.toHolder), updatedAt: new Date(now), ...extraColumns })
+    .where(and(eq(devices.id, deviceId), eq(devices.status, fromStatus)))
+    .run();
+  if (result.changes !== 1) return false;
+  appendCustodyEvent(tx, { deviceId, actorId: actorIdOf(actor), at: now, draft: decision.event });
+  return true;
+}
+
+/** Keeps a typed reason (it may name people) outside the hashed event, which holds the note's id. */
+export function insertCustodyNote(tx: CircuitDatabase, text: string): number {
+  return tx.insert(custodyNotes).values({ text: text.trim() }).returning({ id: custodyNotes.id }).get().id;
+}
+
 function holderLabel(holder: Holder, names: { organization?: string | null; person?: string | null }): string {
   if (holder.kind === "organization") return names.organization ?? "";
   if (holder.kind === "employee") return names.person ?? "";
   return holder.name;
 }
 
-export function getDevice(deviceId: number): DeviceDetail | null {
-  return loadDevice(eq(devices.id, deviceId));
+export function getDevice(deviceId: number, database: CircuitDatabase = db): DeviceDetail | null {
+  return loadDevice(eq(devices.id, deviceId), database);
 }
 
 export function getDeviceByPublicId(publicId: string): DeviceDetail | null {
   return loadDevice(eq(devices.publicId, publicId));
 }
 
-function loadDevice(where: SQL): DeviceDetail | null {
-  const row = db
+function loadDevice(where: SQL, database: CircuitDatabase = db): DeviceDetail | null {
+  const row = database
     .select({
       device: devices,
       departmentName: organizations.name,
@@ -370,7 +406,7 @@ function loadDevice(where: SQL): DeviceDetail | null {
     .where(where)
     .get();
   if (!row) return null;
-  const media = db
+  const media = database
     .select({ id: storageMedia.id, serial: storageMedia.serial, kind: storageMedia.kind, capacityGb: storageMedia.capacityGb })
     .from(storageMedia)
     .where(eq(storageMedia.deviceId, row.device.id))
@@ -488,9 +524,9 @@ export function listDevices(query: DeviceListQuery, scope: DeviceScope): { items
 }
 
 /** The IT service that takes custody of collected and returned devices. */
-export function itServiceIdFor(actor: LifecycleActor): number | null {
+export function itServiceIdFor(actor: LifecycleActor, database: CircuitDatabase = db): number | null {
   if (actor.kind === "user") {
-    const own = db
+    const own = database
       .select({ id: organizations.id })
       .from(organizations)
       .where(and(eq(organizations.id, actor.organizationId), eq(organizations.kind, "it_service")))
@@ -498,7 +534,7 @@ export function itServiceIdFor(actor: LifecycleActor): number | null {
     if (own) return own.id;
   }
   return (
-    db.select({ id: organizations.id }).from(organizations).where(eq(organizations.kind, "it_service")).orderBy(asc(organizations.id)).limit(1).get()?.id ??
+    database.select({ id: organizations.id }).from(organizations).where(eq(organizations.kind, "it_service")).orderBy(asc(organizations.id)).limit(1).get()?.id ??
     null
   );
 }

@@ -6,8 +6,9 @@ import { defaultLanguage, isSupportedLanguage } from "~/i18n/config";
 import { lookupTranslation } from "~/i18n/lookup";
 import { queueEmail } from "./outbox.server";
 
-export const notificationKinds = ["requestApproved", "requestRejected", "matchConfirmed", "handoverRecorded"] as const;
-export type NotificationKind = (typeof notificationKinds)[number];
+import type { NotificationKind } from "~/domain/notifications";
+
+export { notificationKinds, type NotificationKind } from "~/domain/notifications";
 
 function fill(template: string | undefined, values: Record<string, string>): string {
   return (template ?? "").replace(/\{\{(\w+)\}\}/g, (_match, name: string) => values[name] ?? "");

@@ -7,6 +7,8 @@ import { deviceScopeOf, lifecycleActorOf } from "~/auth/guards.server";
 import { applyTransition, deviceIsInScope, getDevice, itServiceIdFor } from "~/models/device.server";
 import { recordHandover, releaseReservation } from "~/models/match.server";
 import { certifyDevice } from "~/models/wipe.server";
+import { collectDevice } from "~/commands/devices/collect-device.server";
+import { apiRefusal } from "~/http/refusal-replies.server";
 
 export async function loader() {
   return methodNotAllowed(["POST"]);
@@ -47,6 +49,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (body.data.action === "release") {
     const released = releaseReservation(device.id, body.data.reason, actor);
     return released.ok ? apiJson(released.device) : refusalResponse(released);
+  }
+  if (body.data.action === "collect") {
+    const collected = collectDevice(actor, { deviceId: device.id });
+    return collected.ok ? apiJson(collected.value) : apiRefusal(collected);
   }
   if (body.data.action === "reserve") return apiError(409, "use_matching", "Reserve a device by confirming a match: POST /api/v1/matching/confirm.");
   const itServiceId = itServiceIdFor(actor);

@@ -18,13 +18,15 @@ import { formatDate, formatNumber } from "~/i18n/format";
 import { pageTitle } from "~/i18n/meta";
 import { useLanguage } from "~/i18n/use-language";
 import { staffCustodyTimeline } from "~/models/device-custody-view.server";
-import { applyTransition, deviceIsInScope, getDevice, itServiceIdFor } from "~/models/device.server";
+import { applyTransition, deviceIsInScope, getDevice } from "~/models/device.server";
 import { recordHandover, releaseReservation, reservationOf, returnDevice } from "~/models/match.server";
 import { certifyDevice, currentCertificate, listDeviceWipes, sanitizationStatus, validateWipe } from "~/models/wipe.server";
 import { wipeDraftsFromLog } from "~/models/wipe-log.server";
 import { WipeSection } from "~/components/wipe-section";
 import { conditionGrades } from "~/domain/lifecycle";
 import { deviceRefusalReply, refusalStatus } from "./device-refusals.server";
+import { collectDevice } from "~/commands/devices/collect-device.server";
+import { intentRefusal } from "~/http/refusal-replies.server";
 
 export const recycleSchema = z.object({ recycler: requiredText(160), certificateNumber: requiredText(80) });
 export const handoverSchema = z.object({
@@ -80,9 +82,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = formData.get("intent");
 
   if (intent === "collect") {
-    const itServiceId = itServiceIdFor(actor);
-    const result = itServiceId === null ? ({ ok: false, reason: "conflict" } as const) : applyTransition(device.id, { action: "collect", itServiceId }, actor);
-    if (!result.ok) return data({ intent: "collect", result: null, refusal: `errors.device.${result.reason}` }, { status: refusalStatus(result.reason) });
+    const result = collectDevice(actor, { deviceId: device.id });
+    if (!result.ok) return intentRefusal("collect", result);
     return redirectWithFlash(`/devices/${device.id}`, { key: "flash.deviceCollected", values: { assetTag: device.assetTag } });
   }
   if (intent === "recycle") {

@@ -1,0 +1,86 @@
+// The closed set of reasons a command refuses, and the one table that says how each is answered:
+// the HTTP status, the API's error code and the message (a translation key; the API speaks English).
+// Every page and API route answers a refusal through this table (app/http/refusal-replies.server.ts).
+import type { DeviceStatus } from "~/domain/lifecycle";
+
+/** What a refusal is about, for "not found" messages. */
+export type RefusedEntity = "device" | "medium" | "wipe" | "request" | "match" | "organization" | "token" | "invite";
+
+/** Field errors are translation keys by field name, as conform and the API's `fields` expect. */
+export type FieldErrors = Record<string, string[]>;
+
+export type Refusal =
+  /** The actor's role (or their organization's status) does not allow the action. */
+  | { reason: "forbidden" }
+  /** The thing exists, but is outside what the actor may see or act on. */
+  | { reason: "out-of-scope" }
+  | { reason: "not-own-department" }
+  | { reason: "not-own-device" }
+  | { reason: "not-found"; entity: RefusedEntity }
+  | { reason: "invalid-state"; status: DeviceStatus | null }
+  /** Another writer changed the same thing meanwhile; reload and try again. */
+  | { reason: "conflict" }
+  | { reason: "duplicate"; fields: FieldErrors }
+  /** Input that is well-formed but breaks a rule (a wipe technique that does not carry out its method…). */
+  | { reason: "invalid-input"; fields: FieldErrors }
+  | { reason: "media-not-sanitized" }
+  | { reason: "no-it-service" }
+  | { reason: "no-reservation" }
+  | { reason: "same-person" }
+  | { reason: "failed-record" }
+  | { reason: "already-validated" }
+  | { reason: "device-not-collected" }
+  | { reason: "log-unreadable"; problems: string[] }
+  | { reason: "request-not-open" }
+  | { reason: "not-feasible" }
+  | { reason: "not-cancellable" }
+  | { reason: "not-submitted" }
+  | { reason: "not-pending" };
+
+export type RefusalReason = Refusal["reason"];
+
+type RefusalAnswer = {
+  status: 400 | 403 | 404 | 409 | 422;
+  /** The `code` of the API's `{"error":{...}}`. */
+  apiCode: string;
+  /** Translation key of the message shown on pages (and, in English, by the API). */
+  messageKey: (refusal: Refusal) => string;
+};
+
+const key = (messageKey: string) => () => messageKey;
+
+/** The one refusal table. */
+export const refusalAnswers: Record<RefusalReason, RefusalAnswer> = {
+  forbidden: { status: 403, apiCode: "forbidden", messageKey: key("errors.device.forbidden") },
+  "out-of-scope": { status: 403, apiCode: "forbidden", messageKey: key("errors.outOfScope") },
+  "not-own-department": { status: 403, apiCode: "forbidden", messageKey: key("errors.device.not-own-department") },
+  "not-own-device": { status: 403, apiCode: "forbidden", messageKey: key("errors.device.not-own-device") },
+  "not-found": { status: 404, apiCode: "not_found", messageKey: (refusal) => `errors.notFound.${refusal.reason === "not-found" ? refusal.entity : "device"}` },
+  "invalid-state": { status: 409, apiCode: "invalid_state", messageKey: key("errors.device.invalid-state") },
+  conflict: { status: 409, apiCode: "conflict", messageKey: key("errors.device.conflict") },
+  duplicate: { status: 409, apiCode: "duplicate", messageKey: key("errors.device.duplicate") },
+  "invalid-input": { status: 422, apiCode: "validation_failed", messageKey: key("errors.invalidInput") },
+  "media-not-sanitized": { status: 409, apiCode: "media_not_sanitized", messageKey: key("errors.device.media-not-sanitized") },
+  "no-it-service": { status: 409, apiCode: "no_it_service", messageKey: key("errors.device.no-it-service") },
+  "no-reservation": { status: 409, apiCode: "invalid_state", messageKey: key("errors.device.no-reservation") },
+  "same-person": { status: 403, apiCode: "same_person", messageKey: key("errors.wipe.same-person") },
+  "failed-record": { status: 409, apiCode: "failed_record", messageKey: key("errors.wipe.failed-record") },
+  "already-validated": { status: 409, apiCode: "already_validated", messageKey: key("errors.wipe.already-validated") },
+  "device-not-collected": { status: 409, apiCode: "invalid_state", messageKey: key("errors.wipe.device-not-collected") },
+  "log-unreadable": { status: 422, apiCode: "log_unreadable", messageKey: key("errors.wipe.logUnreadable") },
+  "request-not-open": { status: 409, apiCode: "request_not_open", messageKey: key("errors.match.request-not-open") },
+  "not-feasible": { status: 409, apiCode: "not_feasible", messageKey: key("errors.match.not-feasible") },
+  "not-cancellable": { status: 409, apiCode: "not_cancellable", messageKey: key("errors.request.not-cancellable") },
+  "not-submitted": { status: 409, apiCode: "not_submitted", messageKey: key("errors.request.not-submitted") },
+  "not-pending": { status: 409, apiCode: "not_pending", messageKey: key("errors.organization.not-pending") },
+};
+
+export function refusalAnswer(refusal: Refusal) {
+  const answer = refusalAnswers[refusal.reason];
+  return { status: answer.status, apiCode: answer.apiCode, messageKey: answer.messageKey(refusal) };
+}
+
+/** Field errors a refusal carries (duplicates and rule violations), else null. */
+export function refusalFieldErrors(refusal: Refusal): FieldErrors | null {
+  return refusal.reason === "duplicate" || refusal.reason === "invalid-input" ? refusal.fields : null;
+}

@@ -1,0 +1,44 @@
+// Answering a refused command, on a page or in the API, through the one refusal table
+// (app/commands/refusals.ts): the same refusal gets the same status everywhere.
+import type { Submission } from "@conform-to/react";
+import { data } from "@remix-run/node";
+import { refusalAnswer, refusalFieldErrors, type Refusal } from "~/commands/refusals";
+import { lookupTranslation } from "~/i18n/lookup";
+
+/** The API's error body for a refusal: English message, field messages in English. */
+export function apiRefusal(refusal: Refusal): Response {
+  const answer = refusalAnswer(refusal);
+  const fieldKeys = refusalFieldErrors(refusal);
+  const english = (messageKey: string) => lookupTranslation("en", messageKey) ?? messageKey;
+  const fields = fieldKeys ? Object.fromEntries(Object.entries(fieldKeys).map(([field, keys]) => [field, keys.map(english)])) : undefined;
+  const problems = refusal.reason === "log-unreadable" ? { problems: refusal.problems } : {};
+  const error = { code: answer.apiCode, message: english(answer.messageKey), ...(fields ? { fields } : {}), ...problems };
+  return Response.json({ error }, { status: answer.status });
+}
+
+/**
+ * A conform form's answer to a refusal: messages next to the fields it names, else one message for
+ * the whole form; the user's input is kept.
+ */
+export function formRefusal<Output>(submission: Submission<Record<string, unknown>, string[], Output>, refusal: Refusal) {
+  const answer = refusalAnswer(refusal);
+  const fieldErrors = refusalFieldErrors(refusal);
+  const reply = fieldErrors ? submission.reply({ fieldErrors }) : submission.reply({ formErrors: [answer.messageKey] });
+  return data(reply, { status: answer.status });
+}
+
+/**
+ * For pages with several forms told apart by an `intent`: which form answered, its conform reply
+ * (when it has fields) and the refusal's message for the page.
+ */
+export function intentRefusal<Intent extends string, Output>(
+  intent: Intent,
+  refusal: Refusal,
+  submission?: Submission<Record<string, unknown>, string[], Output>,
+) {
+  const answer = refusalAnswer(refusal);
+  const fieldErrors = refusalFieldErrors(refusal);
+  const problems = refusal.reason === "log-unreadable" ? refusal.problems : undefined;
+  if (submission && fieldErrors) return data({ intent, result: submission.reply({ fieldErrors }), refusal: null, problems }, { status: answer.status });
+  return data({ intent, result: submission ? submission.reply() : null, refusal: answer.messageKey, problems }, { status: answer.status });
+}
