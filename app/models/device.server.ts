@@ -534,8 +534,8 @@ export function itServiceIdFor(actor: LifecycleActor, database: CircuitDatabase 
     if (own) return own.id;
   }
   return (
-    database.select({ id: organizations.id }).from(organizations).where(eq(organizations.kind, "it_service")).orderBy(asc(organizations.id)).limit(1).get()?.id ??
-    null
+    database.select({ id: organizations.id }).from(organizations).where(eq(organizations.kind, "it_service")).orderBy(asc(organizations.id)).limit(1).get()
+      ?.id ?? null
   );
 }
 
