@@ -33,11 +33,11 @@ export default defineConfig({
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
   // The README's own start command, on a fresh database of its own.
   webServer: {
-    command: "rm -rf data/e2e && npm start",
+    command: `rm -rf data/e2e-${port} && npm start`,
     url: `http://localhost:${port}/`,
     timeout: 180_000,
     reuseExistingServer: false,
     stdout: "ignore",
-    env: { PORT: String(port), DATABASE_PATH: "./data/e2e/circuit.db", DEMO_DATA: "true" },
+    env: { PORT: String(port), DATABASE_PATH: `./data/e2e-${port}/circuit.db`, DEMO_DATA: "true" },
   },
 });
