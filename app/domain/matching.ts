@@ -107,7 +107,8 @@ export type ScoreExplanation = {
 
 export type Proposal = { deviceId: number; requestId: number; score: number; explanation: ScoreExplanation };
 
-export type UnservedReason = "no-device-of-type" | "specs-too-high" | "keyboard-layout" | "screen-too-small" | "all-taken";
+export const unservedReasons = ["no-device-of-type", "specs-too-high", "keyboard-layout", "screen-too-small", "all-taken"] as const;
+export type UnservedReason = (typeof unservedReasons)[number];
 
 export type Unserved = { requestId: number; openSlots: number; unservedSlots: number; reason: UnservedReason };
 
