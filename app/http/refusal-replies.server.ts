@@ -20,10 +20,15 @@ export function apiRefusal(refusal: Refusal): Response {
  * A conform form's answer to a refusal: messages next to the fields it names, else one message for
  * the whole form; the user's input is kept.
  */
-export function formRefusal<Output>(submission: Submission<Record<string, unknown>, string[], Output>, refusal: Refusal) {
+export function formRefusal<Output>(
+  submission: Submission<Record<string, unknown>, string[], Output>,
+  refusal: Refusal,
+  /** Fields whose input is not sent back (passwords). */
+  hideFields: string[] = [],
+) {
   const answer = refusalAnswer(refusal);
   const fieldErrors = refusalFieldErrors(refusal);
-  const reply = fieldErrors ? submission.reply({ fieldErrors }) : submission.reply({ formErrors: [answer.messageKey] });
+  const reply = fieldErrors ? submission.reply({ fieldErrors, hideFields }) : submission.reply({ formErrors: [answer.messageKey], hideFields });
   return data(reply, { status: answer.status });
 }
 

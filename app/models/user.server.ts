@@ -2,7 +2,7 @@
 import { randomUUID } from "node:crypto";
 import { count, eq } from "drizzle-orm";
 import { organizations, users, type OrganizationKind, type OrganizationStatus, type Role } from "~db/schema";
-import { db, isUniqueViolation, type CircuitDatabase } from "~/db.server";
+import { db, type CircuitDatabase } from "~/db.server";
 import { normalizeEmail } from "~/domain/accounts";
 
 export type SessionUser = {
@@ -54,9 +54,9 @@ export function getSessionUser(userId: string): SessionUser | null {
   return row ? toSessionUser(row) : null;
 }
 
-export function findCredentialsByEmail(email: string): { id: string; passwordHash: string } | null {
+export function findCredentialsByEmail(email: string, database: CircuitDatabase = db): { id: string; passwordHash: string } | null {
   return (
-    db
+    database
       .select({ id: users.id, passwordHash: users.passwordHash })
       .from(users)
       .where(eq(users.email, normalizeEmail(email)))
@@ -64,8 +64,8 @@ export function findCredentialsByEmail(email: string): { id: string; passwordHas
   );
 }
 
-export function emailIsTaken(email: string): boolean {
-  return findCredentialsByEmail(email) !== null;
+export function emailIsTaken(email: string, database: CircuitDatabase = db): boolean {
+  return findCredentialsByEmail(email, database) !== null;
 }
 
 export type NewUser = { email: string; name: string; role: Role; organizationId: number; passwordHash: string };
@@ -80,18 +80,8 @@ export function insertUser(newUser: NewUser, database: CircuitDatabase = db): st
   return id;
 }
 
-/** Creates an account unless the address was taken meanwhile (two sign-ups at the same moment). */
-export function createAccount(newUser: NewUser): { ok: true; userId: string } | { ok: false; reason: "email-taken" } {
-  try {
-    return { ok: true, userId: insertUser(newUser) };
-  } catch (error) {
-    if (isUniqueViolation(error)) return { ok: false, reason: "email-taken" };
-    throw error;
-  }
-}
-
-export function setUserLocale(userId: string, locale: string): void {
-  db.update(users).set({ locale }).where(eq(users.id, userId)).run();
+export function writeUserLocale(tx: CircuitDatabase, userId: string, locale: string): void {
+  tx.update(users).set({ locale }).where(eq(users.id, userId)).run();
 }
 
 export function countUsers(): number {

@@ -3,28 +3,15 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
 import { requireAnonymous } from "~/auth/guards.server";
-import { hashPassword } from "~/auth/password.server";
 import { startSession } from "~/auth/session.server";
 import { RouteErrorBoundary } from "~/components/error-page";
 import { FormErrors, Honeypot, SelectField, SubmitButton, TextAreaField, TextField, ValidatedForm } from "~/components/ui/form";
 import { Card, PageHeading } from "~/components/ui/page";
-import { emailField, enumField, honeypotField, newPasswordField, optionalText, requiredText } from "~/forms/fields";
 import { redirectWithFlash } from "~/http/flash.server";
 import { pageTitle } from "~/i18n/meta";
-import { organizationNameIsTaken, registerRecipientOrganization } from "~/models/organization.server";
-import { emailIsTaken } from "~/models/user.server";
-
-export const organizationRegistrationSchema = z.object({
-  organizationName: requiredText(160),
-  kind: enumField(["school", "nonprofit"]),
-  description: optionalText(1000),
-  memberName: requiredText(120),
-  email: emailField(),
-  password: newPasswordField(),
-  website: honeypotField(),
-});
+import { registerOrganization, registerOrganizationInput } from "~/commands/organizations/register-organization.server";
+import { formRefusal } from "~/http/refusal-replies.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "register.title");
 
@@ -34,23 +21,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const formData = await request.formData();
-  const submission = parseWithZod(formData, {
-    schema: organizationRegistrationSchema.superRefine((value, context) => {
-      if (organizationNameIsTaken(value.organizationName))
-        context.addIssue({ code: "custom", path: ["organizationName"], message: "errors.organizationTaken" });
-      if (emailIsTaken(value.email)) context.addIssue({ code: "custom", path: ["email"], message: "errors.emailTaken" });
-    }),
-  });
+  const submission = parseWithZod(await request.formData(), { schema: registerOrganizationInput });
   if (submission.status !== "success") return data(submission.reply({ hideFields: ["password"] }), { status: 400 });
-
-  const { organizationName, kind, description, memberName, email, password } = submission.value;
-  const registered = registerRecipientOrganization({ organizationName, kind, description, memberName, email, passwordHash: await hashPassword(password) });
-  if ("taken" in registered) {
-    const fieldErrors: Record<string, string[]> = { [registered.taken]: [registered.taken === "email" ? "errors.emailTaken" : "errors.organizationTaken"] };
-    return data(submission.reply({ fieldErrors, hideFields: ["password"] }), { status: 400 });
-  }
-  return redirectWithFlash("/", { key: "flash.organizationRegistered" }, { "Set-Cookie": await startSession(registered.userId, request) });
+  const registered = await registerOrganization(submission.value);
+  if (!registered.ok) return formRefusal(submission, registered, ["password"]);
+  return redirectWithFlash("/", { key: "flash.organizationRegistered" }, { "Set-Cookie": await startSession(registered.value.userId, request) });
 }
 
 export default function RegisterOrganizationPage() {
@@ -59,8 +34,8 @@ export default function RegisterOrganizationPage() {
   const [form, fields] = useForm({
     id: "register-organization",
     lastResult,
-    constraint: getZodConstraint(organizationRegistrationSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: organizationRegistrationSchema }),
+    constraint: getZodConstraint(registerOrganizationInput),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: registerOrganizationInput }),
     shouldRevalidate: "onBlur",
   });
   return (

@@ -2,7 +2,8 @@ import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { getOptionalUser, safeRedirectPath } from "~/auth/guards.server";
 import { defaultLanguage, isSupportedLanguage } from "~/i18n/config";
 import { languageCookie } from "~/i18n/i18next.server";
-import { setUserLocale } from "~/models/user.server";
+import { lifecycleActorOf } from "~/auth/guards.server";
+import { setLanguage } from "~/commands/accounts/set-language.server";
 
 export async function loader() {
   return redirect("/");
@@ -14,7 +15,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const requested = formData.get("lng");
   const language = isSupportedLanguage(requested) ? requested : defaultLanguage;
   const user = await getOptionalUser(request);
-  if (user) setUserLocale(user.id, language);
+  // A refusal (a member of a pending organization) only means the choice is not kept on the account.
+  if (user) setLanguage(lifecycleActorOf(user), { language });
   return redirect(safeRedirectPath(formData.get("redirectTo")), {
     headers: { "Set-Cookie": await languageCookie.serialize(language) },
   });

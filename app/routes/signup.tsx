@@ -3,27 +3,16 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
 import { requireAnonymous } from "~/auth/guards.server";
-import { hashPassword } from "~/auth/password.server";
 import { startSession } from "~/auth/session.server";
 import { RouteErrorBoundary } from "~/components/error-page";
 import { FormErrors, Honeypot, SelectField, SubmitButton, TextField, ValidatedForm } from "~/components/ui/form";
 import { Card, PageHeading } from "~/components/ui/page";
-import { isCityEmail } from "~/domain/accounts";
 import { env } from "~/env.server";
-import { emailField, honeypotField, newPasswordField, requiredText } from "~/forms/fields";
 import { pageTitle } from "~/i18n/meta";
 import { listDepartments } from "~/models/organization.server";
-import { createAccount, emailIsTaken } from "~/models/user.server";
-
-export const employeeSignUpSchema = z.object({
-  name: requiredText(120),
-  email: emailField(),
-  departmentId: z.coerce.number({ required_error: "errors.choose", invalid_type_error: "errors.choose" }).int().positive("errors.choose"),
-  password: newPasswordField(),
-  website: honeypotField(),
-});
+import { signUpEmployee, signUpEmployeeInput } from "~/commands/accounts/sign-up-employee.server";
+import { formRefusal } from "~/http/refusal-replies.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "signup.title");
 
@@ -33,22 +22,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const formData = await request.formData();
-  const departments = listDepartments();
-  const submission = parseWithZod(formData, {
-    schema: employeeSignUpSchema.superRefine((value, context) => {
-      if (!isCityEmail(value.email, env.CITY_EMAIL_DOMAIN)) context.addIssue({ code: "custom", path: ["email"], message: "errors.notCityEmail" });
-      else if (emailIsTaken(value.email)) context.addIssue({ code: "custom", path: ["email"], message: "errors.emailTaken" });
-      if (!departments.some((department) => department.id === value.departmentId))
-        context.addIssue({ code: "custom", path: ["departmentId"], message: "errors.choose" });
-    }),
-  });
+  const submission = parseWithZod(await request.formData(), { schema: signUpEmployeeInput });
   if (submission.status !== "success") return data(submission.reply({ hideFields: ["password"] }), { status: 400 });
-
-  const { name, email, departmentId, password } = submission.value;
-  const created = createAccount({ name, email, role: "employee", organizationId: departmentId, passwordHash: await hashPassword(password) });
-  if (!created.ok) return data(submission.reply({ fieldErrors: { email: ["errors.emailTaken"] }, hideFields: ["password"] }), { status: 400 });
-  throw redirect("/", { headers: { "Set-Cookie": await startSession(created.userId, request) } });
+  const signedUp = await signUpEmployee(submission.value);
+  if (!signedUp.ok) return formRefusal(submission, signedUp, ["password"]);
+  throw redirect("/", { headers: { "Set-Cookie": await startSession(signedUp.value.userId, request) } });
 }
 
 export default function EmployeeSignUpPage() {
@@ -58,8 +36,8 @@ export default function EmployeeSignUpPage() {
   const [form, fields] = useForm({
     id: "employee-signup",
     lastResult,
-    constraint: getZodConstraint(employeeSignUpSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: employeeSignUpSchema }),
+    constraint: getZodConstraint(signUpEmployeeInput),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: signUpEmployeeInput }),
     shouldRevalidate: "onBlur",
   });
   return (

@@ -1,0 +1,48 @@
+// A school or nonprofit registers itself with its first member; it stays pending until a
+// coordinator approves it.
+import { z } from "zod";
+import { isUniqueViolation } from "~/db.server";
+import { hashPassword } from "~/auth/password.server";
+import { recipientOrganizationKinds } from "~/domain/organizations";
+import { emailField, enumField, honeypotField, newPasswordField, optionalText, requiredText } from "~/forms/fields";
+import { insertOrganization, organizationNameIsTaken } from "~/models/organization.server";
+import { emailIsTaken, insertUser } from "~/models/user.server";
+import { refuse, runCommand, type CommandOptions, type CommandResult } from "../command.server";
+
+export const registerOrganizationInput = z.object({
+  organizationName: requiredText(160),
+  kind: enumField([...recipientOrganizationKinds]),
+  description: optionalText(1000),
+  memberName: requiredText(120),
+  email: emailField(),
+  password: newPasswordField(),
+  website: honeypotField(),
+});
+export type RegisterOrganizationInput = z.infer<typeof registerOrganizationInput>;
+
+/** Anyone may register (there is no actor yet). The password is hashed before the transaction. */
+export async function registerOrganization(
+  input: RegisterOrganizationInput,
+  options: CommandOptions = {},
+): Promise<CommandResult<{ organizationId: number; userId: string }>> {
+  const passwordHash = await hashPassword(input.password);
+  return runCommand(options, (tx) => {
+    const fields: Record<string, string[]> = {};
+    if (organizationNameIsTaken(input.organizationName, tx)) fields.organizationName = ["errors.organizationTaken"];
+    if (emailIsTaken(input.email, tx)) fields.email = ["errors.emailTaken"];
+    if (Object.keys(fields).length > 0) refuse({ reason: "invalid-input", fields });
+    try {
+      const organizationId = insertOrganization(
+        { name: input.organizationName.trim(), kind: input.kind, status: "pending", description: input.description ?? null },
+        tx,
+      );
+      const userId = insertUser({ email: input.email, name: input.memberName, role: "recipient", organizationId, passwordHash }, tx);
+      return { organizationId, userId };
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      // Another registration with the same name or address won the race.
+      const taken = error instanceof Error && error.message.includes("organizations.name") ? "organizationName" : "email";
+      refuse({ reason: "invalid-input", fields: { [taken]: [taken === "email" ? "errors.emailTaken" : "errors.organizationTaken"] } });
+    }
+  });
+}
