@@ -71,8 +71,9 @@ export type DeviceMutationResult =
       | { reason: "duplicate"; fields: ("assetTag" | "serial")[] }
     ));
 
-function isApprovedDepartment(organizationId: number): boolean {
-  const row = db.select({ kind: organizations.kind, status: organizations.status }).from(organizations).where(eq(organizations.id, organizationId)).get();
+/** Whether devices may be registered for this organization: an approved city department. */
+export function isApprovedDepartment(organizationId: number, database: CircuitDatabase = db): boolean {
+  const row = database.select({ kind: organizations.kind, status: organizations.status }).from(organizations).where(eq(organizations.id, organizationId)).get();
   return row?.kind === "department" && row.status === "approved";
 }
 
@@ -166,8 +167,8 @@ function actorIdOf(actor: LifecycleActor): string {
 }
 
 /** Which asset tag or serial is taken already (by another device than `exceptId`). */
-export function duplicateFields(input: { assetTag: string; serial: string }, exceptId?: number): ("assetTag" | "serial")[] {
-  const taken = db
+export function duplicateFields(input: { assetTag: string; serial: string }, exceptId?: number, database: CircuitDatabase = db): ("assetTag" | "serial")[] {
+  const taken = database
     .select({ id: devices.id, assetTag: devices.assetTag, serial: devices.serial })
     .from(devices)
     .where(or(eq(devices.assetTag, input.assetTag.trim()), eq(devices.serial, input.serial.trim())))
@@ -176,6 +177,18 @@ export function duplicateFields(input: { assetTag: string; serial: string }, exc
   const fields: ("assetTag" | "serial")[] = [];
   if (taken.some((row) => row.assetTag === input.assetTag.trim())) fields.push("assetTag");
   if (taken.some((row) => row.serial === input.serial.trim())) fields.push("serial");
+  return fields;
+}
+
+/**
+ * Which field a unique index refused, from SQLite's message ("UNIQUE constraint failed:
+ * devices.asset_tag"): the statement that failed is undone, so the taken row cannot be read back.
+ */
+export function duplicateFieldsOfViolation(error: unknown): ("assetTag" | "serial")[] {
+  const message = error instanceof Error ? error.message : "";
+  const fields: ("assetTag" | "serial")[] = [];
+  if (message.includes("devices.asset_tag")) fields.push("assetTag");
+  if (message.includes("devices.serial")) fields.push("serial");
   return fields;
 }
 
@@ -209,7 +222,7 @@ export function registerDevice(input: DeviceInput, departmentId: number, actor: 
 
   let deviceId: number;
   try {
-    deviceId = insertRegisteredDevice(input, departmentId, actor, decision.event, now);
+    deviceId = db.transaction((tx) => insertRegisteredDevice(tx, input, departmentId, actor, decision.event, now), { behavior: "immediate" });
   } catch (error) {
     // A parallel registration of the same tag or serial won the race.
     if (isUniqueViolation(error)) return { ok: false, reason: "duplicate", fields: duplicateFields(input) };
@@ -218,29 +231,32 @@ export function registerDevice(input: DeviceInput, departmentId: number, actor: 
   return { ok: true, device: getDevice(deviceId)! };
 }
 
-function insertRegisteredDevice(input: DeviceInput, departmentId: number, actor: LifecycleActor, event: CustodyEventDraft, now: number): number {
-  return db.transaction(
-    (tx) => {
-      const row = tx
-        .insert(devices)
-        .values({
-          ...deviceColumns(input),
-          publicId: newPublicId(),
-          departmentId,
-          status: event.toStatus,
-          ...holderColumns(event.toHolder),
-          registeredById: actor.kind === "user" ? actor.userId : null,
-          createdAt: new Date(now),
-          updatedAt: new Date(now),
-        })
-        .returning({ id: devices.id })
-        .get();
-      insertMedia(tx, row.id, input.media);
-      appendCustodyEvent(tx, { deviceId: row.id, actorId: actorIdOf(actor), at: now, draft: event });
-      return row.id;
-    },
-    { behavior: "immediate" },
-  );
+/** Writes a new device, its media and its register event inside the caller's transaction; returns its id. */
+export function insertRegisteredDevice(
+  tx: CircuitDatabase,
+  input: DeviceInput,
+  departmentId: number,
+  actor: LifecycleActor,
+  event: CustodyEventDraft,
+  now: number,
+): number {
+  const row = tx
+    .insert(devices)
+    .values({
+      ...deviceColumns(input),
+      publicId: newPublicId(),
+      departmentId,
+      status: event.toStatus,
+      ...holderColumns(event.toHolder),
+      registeredById: actor.kind === "user" ? actor.userId : null,
+      createdAt: new Date(now),
+      updatedAt: new Date(now),
+    })
+    .returning({ id: devices.id })
+    .get();
+  insertMedia(tx, row.id, input.media);
+  appendCustodyEvent(tx, { deviceId: row.id, actorId: actorIdOf(actor), at: now, draft: event });
+  return row.id;
 }
 
 function insertMedia(tx: CircuitDatabase, deviceId: number, media: MediumInput[]) {
@@ -248,6 +264,22 @@ function insertMedia(tx: CircuitDatabase, deviceId: number, media: MediumInput[]
   tx.insert(storageMedia)
     .values(media.map((medium) => ({ deviceId, serial: medium.serial.trim(), kind: medium.kind, capacityGb: medium.capacityGb })))
     .run();
+}
+
+/**
+ * Replaces a registered device's fields and media inside the caller's transaction. False when the
+ * device is no longer `registered` (another writer moved it first).
+ */
+export function writeRegistration(tx: CircuitDatabase, deviceId: number, input: DeviceInput, now: number): boolean {
+  const result = tx
+    .update(devices)
+    .set({ ...deviceColumns(input), updatedAt: new Date(now) })
+    .where(and(eq(devices.id, deviceId), eq(devices.status, "registered")))
+    .run();
+  if (result.changes !== 1) return false;
+  tx.delete(storageMedia).where(eq(storageMedia.deviceId, deviceId)).run();
+  insertMedia(tx, deviceId, input.media);
+  return true;
 }
 
 /** Edits a device while it is still `registered` (its department may correct what it entered). */

@@ -1,13 +1,12 @@
-// Matching listed devices to approved requests (the engine is app/domain/matching.ts), confirming a
-// proposal (which reserves the device), and what follows: handover with a signature, release, return.
+// Matching listed devices to approved requests (the engine is app/domain/matching.ts), the
+// reservation a confirmed match holds (confirming is app/commands/matches/), and what follows: handover with a signature, release, return.
 import { and, eq } from "drizzle-orm";
 import { deviceRequests, devices, handoverSignatures, matches } from "~db/schema";
-import { db } from "~/db.server";
+import { db, type CircuitDatabase } from "~/db.server";
 import type { Holder, UserActor } from "~/domain/lifecycle";
-import { feasible, pairScore, runMatching, type MatchableDevice, type MatchableRequest } from "~/domain/matching";
-import { can } from "~/domain/permissions";
+import { runMatching, type MatchableDevice, type MatchableRequest } from "~/domain/matching";
 import { openSlots, statusAfterFulfilment } from "~/domain/requests";
-import { applyTransition, getDevice, itServiceIdFor, type DeviceMutationResult } from "./device.server";
+import { applyTransition, itServiceIdFor, type DeviceMutationResult } from "./device.server";
 import { notify } from "./notification.server";
 import { getRequest, openRequestsForMatching, type RequestView } from "./request.server";
 
@@ -29,7 +28,7 @@ function listedDevicesForMatching(): MatchableDevice[] {
 }
 
 /** A request as the engine sees it: open slots, minimums, priority, and waiting since approval. */
-function matchableRequestOf(request: RequestView): MatchableRequest {
+export function matchableRequestOf(request: RequestView): MatchableRequest {
   return {
     id: request.id,
     type: request.type,
@@ -48,56 +47,9 @@ export function proposeMatches(now: number = Date.now()) {
   return runMatching(listedDevicesForMatching(), openRequestsForMatching().map(matchableRequestOf), now);
 }
 
-class RequestFullError extends Error {}
-
-export type ConfirmResult = DeviceMutationResult | { ok: false; reason: "request-not-open" } | { ok: false; reason: "not-feasible" };
-
-/**
- * Confirms one proposal: the device becomes `reserved` for the request. The device's conditional
- * state change lets exactly one of several simultaneous confirmations win; the request's open
- * slots are counted again inside the same transaction.
- */
-export function confirmMatch(deviceId: number, requestId: number, coordinator: UserActor, now: number = Date.now()): ConfirmResult {
-  // Reserving is also how an employee's purchase starts; confirming a match is the coordinator's.
-  if (!can({ role: coordinator.role, organizationStatus: coordinator.organizationStatus }, "match.confirm")) return { ok: false, reason: "forbidden" };
-  const request = getRequest(requestId);
-  const device = getDevice(deviceId);
-  if (!request || !device) return { ok: false, reason: "not-found" };
-  if (openSlots(request) === 0) return { ok: false, reason: "request-not-open" };
-  if (device.status !== "listed") return { ok: false, reason: "invalid-state", status: device.status };
-  const matchable = { ...device, listedAt: device.updatedAt.getTime() };
-  const matchableRequest = matchableRequestOf(request);
-  if (!feasible(matchable, matchableRequest)) return { ok: false, reason: "not-feasible" };
-  const explanation = pairScore(matchable, matchableRequest, now);
-
-  let result: DeviceMutationResult;
-  try {
-    result = applyTransition(deviceId, { action: "reserve", requestId }, coordinator, now, (tx) => {
-      const current = getRequest(requestId);
-      if (!current || openSlots(current) === 0) throw new RequestFullError();
-      tx.insert(matches)
-        .values({
-          deviceId,
-          requestId,
-          score: explanation?.total ?? 0,
-          explanation: JSON.stringify(explanation),
-          status: "confirmed",
-          confirmedById: coordinator.userId,
-          confirmedAt: new Date(now),
-        })
-        .run();
-    });
-  } catch (error) {
-    if (error instanceof RequestFullError) return { ok: false, reason: "request-not-open" };
-    throw error;
-  }
-  if (result.ok) notify(request.requesterId, "matchConfirmed", { request: `#${request.id}`, device: `${device.manufacturer} ${device.model}` }, "/", db);
-  return result;
-}
-
-function activeMatch(deviceId: number) {
+function activeMatch(deviceId: number, database: CircuitDatabase = db) {
   return (
-    db
+    database
       .select()
       .from(matches)
       .where(and(eq(matches.deviceId, deviceId), eq(matches.status, "confirmed")))
@@ -119,6 +71,63 @@ export function reservationOf(deviceId: number): ReservationView {
     recipientName: request.requesterKind === "employee" ? request.requesterName : request.organizationName,
     requesterKind: request.requesterKind,
   };
+}
+
+/**
+ * The confirmed match that reserves the device and the request it serves, read in the caller's
+ * transaction; null when the device is not reserved for a request.
+ */
+export function reservationFacts(deviceId: number, database: CircuitDatabase = db) {
+  return (
+    database
+      .select({
+        matchId: matches.id,
+        requestId: deviceRequests.id,
+        requesterId: deviceRequests.requesterId,
+        requesterKind: deviceRequests.requesterKind,
+        organizationId: deviceRequests.organizationId,
+      })
+      .from(matches)
+      .innerJoin(deviceRequests, eq(deviceRequests.id, matches.requestId))
+      .where(and(eq(matches.deviceId, deviceId), eq(matches.status, "confirmed")))
+      .get() ?? null
+  );
+}
+
+/** Closes a confirmed match (the device was released or handed over), inside the caller's transaction. */
+export function closeMatch(tx: CircuitDatabase, matchId: number, status: "released" | "handed-over", now: number): void {
+  tx.update(matches)
+    .set({ status, closedAt: new Date(now) })
+    .where(eq(matches.id, matchId))
+    .run();
+}
+
+/** Stores a handover signature (the typed name stays out of the hashed ledger); returns its id. */
+export function insertHandoverSignature(
+  tx: CircuitDatabase,
+  signature: { deviceId: number; matchId: number; signedByName: string; signedByUserId: string | null; recordedById: string; signedAt: number },
+): number {
+  return tx
+    .insert(handoverSignatures)
+    .values({ ...signature, signedByName: signature.signedByName.trim(), signedAt: new Date(signature.signedAt) })
+    .returning({ id: handoverSignatures.id })
+    .get().id;
+}
+
+/**
+ * Counts one more device handed over for the request, from the row as it is inside the caller's
+ * transaction (parallel handovers all count); a cancelled request stays cancelled.
+ */
+export function countFulfilment(tx: CircuitDatabase, requestId: number): void {
+  const current = tx
+    .select({ fulfilled: deviceRequests.fulfilled, quantity: deviceRequests.quantity, status: deviceRequests.status })
+    .from(deviceRequests)
+    .where(eq(deviceRequests.id, requestId))
+    .get();
+  if (!current) return;
+  const fulfilled = current.fulfilled + 1;
+  const status = current.status === "cancelled" ? "cancelled" : statusAfterFulfilment(current.quantity, fulfilled);
+  tx.update(deviceRequests).set({ fulfilled, status }).where(eq(deviceRequests.id, requestId)).run();
 }
 
 export type HandoverResult = DeviceMutationResult | { ok: false; reason: "no-reservation" };

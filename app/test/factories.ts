@@ -4,9 +4,24 @@
 import type { DeviceInput } from "~/models/device.server";
 import type { LifecycleActor, UserActor } from "~/domain/lifecycle";
 import type { OrganizationKind, OrganizationStatus, Role } from "~/domain/organizations";
-import type { WipeRecordFields } from "~/models/wipe.server";
+import type { WipeRecordFields } from "~/commands/wipes/record-wipe.server";
 import { insertOrganization } from "~/models/organization.server";
 import { insertUser } from "~/models/user.server";
+import type { CommandResult } from "~/commands/command.server";
+import { collectDevice } from "~/commands/devices/collect-device.server";
+import { certifyDevice } from "~/commands/devices/certify-device.server";
+import { handOverDevice } from "~/commands/devices/hand-over-device.server";
+import { listDevice } from "~/commands/devices/list-device.server";
+import { recycleDevice } from "~/commands/devices/recycle-device.server";
+import { registerDevice } from "~/commands/devices/register-device.server";
+import { confirmMatch } from "~/commands/matches/confirm-match.server";
+import { approveRequest } from "~/commands/requests/approve-request.server";
+import { fileRequest } from "~/commands/requests/file-request.server";
+import { recordWipe } from "~/commands/wipes/record-wipe.server";
+import { validateWipe } from "~/commands/wipes/validate-wipe.server";
+import type { ConditionGrade, DeviceStatus } from "~/domain/lifecycle";
+import type { DeviceDetail } from "~/models/device.server";
+import type { WipeRecordView } from "~/models/wipe.server";
 
 let sequence = 0;
 
@@ -87,4 +102,106 @@ export function passingWipe(overrides: Partial<WipeRecordFields> = {}): WipeReco
     notes: null,
     ...overrides,
   };
+}
+
+/** The value of a command that must succeed in a test's set-up; a refusal fails the test with its reason. */
+export function commandValue<Value>(result: CommandResult<Value>, what = "command"): Value {
+  if (!result.ok) throw new Error(`Expected the ${what} to succeed, got ${JSON.stringify(result)}`);
+  return result.value;
+}
+
+type LifecycleCast = { itServiceId: number; coordinator: UserActor; technician: UserActor; validator: UserActor };
+let cast: LifecycleCast | null = null;
+
+/** The IT service's people who move devices along in `deviceInState`: made once per test file. */
+export function lifecycleCast(): LifecycleCast {
+  if (!cast) {
+    const itServiceId = createOrganization("it_service");
+    cast = {
+      itServiceId,
+      coordinator: createActor("coordinator", itServiceId),
+      technician: createActor("technician", itServiceId),
+      validator: createActor("technician", itServiceId),
+    };
+  }
+  return cast;
+}
+
+export type DeviceInStateOptions = {
+  /** The owning department (a new one when not given). */
+  departmentId?: number;
+  input?: Partial<DeviceInput>;
+  grade?: ConditionGrade;
+  /** For reserved and deployed devices: who asked for it (a school's new member when not given). */
+  requester?: UserActor;
+};
+
+/** Reserved and deployed devices: the request they were matched to. */
+export type DeviceInState = DeviceDetail & { requestId: number | null };
+
+/**
+ * A device walked through the lifecycle by the commands, as in real use, up to `status`: registered
+ * by a coordinator, collected, wiped by one technician and validated by another, certified, listed,
+ * reserved for a one-device request (filed, approved, confirmed), handed over; or recycled from
+ * registered.
+ */
+export function deviceInState(status: DeviceStatus, options: DeviceInStateOptions = {}): DeviceInState {
+  const { coordinator, technician, validator } = lifecycleCast();
+  const departmentId = options.departmentId ?? createOrganization("department");
+  const registered = commandValue(registerDevice(coordinator, { ...deviceInput(options.input), departmentId }), "registration");
+  const deviceId = registered.id;
+  if (status === "registered") return { ...registered, requestId: null };
+  if (status === "recycled") {
+    const recycled = commandValue(recycleDevice(coordinator, { deviceId, recycler: "GreenCycle NV", certificateNumber: `R2-${nextNumber()}` }), "recycling");
+    return { ...recycled, requestId: null };
+  }
+  const collected = commandValue(collectDevice(technician, { deviceId }), "collection");
+  if (status === "collected") return { ...collected, requestId: null };
+  for (const medium of collected.media) {
+    const wipe = commandValue(recordWipe(technician, { deviceId, mediumId: medium.id, ...passingWipe() }), "wipe");
+    commandValue(validateWipe(validator, { wipeId: wipe.id }), "validation");
+  }
+  const wiped = commandValue(certifyDevice(technician, { deviceId }), "certification");
+  if (status === "wiped") return { ...wiped, requestId: null };
+  const listed = commandValue(listDevice(technician, { deviceId, grade: options.grade ?? "B" }), "listing");
+  if (status === "listed") return { ...listed, requestId: null };
+  const requester = options.requester ?? createActor("recipient");
+  const request = commandValue(
+    fileRequest(requester, {
+      type: listed.type,
+      quantity: 1,
+      minRamGb: 0,
+      minStorageGb: 0,
+      minScreenInches: null,
+      keyboardLayout: "any",
+      purpose: "A device for the tests",
+      beneficiaries: 1,
+      neededBy: new Date(Date.now() + 60 * 24 * 60 * 60 * 1000).toISOString().slice(0, 10),
+    }),
+    "request",
+  );
+  commandValue(approveRequest(coordinator, { requestId: request.id, priority: 50 }), "approval");
+  const reserved = commandValue(confirmMatch(coordinator, { deviceId, requestId: request.id }), "confirmation").device;
+  if (status === "reserved") return { ...reserved, requestId: request.id };
+  const deployed = commandValue(handOverDevice(technician, { deviceId, signedBy: "Sam Signer" }), "handover");
+  return { ...deployed, requestId: request.id };
+}
+
+/**
+ * Every medium of the device wiped by `performer` and validated a minute later by `validator` (the
+ * two-person rule), at `now` or the present.
+ */
+export function wipeEveryMedium(
+  device: Pick<DeviceDetail, "id" | "media">,
+  people: { performer: UserActor; validator: UserActor },
+  options: { now?: number; fields?: WipeRecordFields } = {},
+): WipeRecordView[] {
+  const now = options.now ?? Date.now();
+  return device.media.map((medium) => {
+    const record = commandValue(
+      recordWipe(people.performer, { deviceId: device.id, mediumId: medium.id, ...(options.fields ?? passingWipe()) }, { now }),
+      "wipe",
+    );
+    return commandValue(validateWipe(people.validator, { wipeId: record.id }, { now: now + 60_000 }), "validation");
+  });
 }
