@@ -22,17 +22,30 @@ export function fieldErrorsOf(error: z.ZodError): ApiFieldErrors {
   return fields;
 }
 
-/** Reads a JSON body and checks it against a schema; throws the API error response otherwise. */
-export async function parseJsonBody<Schema extends z.ZodTypeAny>(request: Request, schema: Schema): Promise<z.infer<Schema>> {
+/** Checks a command's input against its schema; throws the API's 422 answer, naming the fields, otherwise. */
+export function parseApiInput<Schema extends z.ZodTypeAny>(schema: Schema, input: unknown): z.infer<Schema> {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) throw apiError(422, "validation_failed", "Some fields are not valid.", fieldErrorsOf(parsed.error));
+  return parsed.data;
+}
+
+/**
+ * Reads a JSON body and checks it against a schema; throws the API error response otherwise.
+ * `fromPath` adds what the address names (the device, the medium) over whatever the body says.
+ */
+export async function parseJsonBody<Schema extends z.ZodTypeAny>(
+  request: Request,
+  schema: Schema,
+  fromPath?: Record<string, unknown>,
+): Promise<z.infer<Schema>> {
   let body: unknown;
   try {
     body = await request.json();
   } catch {
     throw apiError(400, "invalid_json", "The request body must be a JSON object.");
   }
-  const parsed = schema.safeParse(body);
-  if (!parsed.success) throw apiError(422, "validation_failed", "Some fields are not valid.", fieldErrorsOf(parsed.error));
-  return parsed.data;
+  const withPath = fromPath && typeof body === "object" && body !== null && !Array.isArray(body) ? { ...body, ...fromPath } : body;
+  return parseApiInput(schema, withPath);
 }
 
 export function methodNotAllowed(allowed: string[]): Response {

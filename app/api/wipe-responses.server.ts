@@ -1,6 +1,5 @@
-// JSON shapes and refusals of the wipe endpoints.
-import type { ValidateWipeResult, WipeRecordView, CertificateView } from "~/models/wipe.server";
-import { apiError } from "./responses.server";
+// JSON shapes of wipe records and certificates in the API (refusals answer through app/http/refusal-replies.server.ts).
+import type { CertificateView, WipeRecordView } from "~/models/wipe.server";
 
 export function wipeRecordJson(record: WipeRecordView) {
   return {
@@ -43,19 +42,4 @@ export function certificateJson(certificate: CertificateView, device: { id: numb
     issuedBy: certificate.issuedByName,
     records: certificate.records.map(wipeRecordJson),
   };
-}
-
-export function validationRefusalResponse(refusal: Extract<ValidateWipeResult, { ok: false }>): Response {
-  switch (refusal.reason) {
-    case "not-found":
-      return apiError(404, "not_found", "There is no such wipe record.");
-    case "same-person":
-      return apiError(403, "same_person", "The technician who performed a wipe can never validate it: a second technician must.");
-    case "failed-record":
-      return apiError(409, "failed_record", "A failed wipe cannot be validated. Wipe the medium again or destroy it, in a new record.");
-    case "device-not-collected":
-      return apiError(409, "invalid_state", "Wipes are validated while the device is collected.");
-    case "already-validated":
-      return apiError(409, "already_validated", "This wipe record has been validated already.");
-  }
 }

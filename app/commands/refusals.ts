@@ -67,7 +67,7 @@ export const refusalAnswers: Record<RefusalReason, RefusalAnswer> = {
   "failed-record": { status: 409, apiCode: "failed_record", messageKey: key("errors.wipe.failed-record") },
   "already-validated": { status: 409, apiCode: "already_validated", messageKey: key("errors.wipe.already-validated") },
   "device-not-collected": { status: 409, apiCode: "invalid_state", messageKey: key("errors.wipe.device-not-collected") },
-  "log-unreadable": { status: 422, apiCode: "log_unreadable", messageKey: key("errors.wipe.logUnreadable") },
+  "log-unreadable": { status: 422, apiCode: "unreadable_log", messageKey: key("errors.wipe.logUnreadable") },
   "request-not-open": { status: 409, apiCode: "request_not_open", messageKey: key("errors.match.request-not-open") },
   "not-feasible": { status: 409, apiCode: "not_feasible", messageKey: key("errors.match.not-feasible") },
   "not-cancellable": { status: 409, apiCode: "not_cancellable", messageKey: key("errors.request.not-cancellable") },

@@ -1,7 +1,8 @@
-// The wipe record schema, shared by the technician's form and POST /api/v1/devices/:id/media/:mediumId/wipes.
+// The wipe record's fields and rules, shared by the technician's form (client and server), the record-wipe
+// command's input (app/commands/wipes/record-wipe.server.ts adds the device and medium) and the API.
 // Method/technique agreement is the domain's rule (app/domain/wipes.ts), applied here per field.
 import { z } from "zod";
-import { sanitizationMethods, sanitizationTechniques, verificationLevels, wipeRecordViolations, wipeResults } from "~/domain/wipes";
+import { sanitizationMethods, sanitizationTechniques, verificationLevels, wipeRecordViolations, wipeResults, type WipeRecordInput } from "~/domain/wipes";
 import { parseMoment } from "~/i18n/format";
 import { enumField, optionalText, requiredText } from "./fields";
 
@@ -24,22 +25,30 @@ const optionalWholeNumber = (min: number, max: number) =>
     .nullish()
     .transform((value) => value ?? null);
 
-export const wipeRecordSchema = z
-  .object({
-    method: enumField([...sanitizationMethods]),
-    technique: enumField([...sanitizationTechniques]),
-    rounds: optionalWholeNumber(1, 100),
-    tool: requiredText(80),
-    toolVersion: requiredText(80),
-    verification: enumField([...verificationLevels]),
-    samplePercent: optionalWholeNumber(1, 100),
-    result: enumField([...wipeResults]),
-    startedAt: moment,
-    finishedAt: moment,
-    notes: optionalText(2000),
-  })
-  .superRefine((record, context) => {
-    for (const violation of wipeRecordViolations(record)) context.addIssue({ code: "custom", path: [violation.field], message: violation.message });
-  });
+export const wipeSources = ["manual", "nwipe-log"] as const;
+
+/** The fields of one wipe record, each on its own; `wipeRecordSchema` adds the rules between them. */
+export const wipeRecordFields = z.object({
+  method: enumField([...sanitizationMethods]),
+  technique: enumField([...sanitizationTechniques]),
+  rounds: optionalWholeNumber(1, 100),
+  tool: requiredText(80),
+  toolVersion: requiredText(80),
+  verification: enumField([...verificationLevels]),
+  samplePercent: optionalWholeNumber(1, 100),
+  result: enumField([...wipeResults]),
+  startedAt: moment,
+  finishedAt: moment,
+  notes: optionalText(2000),
+  /** Typed by hand, or a draft read from an nwipe log and reviewed. */
+  source: z.enum(wipeSources).default("manual"),
+});
+
+/** Names each rule violation at its field, as conform and the API's `fields` expect. */
+export function addWipeRuleIssues(record: WipeRecordInput, context: z.RefinementCtx) {
+  for (const violation of wipeRecordViolations(record)) context.addIssue({ code: "custom", path: [violation.field], message: violation.message });
+}
+
+export const wipeRecordSchema = wipeRecordFields.superRefine(addWipeRuleIssues);
 
 export type WipeRecordFormValues = z.input<typeof wipeRecordSchema>;

@@ -11,8 +11,15 @@ export function apiRefusal(refusal: Refusal): Response {
   const fieldKeys = refusalFieldErrors(refusal);
   const english = (messageKey: string) => lookupTranslation("en", messageKey) ?? messageKey;
   const fields = fieldKeys ? Object.fromEntries(Object.entries(fieldKeys).map(([field, keys]) => [field, keys.map(english)])) : undefined;
-  const problems = refusal.reason === "log-unreadable" ? { problems: refusal.problems } : {};
-  const error = { code: answer.apiCode, message: english(answer.messageKey), ...(fields ? { fields } : {}), ...problems };
+  // A log that cannot be read says why in the message itself, and per problem under `fields.log` (as the API always did).
+  if (refusal.reason === "log-unreadable") {
+    const message = [english(answer.messageKey), ...refusal.problems].join(" ");
+    return Response.json(
+      { error: { code: answer.apiCode, message, fields: { log: refusal.problems }, problems: refusal.problems } },
+      { status: answer.status },
+    );
+  }
+  const error = { code: answer.apiCode, message: english(answer.messageKey), ...(fields ? { fields } : {}) };
   return Response.json({ error }, { status: answer.status });
 }
 

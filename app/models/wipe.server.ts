@@ -1,104 +1,12 @@
-// Wipe records, their validation by a second technician, and wipe certificates. The rules are in
-// app/domain/wipes.ts; this module stores what they allow.
-import { and, asc, count, desc, eq, isNull, like, ne } from "drizzle-orm";
+// The queries about wipe records and wipe certificates: what the device page, the API and the wipe
+// commands (app/commands/wipes/, app/commands/devices/certify-device.server.ts) read. Each takes an
+// optional `database` so a command reads inside its own transaction. The rules are in app/domain/wipes.ts.
+import { and, asc, desc, eq, like, max } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
-import { devices, organizations, storageMedia, users, wipeCertificates, wipeRecords } from "~db/schema";
-import { db } from "~/db.server";
-import type { UserActor } from "~/domain/lifecycle";
-import {
-  certificateNumber,
-  mediumIsSanitized,
-  validationRefusal,
-  wipeRecordViolations,
-  type SanitizationMethod,
-  type SanitizationTechnique,
-  type ValidationRefusal,
-  type VerificationLevel,
-  type WipeResult,
-  type WipeRuleViolation,
-} from "~/domain/wipes";
-import { applyTransition, lastCollectedAt, sanitizationFacts, type DeviceMutationResult } from "./device.server";
-
-export type WipeRecordFields = {
-  method: SanitizationMethod;
-  technique: SanitizationTechnique;
-  rounds?: number | null;
-  tool: string;
-  toolVersion: string;
-  verification: VerificationLevel;
-  samplePercent?: number | null;
-  result: WipeResult;
-  startedAt?: number | null;
-  finishedAt?: number | null;
-  notes?: string | null;
-  source?: "manual" | "nwipe-log";
-};
-
-export type RecordWipeResult =
-  | { ok: true; record: WipeRecordView }
-  | { ok: false; reason: "not-found" }
-  | { ok: false; reason: "invalid-state"; status: string }
-  | { ok: false; reason: "violations"; violations: WipeRuleViolation[] };
-
-/** Records one sanitization attempt on one medium of a collected device. */
-export function recordWipe(deviceId: number, mediumId: number, fields: WipeRecordFields, performerId: string, now: number = Date.now()): RecordWipeResult {
-  const medium = db
-    .select({ id: storageMedia.id, status: devices.status })
-    .from(storageMedia)
-    .innerJoin(devices, eq(devices.id, storageMedia.deviceId))
-    .where(and(eq(storageMedia.id, mediumId), eq(storageMedia.deviceId, deviceId)))
-    .get();
-  if (!medium) return { ok: false, reason: "not-found" };
-  if (medium.status !== "collected") return { ok: false, reason: "invalid-state", status: medium.status };
-  const violations = wipeRecordViolations(fields);
-  if (violations.length > 0) return { ok: false, reason: "violations", violations };
-
-  const row = db
-    .insert(wipeRecords)
-    .values({
-      deviceId,
-      mediumId,
-      method: fields.method,
-      technique: fields.technique,
-      rounds: fields.rounds ?? null,
-      tool: fields.tool.trim(),
-      toolVersion: fields.toolVersion.trim(),
-      verification: fields.verification,
-      samplePercent: fields.samplePercent ?? null,
-      result: fields.result,
-      startedAt: fields.startedAt == null ? null : new Date(fields.startedAt),
-      finishedAt: fields.finishedAt == null ? null : new Date(fields.finishedAt),
-      notes: fields.notes?.trim() || null,
-      source: fields.source ?? "manual",
-      performedById: performerId,
-      recordedAt: new Date(now),
-    })
-    .returning({ id: wipeRecords.id })
-    .get();
-  return { ok: true, record: getWipeRecord(row.id)! };
-}
-
-export type ValidateWipeResult = { ok: true; record: WipeRecordView } | { ok: false; reason: "not-found" | "device-not-collected" | ValidationRefusal };
-
-/**
- * A second technician validates a passing record. The rule is checked by the domain and again in
- * the UPDATE itself, so no sequence of requests gets a person to validate their own record.
- */
-export function validateWipe(wipeId: number, validatorId: string, now: number = Date.now(), options: { ofDevice?: number } = {}): ValidateWipeResult {
-  const record = db.select().from(wipeRecords).where(eq(wipeRecords.id, wipeId)).get();
-  if (!record || (options.ofDevice !== undefined && record.deviceId !== options.ofDevice)) return { ok: false, reason: "not-found" };
-  const deviceStatus = db.select({ status: devices.status }).from(devices).where(eq(devices.id, record.deviceId)).get()?.status;
-  if (deviceStatus !== "collected") return { ok: false, reason: "device-not-collected" };
-  const refusal = validationRefusal(record, validatorId);
-  if (refusal) return { ok: false, reason: refusal };
-  const result = db
-    .update(wipeRecords)
-    .set({ validatedById: validatorId, validatedAt: new Date(now) })
-    .where(and(eq(wipeRecords.id, wipeId), isNull(wipeRecords.validatedById), ne(wipeRecords.performedById, validatorId), eq(wipeRecords.result, "pass")))
-    .run();
-  if (result.changes !== 1) return { ok: false, reason: "already-validated" };
-  return { ok: true, record: getWipeRecord(wipeId)! };
-}
+import { storageMedia, organizations, users, wipeCertificates, wipeRecords } from "~db/schema";
+import { db, type CircuitDatabase } from "~/db.server";
+import { mediumIsSanitized } from "~/domain/wipes";
+import { lastCollectedAt, sanitizationFacts } from "./device.server";
 
 const performers = alias(users, "performers");
 const validators = alias(users, "validators");
@@ -135,8 +43,8 @@ const recordColumns = {
   certificateId: wipeRecords.certificateId,
 };
 
-function recordQuery() {
-  return db
+function recordQuery(database: CircuitDatabase) {
+  return database
     .select(recordColumns)
     .from(wipeRecords)
     .innerJoin(storageMedia, eq(storageMedia.id, wipeRecords.mediumId))
@@ -147,75 +55,27 @@ function recordQuery() {
 
 export type WipeRecordView = NonNullable<ReturnType<typeof getWipeRecord>>;
 
-export function getWipeRecord(wipeId: number) {
-  return recordQuery().where(eq(wipeRecords.id, wipeId)).get() ?? null;
+export function getWipeRecord(wipeId: number, database: CircuitDatabase = db) {
+  return recordQuery(database).where(eq(wipeRecords.id, wipeId)).get() ?? null;
 }
 
-export function listDeviceWipes(deviceId: number) {
-  return recordQuery().where(eq(wipeRecords.deviceId, deviceId)).orderBy(asc(wipeRecords.recordedAt), asc(wipeRecords.id)).all();
+export function listDeviceWipes(deviceId: number, database: CircuitDatabase = db) {
+  return recordQuery(database).where(eq(wipeRecords.deviceId, deviceId)).orderBy(asc(wipeRecords.recordedAt), asc(wipeRecords.id)).all();
 }
 
 /** Which media of the device are sanitized for its current cycle, and whether it can be certified. */
-export function sanitizationStatus(deviceId: number): { sanitizedMediumIds: number[]; complete: boolean } {
-  const facts = sanitizationFacts(deviceId);
+export function sanitizationStatus(deviceId: number, database: CircuitDatabase = db): { sanitizedMediumIds: number[]; complete: boolean } {
+  const facts = sanitizationFacts(deviceId, database);
   const since = facts.lastCollectedAt ?? Number.POSITIVE_INFINITY;
   const sanitizedMediumIds = facts.mediumIds.filter((mediumId) => mediumIsSanitized(mediumId, facts.records, since));
   return { sanitizedMediumIds, complete: facts.lastCollectedAt !== null && sanitizedMediumIds.length === facts.mediumIds.length };
 }
 
-/**
- * Certifies the wipe: the device becomes `wiped`, a certificate with the next number of the year is
- * issued and linked to the records it rests on, and the custody event carries its number — all in
- * one transaction.
- */
-export function certifyDevice(deviceId: number, actor: UserActor, now: number = Date.now()): DeviceMutationResult {
-  // Two certifications at the same moment may pick the same next number; the unique index refuses
-  // the second, which then takes the number after it.
-  for (let attempt = 1; ; attempt += 1) {
-    try {
-      return certifyOnce(deviceId, actor, now);
-    } catch (error) {
-      const numberTaken =
-        error instanceof Error && "code" in error && error.code === "SQLITE_CONSTRAINT_UNIQUE" && error.message.includes("wipe_certificates.number");
-      if (!numberTaken || attempt >= 5) throw error;
-    }
-  }
-}
-
-function certifyOnce(deviceId: number, actor: UserActor, now: number): DeviceMutationResult {
-  const year = new Date(now).getUTCFullYear();
-  const issuedThisYear =
-    db
-      .select({ total: count() })
-      .from(wipeCertificates)
-      .where(like(wipeCertificates.number, `WC-${year}-%`))
-      .get()?.total ?? 0;
-  const number = certificateNumber(year, issuedThisYear + 1);
-  const facts = sanitizationFacts(deviceId);
-  return applyTransition(deviceId, { action: "certify", certificateNumber: number }, actor, now, (tx) => {
-    const certificate = tx
-      .insert(wipeCertificates)
-      .values({ number, deviceId, issuedAt: new Date(now), issuedById: actor.userId })
-      .returning({ id: wipeCertificates.id })
-      .get();
-    // Each medium's validated passing record of this cycle (the latest, if there are several).
-    const since = facts.lastCollectedAt ?? 0;
-    for (const mediumId of facts.mediumIds) {
-      const record = facts.records
-        .filter(
-          (candidate) => candidate.mediumId === mediumId && candidate.result === "pass" && candidate.validatedById !== null && candidate.recordedAt >= since,
-        )
-        .at(-1);
-      if (record) tx.update(wipeRecords).set({ certificateId: certificate.id }).where(eq(wipeRecords.id, record.id)).run();
-    }
-  });
-}
-
 export type CertificateView = NonNullable<ReturnType<typeof latestCertificate>>;
 
 /** The device's most recent wipe certificate with the records it rests on, or null. */
-export function latestCertificate(deviceId: number) {
-  const certificate = db
+export function latestCertificate(deviceId: number, database: CircuitDatabase = db) {
+  const certificate = database
     .select({ id: wipeCertificates.id, number: wipeCertificates.number, issuedAt: wipeCertificates.issuedAt, issuedByName: users.name })
     .from(wipeCertificates)
     .innerJoin(users, eq(users.id, wipeCertificates.issuedById))
@@ -224,16 +84,42 @@ export function latestCertificate(deviceId: number) {
     .limit(1)
     .get();
   if (!certificate) return null;
-  return { ...certificate, records: recordQuery().where(eq(wipeRecords.certificateId, certificate.id)).orderBy(asc(wipeRecords.mediumId)).all() };
+  return { ...certificate, records: recordQuery(database).where(eq(wipeRecords.certificateId, certificate.id)).orderBy(asc(wipeRecords.mediumId)).all() };
 }
 
 /**
  * The certificate that speaks for the device now: the latest, unless the device was collected again
  * after it was issued (a return), in which case it needs a new wipe and has no current certificate.
  */
-export function currentCertificate(deviceId: number): CertificateView | null {
-  const certificate = latestCertificate(deviceId);
-  const collectedAt = lastCollectedAt(deviceId);
+export function currentCertificate(deviceId: number, database: CircuitDatabase = db): CertificateView | null {
+  const certificate = latestCertificate(deviceId, database);
+  const collectedAt = lastCollectedAt(deviceId, database);
   if (!certificate) return null;
   return collectedAt === null || certificate.issuedAt.getTime() >= collectedAt ? certificate : null;
+}
+
+/** The stored row of one wipe record (for the validation rule), or null. */
+export function wipeRecordRow(wipeId: number, database: CircuitDatabase = db) {
+  return database.select().from(wipeRecords).where(eq(wipeRecords.id, wipeId)).get() ?? null;
+}
+
+/** The storage medium, if it belongs to the device. */
+export function mediumOfDevice(deviceId: number, mediumId: number, database: CircuitDatabase = db) {
+  return (
+    database
+      .select({ id: storageMedia.id, serial: storageMedia.serial })
+      .from(storageMedia)
+      .where(and(eq(storageMedia.id, mediumId), eq(storageMedia.deviceId, deviceId)))
+      .get() ?? null
+  );
+}
+
+/** The sequence number of the year's last wipe certificate (WC-2026-000042 → 42), or 0 before the first. */
+export function lastCertificateSequence(year: number, database: CircuitDatabase = db): number {
+  const last = database
+    .select({ number: max(wipeCertificates.number) })
+    .from(wipeCertificates)
+    .where(like(wipeCertificates.number, `WC-${year}-%`))
+    .get()?.number;
+  return last ? Number(last.slice(-6)) : 0;
 }

@@ -1,8 +1,10 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { apiError, apiJson, methodNotAllowed } from "~/api/responses.server";
-import { requireApiDeviceScope, requireApiPermission } from "~/auth/api-auth.server";
-import { deviceIsInScope, getDevice } from "~/models/device.server";
-import { MAX_LOG_BYTES, wipeDraftsFromLog } from "~/models/wipe-log.server";
+import { apiJson, methodNotAllowed, parseApiInput } from "~/api/responses.server";
+import { requireApiUser } from "~/auth/api-auth.server";
+import { lifecycleActorOf } from "~/auth/guards.server";
+import { MAX_LOG_BYTES, readWipeLog, readWipeLogInput } from "~/commands/wipes/read-wipe-log.server";
+import { apiRefusal } from "~/http/refusal-replies.server";
+import { readApiTextBody } from "~/http/request-body.server";
 
 export async function loader() {
   return methodNotAllowed(["POST"]);
@@ -11,13 +13,8 @@ export async function loader() {
 /** POST /api/v1/devices/:id/wipe-logs with an nwipe log as text/plain: draft wipe records, not saved. */
 export async function action({ request, params }: ActionFunctionArgs) {
   if (request.method !== "POST") return methodNotAllowed(["POST"]);
-  requireApiPermission(request, "wipe.record");
-  const { scope } = requireApiDeviceScope(request);
-  const device = getDevice(Number(params.id));
-  if (!device || !deviceIsInScope(device, scope)) return apiError(404, "not_found", "There is no such device.");
-  const declaredLength = Number(request.headers.get("Content-Length") ?? 0);
-  if (declaredLength > MAX_LOG_BYTES) return apiError(413, "too_large", "The log is larger than 5 MB.");
-  const drafts = wipeDraftsFromLog(device, await request.text());
-  if (!drafts.ok) return apiError(422, "unreadable_log", drafts.problems.join(" "), { log: drafts.problems });
-  return apiJson({ drafts: drafts.drafts, ignoredDrives: drafts.ignoredDrives });
+  const user = requireApiUser(request);
+  const input = parseApiInput(readWipeLogInput, { deviceId: Number(params.id), log: await readApiTextBody(request, MAX_LOG_BYTES, "log") });
+  const result = readWipeLog(lifecycleActorOf(user), input);
+  return result.ok ? apiJson(result.value) : apiRefusal(result);
 }

@@ -2,46 +2,39 @@ import { parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requireDeviceScope, requirePermission } from "~/auth/guards.server";
+import { lifecycleActorOf, requirePermission, requireUser } from "~/auth/guards.server";
+import { recordWipe, recordWipeInput } from "~/commands/wipes/record-wipe.server";
 import { RouteErrorBoundary } from "~/components/error-page";
 import { Card, Notice, PageHeading } from "~/components/ui/page";
 import { WipeRecordForm } from "~/components/wipe-record-form";
-import { wipeRecordSchema } from "~/forms/wipe";
+import { deviceInScope, deviceScopeOf } from "~/domain/scope";
 import { redirectWithFlash } from "~/http/flash.server";
+import { formRefusal } from "~/http/refusal-replies.server";
 import { pageTitle } from "~/i18n/meta";
-import { deviceIsInScope, getDevice } from "~/models/device.server";
-import { recordWipe } from "~/models/wipe.server";
+import { getDevice } from "~/models/device.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "wipePage.title");
 
-async function loadMedium(request: Request, params: { id?: string; mediumId?: string }) {
+export async function loader({ request, params }: LoaderFunctionArgs) {
   const technician = await requirePermission(request, "wipe.record");
-  const { scope } = await requireDeviceScope(request);
   const device = getDevice(Number(params.id));
   const medium = device?.media.find((candidate) => candidate.id === Number(params.mediumId));
-  if (!device || !medium || !deviceIsInScope(device, scope)) throw data({ reason: "not-found" }, { status: 404 });
-  return { technician, device, medium };
-}
-
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { device, medium } = await loadMedium(request, params);
+  if (!device || !medium) throw data({ reason: "not-found" }, { status: 404 });
+  if (!deviceInScope(device, deviceScopeOf(lifecycleActorOf(technician)))) throw data({ reason: "forbidden" }, { status: 403 });
   return { device: { id: device.id, assetTag: device.assetTag, manufacturer: device.manufacturer, model: device.model, status: device.status }, medium };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { technician, device, medium } = await loadMedium(request, params);
+  const user = await requireUser(request);
   const formData = await request.formData();
-  const submission = parseWithZod(formData, { schema: wipeRecordSchema });
+  // The device and the medium are the ones the address names, whatever the form says.
+  formData.set("deviceId", params.id ?? "");
+  formData.set("mediumId", params.mediumId ?? "");
+  const submission = parseWithZod(formData, { schema: recordWipeInput });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-  const source = formData.get("source") === "nwipe-log" ? "nwipe-log" : "manual";
-  const result = recordWipe(device.id, medium.id, { ...submission.value, source }, technician.id);
-  if (result.ok) return redirectWithFlash(`/devices/${device.id}`, { key: "flash.wipeRecorded", values: { serial: medium.serial } });
-  if (result.reason === "violations") {
-    return data(submission.reply({ fieldErrors: Object.fromEntries(result.violations.map((violation) => [violation.field, [violation.message]])) }), {
-      status: 400,
-    });
-  }
-  return data(submission.reply({ formErrors: [result.reason === "not-found" ? "errors.device.not-found" : "errors.device.invalid-state"] }), { status: 409 });
+  const result = recordWipe(lifecycleActorOf(user), submission.value);
+  if (!result.ok) return formRefusal(submission, result);
+  return redirectWithFlash(`/devices/${result.value.deviceId}`, { key: "flash.wipeRecorded", values: { serial: result.value.mediumSerial } });
 }
 
 export default function RecordWipePage() {
