@@ -16,17 +16,36 @@ import {
 const base: WipeRecordInput = { method: "clear", technique: "overwrite", rounds: 1, verification: "full", result: "pass" };
 
 describe("method and technique must agree", () => {
-  const expectedPairs: Record<string, string[]> = {
-    clear: ["overwrite"],
-    purge: ["overwrite", "block-erase", "crypto-erase", "ata-secure-erase", "nvme-sanitize"],
-    destroy: ["shred", "disintegrate", "degauss"],
-  };
-  const cells = sanitizationMethods.flatMap((method) => sanitizationTechniques.map((technique) => ({ method, technique })));
+  const destroying = new Set(techniquesByMethod.destroy);
 
-  test.each(cells)("$method with $technique", ({ method, technique }) => {
-    const record: WipeRecordInput = { ...base, method, technique, rounds: technique === "overwrite" ? 3 : null };
-    const agrees = expectedPairs[method]!.includes(technique);
-    expect(wipeRecordViolations(record).some((violation) => violation.field === "technique")).toBe(!agrees);
+  test("every technique carries out some method", () => {
+    const used = new Set(sanitizationMethods.flatMap((method) => techniquesByMethod[method]));
+    expect(sanitizationTechniques.filter((technique) => !used.has(technique))).toEqual([]);
+  });
+
+  test("a destroy technique never carries out clear or purge, and clear and purge never destroy", () => {
+    for (const method of ["clear", "purge"] as const) {
+      expect(
+        techniquesByMethod[method].filter((technique) => destroying.has(technique)),
+        method,
+      ).toEqual([]);
+    }
+    expect(destroying.has("overwrite")).toBe(false);
+  });
+
+  test("clear is done by ordinary writes only: overwrite, nothing the drive's firmware does", () => {
+    expect(techniquesByMethod.clear).toEqual(["overwrite"]);
+  });
+
+  test("for any record, the technique is refused exactly when its method does not list it", () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...sanitizationMethods), fc.constantFrom(...sanitizationTechniques), (method, technique) => {
+        const record: WipeRecordInput = { ...base, method, technique, rounds: technique === "overwrite" ? 3 : null };
+        const refused = wipeRecordViolations(record).filter((violation) => violation.field === "technique");
+        expect(refused.length > 0).toBe(!techniquesByMethod[method].includes(technique));
+        expect(wipeRecordViolations(record).filter((violation) => violation.field !== "technique")).toEqual([]);
+      }),
+    );
   });
 
   test("destroy techniques belong to destroy only", () => {
