@@ -9,6 +9,7 @@ import helmet from "helmet";
 import morgan from "morgan";
 import { env } from "~/env.server";
 import { isCrossSiteMutation } from "./cross-site";
+import { discardUnreadBody } from "./unread-body.server";
 
 declare module "@remix-run/node" {
   interface AppLoadContext {
@@ -63,6 +64,8 @@ export function createHttpApp(build: ServerBuild): express.Express {
     }
     next();
   });
+
+  app.use(discardUnreadBody());
 
   app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
   app.use(express.static("build/client", { maxAge: "1h" }));

@@ -22,6 +22,8 @@ import { applyTransition, deviceIsInScope, getDevice } from "~/models/device.ser
 import { recordHandover, releaseReservation, reservationOf, returnDevice } from "~/models/match.server";
 import { certifyDevice, currentCertificate, listDeviceWipes, sanitizationStatus, validateWipe } from "~/models/wipe.server";
 import { wipeDraftsFromLog } from "~/models/wipe-log.server";
+import { MAX_LOG_BYTES } from "~/commands/wipes/read-wipe-log.server";
+import { readFormWithLimits } from "~/http/request-body.server";
 import { WipeSection } from "~/components/wipe-section";
 import { conditionGrades } from "~/domain/lifecycle";
 import { deviceRefusalReply, refusalStatus } from "./device-refusals.server";
@@ -77,7 +79,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { user, device } = await loadDeviceFor(request, params.id);
-  const formData = await request.formData();
+  const form = await readFormWithLimits(request, { maxFileBytes: MAX_LOG_BYTES, maxFieldBytes: 64 * 1024 });
+  if (!form.ok) return data({ intent: "upload-log", result: null, refusal: form.messageKey }, { status: 413 });
+  const formData = form.formData;
   const actor = lifecycleActorOf(user);
   const intent = formData.get("intent");
 

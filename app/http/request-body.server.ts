@@ -1,0 +1,167 @@
+// Reading request bodies with byte limits enforced while the bytes arrive: a body over its limit is
+// refused after at most the limit (plus one chunk) has been read, with or without Content-Length.
+import { MaxPartSizeExceededError, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData, type UploadHandler } from "@remix-run/node";
+
+/** A body, file or field larger than allowed. `part` names the form field, when there is one. */
+export class PayloadTooLargeError extends Error {
+  constructor(
+    readonly limitBytes: number,
+    readonly part: { kind: "file" | "field"; name: string } | null = null,
+  ) {
+    super(`${part ? `The ${part.kind} "${part.name}"` : "The request body"} is larger than ${formatBytes(limitBytes)}.`);
+    this.name = "PayloadTooLargeError";
+  }
+}
+
+/** "5 MB", "64 kB", "300 bytes": limits as people read them (binary multiples, as the limits are set). */
+export function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) === 0) return `${bytes / 1024 / 1024} MB`;
+  if (bytes >= 1024 && bytes % 1024 === 0) return `${bytes / 1024} kB`;
+  return `${bytes} bytes`;
+}
+
+function declaredLength(request: Request): number | null {
+  const header = request.headers.get("Content-Length");
+  if (header === null || !/^\d+$/.test(header.trim())) return null;
+  return Number(header);
+}
+
+/**
+ * The body as a stream that errors with PayloadTooLargeError once more than `maxBytes` have passed.
+ * On overflow or cancel it lets go of the request's stream without cancelling it: cancelling would
+ * destroy the socket before the 413 is written (the server discards the unread rest, see server.ts).
+ */
+export function limitedBodyStream(body: ReadableStream<Uint8Array>, maxBytes: number): ReadableStream<Uint8Array> {
+  const reader = body.getReader();
+  let seen = 0;
+  let released = false;
+  const release = () => {
+    if (released) return;
+    released = true;
+    reader.releaseLock();
+  };
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        const { done, value } = await reader.read();
+        if (done) {
+          release();
+          controller.close();
+          return;
+        }
+        seen += value.byteLength;
+        if (seen > maxBytes) {
+          release();
+          controller.error(new PayloadTooLargeError(maxBytes));
+          return;
+        }
+        controller.enqueue(value);
+      },
+      cancel: release,
+    },
+    // Pull only when the consumer asks: nothing is read ahead of the parser.
+    { highWaterMark: 0 },
+  );
+}
+
+/**
+ * The body as text, refused with PayloadTooLargeError as soon as it passes `maxBytes` bytes (at once
+ * when Content-Length already says so). Decoded as UTF-8.
+ */
+export async function readTextBody(request: Request, maxBytes: number): Promise<string> {
+  const declared = declaredLength(request);
+  if (declared !== null && declared > maxBytes) throw new PayloadTooLargeError(maxBytes);
+  if (!request.body) return "";
+  const reader = limitedBodyStream(request.body, maxBytes).getReader();
+  const decoder = new TextDecoder("utf-8");
+  let text = "";
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    text += decoder.decode(value, { stream: true });
+  }
+  return text + decoder.decode();
+}
+
+export type FormLimits = {
+  /** Largest uploaded file, in bytes. */
+  maxFileBytes: number;
+  /** Largest ordinary field, in bytes. */
+  maxFieldBytes: number;
+  /** Largest whole body; by default one file plus 1 MB for the fields and the multipart framing. */
+  maxBodyBytes?: number;
+};
+
+export type FormReading =
+  { ok: true; formData: FormData } | { ok: false; error: PayloadTooLargeError; messageKey: "errors.upload.fileTooLarge" | "errors.upload.formTooLarge" };
+
+function exceededPart(error: unknown, isFile: (name: string) => boolean, limits: FormLimits): PayloadTooLargeError | null {
+  if (error instanceof PayloadTooLargeError) return error;
+  if (error instanceof MaxPartSizeExceededError) {
+    const kind = isFile(error.field) ? "file" : "field";
+    return new PayloadTooLargeError(kind === "file" ? limits.maxFileBytes : limits.maxFieldBytes, { kind, name: error.field });
+  }
+  return null;
+}
+
+async function readMultipart(request: Request, limits: FormLimits, maxBodyBytes: number): Promise<FormData> {
+  const fileParts = new Set<string>();
+  const files = unstable_createMemoryUploadHandler({ maxPartSize: limits.maxFileBytes, filter: ({ filename }) => filename !== undefined });
+  const fields = unstable_createMemoryUploadHandler({ maxPartSize: limits.maxFieldBytes, filter: ({ filename }) => filename === undefined });
+  const handler: UploadHandler = async (part) => {
+    if (part.filename !== undefined) fileParts.add(part.name);
+    return (await files(part)) ?? (await fields(part));
+  };
+  // The parser reads the request's own body; hand it a copy whose body stops at the limit.
+  const limited = new Request(request.url, {
+    method: request.method,
+    headers: request.headers,
+    body: request.body ? limitedBodyStream(request.body, maxBodyBytes) : null,
+    duplex: "half",
+  });
+  try {
+    return await unstable_parseMultipartFormData(limited, handler);
+  } catch (error) {
+    throw exceededPart(error, (name) => fileParts.has(name), limits) ?? error;
+  }
+}
+
+async function readUrlEncoded(request: Request, limits: FormLimits, maxBodyBytes: number): Promise<FormData> {
+  const formData = new FormData();
+  const encoder = new TextEncoder();
+  for (const [name, value] of new URLSearchParams(await readTextBody(request, maxBodyBytes))) {
+    if (encoder.encode(value).byteLength > limits.maxFieldBytes) throw new PayloadTooLargeError(limits.maxFieldBytes, { kind: "field", name });
+    formData.append(name, value);
+  }
+  return formData;
+}
+
+/**
+ * A submitted form (multipart or URL-encoded) with every file, field and the whole body held to its
+ * limit while streaming. Over a limit, answers `{ ok: false }` so the page can say so in its form.
+ */
+export async function readFormWithLimits(request: Request, limits: FormLimits): Promise<FormReading> {
+  const maxBodyBytes = limits.maxBodyBytes ?? limits.maxFileBytes + 1024 * 1024;
+  const multipart = (request.headers.get("Content-Type") ?? "").toLowerCase().startsWith("multipart/form-data");
+  try {
+    const declared = declaredLength(request);
+    if (declared !== null && declared > maxBodyBytes) throw new PayloadTooLargeError(maxBodyBytes);
+    const formData = multipart ? await readMultipart(request, limits, maxBodyBytes) : await readUrlEncoded(request, limits, maxBodyBytes);
+    return { ok: true, formData };
+  } catch (error) {
+    if (!(error instanceof PayloadTooLargeError)) throw error;
+    // A whole multipart body over its limit is, in practice, a file too large; a form without files has only fields.
+    const aboutFile = error.part ? error.part.kind === "file" : multipart;
+    return { ok: false, error, messageKey: aboutFile ? "errors.upload.fileTooLarge" : "errors.upload.formTooLarge" };
+  }
+}
+
+/** readTextBody for API routes: over the limit, throws the JSON 413 answer (`what` names the body in its message). */
+export async function readApiTextBody(request: Request, maxBytes: number, what = "request body"): Promise<string> {
+  try {
+    return await readTextBody(request, maxBytes);
+  } catch (error) {
+    if (!(error instanceof PayloadTooLargeError)) throw error;
+    throw Response.json({ error: { code: "payload_too_large", message: `The ${what} is larger than ${formatBytes(maxBytes)}.` } }, { status: 413 });
+  }
+}
