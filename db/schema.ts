@@ -380,3 +380,10 @@ export const custodyNotes = sqliteTable("custody_notes", {
   text: text("text").notNull(),
   createdAt: createdAt(),
 });
+
+/** Settings the app decides for itself on first start and keeps, such as the generated cookie-signing secret. */
+export const appSettings = sqliteTable("app_settings", {
+  key: text("key").primaryKey(),
+  value: text("value").notNull(),
+  createdAt: createdAt(),
+});
