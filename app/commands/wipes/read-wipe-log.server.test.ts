@@ -1,0 +1,60 @@
+import { readFileSync } from "node:fs";
+import { count } from "drizzle-orm";
+import { describe, expect, test } from "vitest";
+import { wipeRecords } from "~db/schema";
+import { db } from "~/db.server";
+import { createActor, deviceInState, lifecycleCast, nextNumber } from "~/test/factories";
+import { MAX_LOG_BYTES, readWipeLog } from "./read-wipe-log.server";
+
+const loggedSerial = "WD-WCC2E1234567";
+const nwipeLog = readFileSync("app/domain/fixtures/nwipe/shredos-dodshort-single.log", "utf8");
+
+/** A collected desktop whose HDD is the drive the log wiped (under a serial of its own). */
+function desktopInTheLog() {
+  const serial = `WD-${nextNumber()}-LOG`;
+  const device = deviceInState("collected", { input: { type: "desktop", media: [{ serial, kind: "HDD", capacityGb: 500 }] } });
+  return { device, log: nwipeLog.replaceAll(loggedSerial, serial) };
+}
+
+function wipeRecordCount(): number {
+  return db.select({ total: count() }).from(wipeRecords).get()?.total ?? 0;
+}
+
+describe("readWipeLog", () => {
+  test("drafts a record for each medium of the device in the log, and saves nothing", () => {
+    const { device, log } = desktopInTheLog();
+    const before = wipeRecordCount();
+    const result = readWipeLog(lifecycleCast().technician, { deviceId: device.id, log });
+    if (!result.ok) throw new Error(result.reason);
+    expect(result.value.drafts).toEqual([
+      expect.objectContaining({ mediumId: device.media[0]!.id, method: "clear", technique: "overwrite", rounds: 1, result: "pass", tool: "nwipe" }),
+    ]);
+    expect(result.value.ignoredDrives).toEqual([]);
+    expect(wipeRecordCount()).toBe(before);
+  });
+
+  test("refuses roles without wipe.record", () => {
+    const { device, log } = desktopInTheLog();
+    expect(readWipeLog(lifecycleCast().coordinator, { deviceId: device.id, log })).toEqual({ ok: false, reason: "forbidden" });
+    expect(readWipeLog(createActor("department", device.departmentId), { deviceId: device.id, log })).toEqual({ ok: false, reason: "forbidden" });
+  });
+
+  test("an unknown device is not found", () => {
+    expect(readWipeLog(lifecycleCast().technician, { deviceId: 987_654, log: nwipeLog })).toEqual({ ok: false, reason: "not-found", entity: "device" });
+  });
+
+  test("a log it cannot use says why: empty, too large, not a log, or naming no medium of the device", () => {
+    const { device } = desktopInTheLog();
+    const read = (log: string) => readWipeLog(lifecycleCast().technician, { deviceId: device.id, log });
+    const problems = (log: string) => {
+      const result = read(log);
+      if (result.ok || result.reason !== "log-unreadable") throw new Error(`Expected an unreadable log, got ${JSON.stringify(result)}`);
+      return result.problems.join(" ");
+    };
+    expect(problems("  \n")).toMatch(/empty/);
+    // Counted in bytes: 2-byte characters pass the limit at half the characters.
+    expect(problems("é".repeat(MAX_LOG_BYTES / 2 + 1))).toMatch(/larger than 5 MB/);
+    expect(problems("hello, this is not a log").length).toBeGreaterThan(0);
+    expect(problems(nwipeLog)).toContain(loggedSerial);
+  });
+});
