@@ -22,6 +22,11 @@ const environmentSchema = z.object({
   DEV_MAILBOX: booleanFlag.optional(),
   /** Set when a reverse proxy terminates TLS, so that X-Forwarded-Proto decides the Secure cookie flag. */
   TRUST_PROXY: booleanFlag.default("false"),
+  /** Signs cookies (the flash message). Unset: one is generated on first start and kept in the database. */
+  SESSION_SECRET: z.preprocess(
+    (value) => (value === "" ? undefined : value),
+    z.string().min(32, "use at least 32 characters, e.g. the output of `openssl rand -base64 32`").optional(),
+  ),
   STRIPE_SECRET_KEY: z.string().optional(),
   STRIPE_WEBHOOK_SECRET: z.string().optional(),
 });

@@ -7,11 +7,17 @@ import { applyMigrations } from "~db/migrate";
 import { demoAccountsBanner, seedDemoData } from "~db/seed";
 import { db, sqlite } from "~/db.server";
 import { env } from "~/env.server";
+import { cookieSecrets } from "~/http/cookie-secret.server";
 import { createHttpApp } from "~/http/server";
 import { countUsers } from "~/models/user.server";
 
 applyMigrations(db);
 console.log(`Database ready at ${env.DATABASE_PATH}`);
+// Generated and stored now on a first start, so that every later request signs with the same secret.
+cookieSecrets();
+console.log(
+  env.SESSION_SECRET ? "Cookies are signed with SESSION_SECRET." : "Cookies are signed with the secret stored in the database (SESSION_SECRET is unset).",
+);
 
 if (env.DEMO_DATA) {
   if (countUsers() === 0) {
