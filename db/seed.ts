@@ -1,7 +1,9 @@
 // Demo data, created through the same model code as real use. Refuses to run on a database that
 // already holds accounts: demo data never mixes with real data.
 import { hashPassword } from "~/auth/password.server";
-import { insertOrganization, registerRecipientOrganization, reviewOrganization } from "~/models/organization.server";
+import { reviewOrganization } from "~/commands/organizations/review-organization.server";
+import type { UserActor } from "~/domain/lifecycle";
+import { insertOrganization, registerRecipientOrganization } from "~/models/organization.server";
 import { countUsers, insertUser } from "~/models/user.server";
 import { seedDemoDevices } from "./seed-devices";
 import type { Role } from "./schema";
@@ -70,7 +72,15 @@ export async function seedDemoData(): Promise<void> {
       passwordHash,
     }),
   );
-  reviewOrganization(approvedSchool.organizationId, "approved", coordinatorId);
+  const coordinatorActor: UserActor = {
+    kind: "user",
+    userId: coordinatorId,
+    role: "coordinator",
+    organizationId: organizationIds.get(coordinator.organization)!,
+    organizationStatus: "approved",
+  };
+  const review = reviewOrganization(coordinatorActor, { organizationId: approvedSchool.organizationId, decision: "approved" });
+  if (!review.ok) throw new Error(`Demo approval refused: ${review.reason}`);
   registerRecipientOrganization({
     organizationName: pendingSchoolAccount.organization,
     kind: "school",

@@ -32,6 +32,8 @@ export type Refusal =
   | { reason: "device-not-collected" }
   | { reason: "log-unreadable"; problems: string[] }
   | { reason: "request-not-open" }
+  /** A match for a device that is no longer listed (another confirmation, or a sale, took it first). */
+  | { reason: "device-not-listed" }
   | { reason: "not-feasible" }
   | { reason: "not-cancellable" }
   | { reason: "not-submitted" }
@@ -69,6 +71,7 @@ export const refusalAnswers: Record<RefusalReason, RefusalAnswer> = {
   "device-not-collected": { status: 409, apiCode: "invalid_state", messageKey: key("errors.wipe.device-not-collected") },
   "log-unreadable": { status: 422, apiCode: "unreadable_log", messageKey: key("errors.wipe.logUnreadable") },
   "request-not-open": { status: 409, apiCode: "request_not_open", messageKey: key("errors.match.request-not-open") },
+  "device-not-listed": { status: 409, apiCode: "device_not_listed", messageKey: key("errors.match.device-not-listed") },
   "not-feasible": { status: 409, apiCode: "not_feasible", messageKey: key("errors.match.not-feasible") },
   "not-cancellable": { status: 409, apiCode: "not_cancellable", messageKey: key("errors.request.not-cancellable") },
   "not-submitted": { status: 409, apiCode: "not_submitted", messageKey: key("errors.request.not-submitted") },

@@ -1,5 +1,6 @@
 // Requests for devices: what a school, nonprofit or employee asks for, and the rules around them.
 import type { DeviceType } from "./devices";
+import type { Role } from "./organizations";
 
 /** Who filed a request: a school or nonprofit (for the organization), or an employee (for themselves). */
 export const requesterKinds = ["organization", "employee"] as const;
@@ -37,9 +38,14 @@ export function openSlots(request: { quantity: number; fulfilled: number; reserv
   return Math.max(0, request.quantity - request.fulfilled - request.reserved);
 }
 
-export type RequestDraft = { type: DeviceType; quantity: number; requesterRole: "recipient" | "employee" };
+/** Whom a request is for: an employee asks for themselves, a school's or nonprofit's member for the organization. */
+export function requesterKindOf(role: Role): RequesterKind {
+  return role === "employee" ? "employee" : "organization";
+}
+
+export type RequestDraft = { type: DeviceType; quantity: number; requesterKind: RequesterKind };
 
 /** An employee asks for one device for personal use. */
 export function requestQuantityProblem(draft: RequestDraft): "employee-one-device" | null {
-  return draft.requesterRole === "employee" && draft.quantity !== 1 ? "employee-one-device" : null;
+  return draft.requesterKind === "employee" && draft.quantity !== 1 ? "employee-one-device" : null;
 }

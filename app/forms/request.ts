@@ -1,7 +1,7 @@
-// The request form's schema, shared by the page and POST /api/v1/requests.
+// The inputs of the request commands (app/commands/requests/), here so that the page's form can
+// validate with them in the browser too: the commands export these same schemas as their input.
 import { z } from "zod";
 import { deviceTypes } from "~/domain/devices";
-import { requestQuantityProblem } from "~/domain/requests";
 import { enumField, requiredText } from "./fields";
 
 const wholeNumber = (min: number, max: number) =>
@@ -11,7 +11,10 @@ const wholeNumber = (min: number, max: number) =>
     .min(min, "errors.outOfRange")
     .max(max, "errors.outOfRange");
 
-export const requestSchema = z.object({
+const requestId = z.number({ required_error: "errors.required", invalid_type_error: "errors.number" }).int().positive();
+
+/** A new request. Whether the requester may ask this many is the command's rule (an employee asks for one). */
+export const fileRequestInput = z.object({
   type: enumField([...deviceTypes]),
   quantity: wholeNumber(1, 500),
   minRamGb: wholeNumber(0, 1024).default(0),
@@ -36,14 +39,13 @@ export const requestSchema = z.object({
     .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), "errors.date")
     .refine((value) => value >= new Date().toISOString().slice(0, 10), "errors.dateInPast"),
 });
+export type FileRequestInput = z.infer<typeof fileRequestInput>;
 
-/** The schema for one requester: an employee asks for exactly one device. */
-export function requestSchemaFor(role: "recipient" | "employee" | string) {
-  return requestSchema.superRefine((request, context) => {
-    const problem = requestQuantityProblem({ type: request.type, quantity: request.quantity, requesterRole: role === "employee" ? "employee" : "recipient" });
-    if (problem) context.addIssue({ code: "custom", path: ["quantity"], message: "errors.request.employeeOneDevice" });
-  });
-}
+export const cancelRequestInput = z.object({ requestId });
+export type CancelRequestInput = z.infer<typeof cancelRequestInput>;
 
-export const approveSchema = z.object({ priority: wholeNumber(0, 100) });
-export const rejectSchema = z.object({ reason: requiredText(1000) });
+export const approveRequestInput = z.object({ requestId, priority: wholeNumber(0, 100) });
+export type ApproveRequestInput = z.infer<typeof approveRequestInput>;
+
+export const rejectRequestInput = z.object({ requestId, reason: requiredText(1000) });
+export type RejectRequestInput = z.infer<typeof rejectRequestInput>;

@@ -15,8 +15,14 @@ export function insertOrganization(
   return row.id;
 }
 
-export function organizationNameIsTaken(name: string): boolean {
-  return db.select({ id: organizations.id }).from(organizations).where(eq(organizations.name, name.trim())).get() !== undefined;
+export function organizationNameIsTaken(name: string, database: CircuitDatabase = db): boolean {
+  return database.select({ id: organizations.id }).from(organizations).where(eq(organizations.name, name.trim())).get() !== undefined;
+}
+
+/** Whether the organization exists, is approved, and is of this kind (a department to sign up in, say). */
+export function isApprovedOrganizationOfKind(id: number, kind: OrganizationKind, database: CircuitDatabase = db): boolean {
+  const row = database.select({ kind: organizations.kind, status: organizations.status }).from(organizations).where(eq(organizations.id, id)).get();
+  return row?.kind === kind && row.status === "approved";
 }
 
 /** A school or nonprofit registers itself with its first member; it stays pending until approved. */
@@ -91,16 +97,6 @@ export function listDepartments(): { id: number; name: string }[] {
     .all();
 }
 
-export function getOrganization(id: number): OrganizationSummary | null {
-  return db.select(summaryColumns).from(organizations).where(eq(organizations.id, id)).get() ?? null;
-}
-
-/** Approves or rejects a pending organization; false when it was not pending (any more). */
-export function reviewOrganization(id: number, decision: "approved" | "rejected", coordinatorId: string): boolean {
-  const result = db
-    .update(organizations)
-    .set({ status: decision, approvedAt: new Date(), approvedById: coordinatorId })
-    .where(and(eq(organizations.id, id), eq(organizations.status, "pending")))
-    .run();
-  return result.changes === 1;
+export function getOrganization(id: number, database: CircuitDatabase = db): OrganizationSummary | null {
+  return database.select(summaryColumns).from(organizations).where(eq(organizations.id, id)).get() ?? null;
 }

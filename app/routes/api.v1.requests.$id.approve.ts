@@ -1,9 +1,10 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { requestJson } from "~/api/request-json";
-import { apiError, apiJson, methodNotAllowed, parseJsonBody } from "~/api/responses.server";
-import { requireApiPermission } from "~/auth/api-auth.server";
-import { approveSchema } from "~/forms/request";
-import { approveRequest } from "~/models/request.server";
+import { apiJson, methodNotAllowed, parseJsonBody } from "~/api/responses.server";
+import { requireApiUser } from "~/auth/api-auth.server";
+import { lifecycleActorOf } from "~/auth/guards.server";
+import { approveRequest, approveRequestInput } from "~/commands/requests/approve-request.server";
+import { apiRefusal } from "~/http/refusal-replies.server";
 
 export async function loader() {
   return methodNotAllowed(["POST"]);
@@ -12,12 +13,7 @@ export async function loader() {
 /** POST /api/v1/requests/:id/approve with {"priority": 0..100}. */
 export async function action({ request, params }: ActionFunctionArgs) {
   if (request.method !== "POST") return methodNotAllowed(["POST"]);
-  const coordinator = requireApiPermission(request, "request.review");
-  const { priority } = await parseJsonBody(request, approveSchema);
-  const result = approveRequest(Number(params.id), priority, coordinator.id);
-  if (!result.ok)
-    return result.reason === "not-found"
-      ? apiError(404, "not_found", "There is no such request.")
-      : apiError(409, "invalid_state", "Only a submitted request can be approved.");
-  return apiJson(requestJson(result.request));
+  const actor = lifecycleActorOf(requireApiUser(request));
+  const result = approveRequest(actor, await parseJsonBody(request, approveRequestInput, { requestId: Number(params.id) }));
+  return result.ok ? apiJson(requestJson(result.value)) : apiRefusal(result);
 }

@@ -1,17 +1,19 @@
+import { parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
-import { lifecycleActorOf, requirePermission } from "~/auth/guards.server";
+import { lifecycleActorOf, requirePermission, requireUser } from "~/auth/guards.server";
+import { confirmMatch, confirmMatchInput } from "~/commands/matches/confirm-match.server";
 import { RouteErrorBoundary } from "~/components/error-page";
 import { buttonClass, SubmitButton } from "~/components/ui/form";
 import { Card, EmptyState, PageHeading } from "~/components/ui/page";
 import { redirectWithFlash } from "~/http/flash.server";
+import { intentRefusal } from "~/http/refusal-replies.server";
 import { formatNumber } from "~/i18n/format";
 import { pageTitle } from "~/i18n/meta";
 import { useLanguage } from "~/i18n/use-language";
 import { getDevice } from "~/models/device.server";
-import { confirmMatch, proposeMatches } from "~/models/match.server";
+import { proposeMatches } from "~/models/match.server";
 import { getRequest } from "~/models/request.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "matching.title");
@@ -54,20 +56,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-const confirmSchema = z.object({ deviceId: z.coerce.number().int().positive(), requestId: z.coerce.number().int().positive() });
-
 export async function action({ request }: ActionFunctionArgs) {
-  const coordinator = await requirePermission(request, "match.confirm");
-  const parsed = confirmSchema.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) throw data({ reason: "bad-request" }, { status: 400 });
-  const result = confirmMatch(parsed.data.deviceId, parsed.data.requestId, lifecycleActorOf(coordinator));
-  if (!result.ok) {
-    const reason = result.reason === "conflict" || result.reason === "invalid-state" ? "device-not-listed" : result.reason;
-    return data({ refusal: `errors.match.${reason}` }, { status: 409 });
-  }
+  const actor = lifecycleActorOf(await requireUser(request));
+  const submission = parseWithZod(await request.formData(), { schema: confirmMatchInput });
+  if (submission.status !== "success") throw data({ reason: "bad-request" }, { status: 400 });
+  const result = confirmMatch(actor, submission.value);
+  if (!result.ok) return intentRefusal("confirm", result);
   return redirectWithFlash("/matching?run=1", {
     key: "flash.matchConfirmed",
-    values: { assetTag: result.device.assetTag, request: String(parsed.data.requestId) },
+    values: { assetTag: result.value.device.assetTag, request: String(result.value.requestId) },
   });
 }
 

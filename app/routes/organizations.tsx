@@ -1,21 +1,18 @@
+import { parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
-import { requirePermission } from "~/auth/guards.server";
+import { lifecycleActorOf, requirePermission, requireUser } from "~/auth/guards.server";
+import { reviewOrganization, reviewOrganizationInput } from "~/commands/organizations/review-organization.server";
 import { RouteErrorBoundary } from "~/components/error-page";
 import { buttonClass, SubmitButton } from "~/components/ui/form";
 import { Card, EmptyState, PageHeading } from "~/components/ui/page";
 import { redirectWithFlash } from "~/http/flash.server";
+import { intentRefusal } from "~/http/refusal-replies.server";
 import { formatDate } from "~/i18n/format";
 import { pageTitle } from "~/i18n/meta";
 import { useLanguage } from "~/i18n/use-language";
-import { getOrganization, listOrganizations, listPendingOrganizations, reviewOrganization } from "~/models/organization.server";
-
-const reviewSchema = z.object({
-  organizationId: z.coerce.number().int().positive(),
-  decision: z.enum(["approved", "rejected"]),
-});
+import { getOrganization, listOrganizations, listPendingOrganizations } from "~/models/organization.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "organizations.title");
 
@@ -25,16 +22,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const coordinator = await requirePermission(request, "organization.review");
-  const parsed = reviewSchema.safeParse(Object.fromEntries(await request.formData()));
-  if (!parsed.success) throw data({ reason: "bad-request" }, { status: 400 });
-  const organization = getOrganization(parsed.data.organizationId);
-  if (!organization) throw data({ reason: "not-found" }, { status: 404 });
-  if (!reviewOrganization(organization.id, parsed.data.decision, coordinator.id)) {
-    return redirectWithFlash("/organizations", { key: "flash.organizationAlreadyReviewed", values: { name: organization.name } });
+  const actor = lifecycleActorOf(await requireUser(request));
+  const submission = parseWithZod(await request.formData(), { schema: reviewOrganizationInput });
+  if (submission.status !== "success") throw data({ reason: "bad-request" }, { status: 400 });
+  const result = reviewOrganization(actor, submission.value);
+  if (result.ok) {
+    const key = result.value.status === "approved" ? "flash.organizationApproved" : "flash.organizationRejected";
+    return redirectWithFlash("/organizations", { key, values: { name: result.value.name } });
   }
-  const key = parsed.data.decision === "approved" ? "flash.organizationApproved" : "flash.organizationRejected";
-  return redirectWithFlash("/organizations", { key, values: { name: organization.name } });
+  // Two coordinators deciding at once: the second learns that it was decided already.
+  if (result.reason === "not-pending") {
+    const name = getOrganization(submission.value.organizationId)?.name ?? "";
+    return redirectWithFlash("/organizations", { key: "flash.organizationAlreadyReviewed", values: { name } });
+  }
+  throw intentRefusal("review", result);
 }
 
 export default function OrganizationsPage() {

@@ -1,80 +1,96 @@
-import { useForm } from "@conform-to/react";
+import { useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { actorOf, requireUser } from "~/auth/guards.server";
+import { actorOf, lifecycleActorOf, requireUser } from "~/auth/guards.server";
+import { approveRequest } from "~/commands/requests/approve-request.server";
+import { cancelRequest } from "~/commands/requests/cancel-request.server";
+import { rejectRequest } from "~/commands/requests/reject-request.server";
 import { RouteErrorBoundary } from "~/components/error-page";
 import { buttonClass, FormErrors, SubmitButton, TextField, ValidatedForm } from "~/components/ui/form";
 import { Card, EmptyState, PageHeading } from "~/components/ui/page";
+import type { UserActor } from "~/domain/lifecycle";
 import { can } from "~/domain/permissions";
 import { canCancel, priorityRubric } from "~/domain/requests";
-import { approveSchema, rejectSchema } from "~/forms/request";
+import { requestScopeOf } from "~/domain/scope";
+// The commands' input schemas, from the module the browser can load too (the forms validate with them).
+import { approveRequestInput, cancelRequestInput, rejectRequestInput } from "~/forms/request";
 import { redirectWithFlash } from "~/http/flash.server";
+import { intentRefusal } from "~/http/refusal-replies.server";
 import { formatDate } from "~/i18n/format";
 import { pageTitle } from "~/i18n/meta";
 import { useLanguage } from "~/i18n/use-language";
-import { approveRequest, cancelRequest, listRequests, rejectRequest, type RequestView } from "~/models/request.server";
+import { listRequests, type RequestView } from "~/models/request.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "requests.title");
 
-async function requireRequestAccess(request: Request) {
+export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const actor = actorOf(user);
-  const mayReview = can(actor, "request.review");
-  const mayFile = can(actor, "request.create");
-  if (!mayReview && !mayFile) throw data({ reason: "forbidden" }, { status: 403 });
-  return { user, mayReview, mayFile };
+  const scope = requestScopeOf(lifecycleActorOf(user));
+  if (scope.kind === "none") throw data({ reason: "forbidden" }, { status: 403 });
+  return { requests: listRequests(scope).items, mayReview: can(actorOf(user), "request.review"), mayFile: can(actorOf(user), "request.create") };
 }
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const { user, mayReview, mayFile } = await requireRequestAccess(request);
-  return { requests: listRequests(user).items, mayReview, mayFile };
+/** A form that did not parse answers next to its fields, on the card of the request it was about. */
+function invalidForm(intent: "approve" | "reject", requestId: FormDataEntryValue | null, result: SubmissionResult<string[]>) {
+  return data({ intent, requestId: Number(requestId), result, refusal: null }, { status: 400 });
+}
+
+function cancel(actor: UserActor, formData: FormData) {
+  const submission = parseWithZod(formData, { schema: cancelRequestInput });
+  if (submission.status !== "success") throw data({ reason: "bad-request" }, { status: 400 });
+  const result = cancelRequest(actor, submission.value);
+  if (!result.ok) return intentRefusal("cancel", result);
+  return redirectWithFlash("/requests", { key: "flash.requestCancelled", values: { id: String(result.value.id) } });
+}
+
+function approve(actor: UserActor, formData: FormData) {
+  const submission = parseWithZod(formData, { schema: approveRequestInput });
+  if (submission.status !== "success") return invalidForm("approve", formData.get("requestId"), submission.reply());
+  const result = approveRequest(actor, submission.value);
+  if (!result.ok) return intentRefusal("approve", result);
+  return redirectWithFlash("/requests", { key: "flash.requestApproved", values: { id: String(result.value.id) } });
+}
+
+function reject(actor: UserActor, formData: FormData) {
+  const submission = parseWithZod(formData, { schema: rejectRequestInput });
+  if (submission.status !== "success") return invalidForm("reject", formData.get("requestId"), submission.reply());
+  const result = rejectRequest(actor, submission.value);
+  if (!result.ok) return intentRefusal("reject", result);
+  return redirectWithFlash("/requests", { key: "flash.requestRejected", values: { id: String(result.value.id) } });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const { user, mayReview } = await requireRequestAccess(request);
+  const actor = lifecycleActorOf(await requireUser(request));
   const formData = await request.formData();
-  const intent = formData.get("intent");
-  const requestId = Number(formData.get("requestId"));
-  if (intent === "cancel") {
-    const result = cancelRequest(requestId, user);
-    if (!result.ok) return data({ intent, requestId, result: null, refusal: `errors.request.${result.reason}` }, { status: 409 });
-    return redirectWithFlash("/requests", { key: "flash.requestCancelled", values: { id: String(requestId) } });
+  switch (formData.get("intent")) {
+    case "cancel":
+      return cancel(actor, formData);
+    case "approve":
+      return approve(actor, formData);
+    case "reject":
+      return reject(actor, formData);
+    default:
+      throw data({ reason: "bad-request" }, { status: 400 });
   }
-  if (!mayReview) throw data({ reason: "forbidden" }, { status: 403 });
-  if (intent === "approve") {
-    const submission = parseWithZod(formData, { schema: approveSchema });
-    if (submission.status !== "success") return data({ intent, requestId, result: submission.reply(), refusal: null }, { status: 400 });
-    const result = approveRequest(requestId, submission.value.priority, user.id);
-    if (!result.ok) return data({ intent, requestId, result: null, refusal: `errors.request.${result.reason}` }, { status: 409 });
-    return redirectWithFlash("/requests", { key: "flash.requestApproved", values: { id: String(requestId) } });
-  }
-  if (intent === "reject") {
-    const submission = parseWithZod(formData, { schema: rejectSchema });
-    if (submission.status !== "success") return data({ intent, requestId, result: submission.reply(), refusal: null }, { status: 400 });
-    const result = rejectRequest(requestId, submission.value.reason, user.id);
-    if (!result.ok) return data({ intent, requestId, result: null, refusal: `errors.request.${result.reason}` }, { status: 409 });
-    return redirectWithFlash("/requests", { key: "flash.requestRejected", values: { id: String(requestId) } });
-  }
-  throw data({ reason: "bad-request" }, { status: 400 });
 }
 
 function ReviewForms({ request }: { request: RequestView }) {
   const { t } = useTranslation();
   const actionData = useActionData<typeof action>();
-  const mine = actionData?.requestId === request.id;
+  const mine = actionData !== undefined && "requestId" in actionData && actionData.requestId === request.id;
   const [approveForm, approveFields] = useForm({
     id: `approve-${request.id}`,
     lastResult: mine && actionData?.intent === "approve" ? actionData.result : undefined,
-    constraint: getZodConstraint(approveSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: approveSchema }),
+    constraint: getZodConstraint(approveRequestInput),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: approveRequestInput }),
   });
   const [rejectForm, rejectFields] = useForm({
     id: `reject-${request.id}`,
     lastResult: mine && actionData?.intent === "reject" ? actionData.result : undefined,
-    constraint: getZodConstraint(rejectSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: rejectSchema }),
+    constraint: getZodConstraint(rejectRequestInput),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: rejectRequestInput }),
   });
   return (
     <div className="mt-3 grid gap-4 md:grid-cols-2">

@@ -3,30 +3,33 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requirePermission } from "~/auth/guards.server";
+import { lifecycleActorOf, requirePermission, requireUser } from "~/auth/guards.server";
+import { fileRequest } from "~/commands/requests/file-request.server";
 import { RouteErrorBoundary } from "~/components/error-page";
 import { FormErrors, SelectField, SubmitButton, TextAreaField, TextField, ValidatedForm } from "~/components/ui/form";
 import { Card, PageHeading } from "~/components/ui/page";
 import { deviceTypes } from "~/domain/devices";
+import { requesterKindOf } from "~/domain/requests";
 import { keyboardLayouts } from "~/forms/device";
-import { requestSchema, requestSchemaFor } from "~/forms/request";
+import { fileRequestInput } from "~/forms/request";
 import { redirectWithFlash } from "~/http/flash.server";
+import { formRefusal } from "~/http/refusal-replies.server";
 import { pageTitle } from "~/i18n/meta";
-import { fileRequest } from "~/models/request.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "requests.newTitle");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "request.create");
-  return { isEmployee: user.role === "employee" };
+  return { isEmployee: requesterKindOf(user.role) === "employee" };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const user = await requirePermission(request, "request.create");
-  const submission = parseWithZod(await request.formData(), { schema: requestSchemaFor(user.role) });
+  const user = await requireUser(request);
+  const submission = parseWithZod(await request.formData(), { schema: fileRequestInput });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-  const filed = fileRequest(user, submission.value);
-  return redirectWithFlash("/requests", { key: "flash.requestFiled", values: { id: String(filed.id) } });
+  const filed = fileRequest(lifecycleActorOf(user), submission.value);
+  if (!filed.ok) return formRefusal(submission, filed);
+  return redirectWithFlash("/requests", { key: "flash.requestFiled", values: { id: String(filed.value.id) } });
 }
 
 export default function NewRequestPage() {
@@ -37,8 +40,8 @@ export default function NewRequestPage() {
     id: "request",
     lastResult,
     defaultValue: { quantity: "1", minRamGb: "4", minStorageGb: "128", keyboardLayout: "any" },
-    constraint: getZodConstraint(requestSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: requestSchema }),
+    constraint: getZodConstraint(fileRequestInput),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: fileRequestInput }),
     shouldRevalidate: "onBlur",
   });
   return (
