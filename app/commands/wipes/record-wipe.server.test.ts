@@ -1,3 +1,4 @@
+import { parseWithZod } from "@conform-to/zod";
 import { count } from "drizzle-orm";
 import { beforeAll, describe, expect, test } from "vitest";
 import { wipeRecords } from "~db/schema";
@@ -182,5 +183,32 @@ describe("recordWipe", () => {
     ]);
     const valid = recordWipeInput.parse(json);
     expect(valid).toMatchObject({ tool: "nwipe", samplePercent: null, startedAt: null, notes: null, source: "manual" });
+  });
+
+  test("the page's form, with the device and medium from the address, parses with the same schema", () => {
+    const form = new FormData();
+    for (const [name, value] of Object.entries({ method: "clear", technique: "overwrite", rounds: "3", tool: "nwipe", toolVersion: "0.36" }))
+      form.set(name, value);
+    for (const [name, value] of Object.entries({ verification: "full", samplePercent: "", result: "pass", startedAt: "", notes: "", source: "nwipe-log" }))
+      form.set(name, value);
+    form.set("deviceId", "12");
+    form.set("mediumId", "34");
+    const submission = parseWithZod(form, { schema: recordWipeInput });
+    expect(submission.status === "success" && submission.value).toEqual({
+      deviceId: 12,
+      mediumId: 34,
+      method: "clear",
+      technique: "overwrite",
+      rounds: 3,
+      tool: "nwipe",
+      toolVersion: "0.36",
+      verification: "full",
+      samplePercent: null,
+      result: "pass",
+      startedAt: null,
+      finishedAt: null,
+      notes: null,
+      source: "nwipe-log",
+    });
   });
 });
