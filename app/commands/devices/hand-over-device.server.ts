@@ -1,18 +1,16 @@
 // A technician hands a reserved device over and records the recipient's typed signature. The
 // signature, the closed match, the request's fulfilled count, the custody event (which holds only the
 // signature's id) and the recipient's notification are written in one transaction.
-import { z } from "zod";
 import type { CircuitDatabase } from "~/db.server";
 import type { Holder, UserActor } from "~/domain/lifecycle";
-import { requiredText } from "~/forms/fields";
+import { handOverDeviceInput, type HandOverDeviceInput } from "~/forms/device-actions";
 import { getDevice, type DeviceDetail } from "~/models/device.server";
 import { closeMatch, countFulfilment, insertHandoverSignature, reservationFacts } from "~/models/match.server";
 import { notify } from "~/models/notification.server";
 import { commandTime, refuse, requirePermission, runCommand, type CommandOptions, type CommandResult } from "../command.server";
 import { requireDevice, transitionDevice } from "./device-transition.server";
 
-export const handOverDeviceInput = z.object({ deviceId: z.number().int().positive(), signedBy: requiredText(120) });
-export type HandOverDeviceInput = z.infer<typeof handOverDeviceInput>;
+export { handOverDeviceInput, type HandOverDeviceInput };
 
 export function handOverDevice(actor: UserActor, input: HandOverDeviceInput, options: CommandOptions = {}): CommandResult<DeviceDetail> {
   return runCommand(options, (tx) => {

@@ -1,15 +1,13 @@
 // A handover fell through: the reserved device is listed again, its match is released (the request's
 // slot opens) and the typed reason is kept as a custody note, apart from the hashed event.
-import { z } from "zod";
 import type { UserActor } from "~/domain/lifecycle";
-import { requiredText } from "~/forms/fields";
+import { releaseDeviceInput, type ReleaseDeviceInput } from "~/forms/device-actions";
 import { getDevice, insertCustodyNote, type DeviceDetail } from "~/models/device.server";
 import { closeMatch, reservationFacts } from "~/models/match.server";
 import { commandTime, requirePermission, runCommand, type CommandOptions, type CommandResult } from "../command.server";
 import { requireDevice, transitionDevice } from "./device-transition.server";
 
-export const releaseDeviceInput = z.object({ deviceId: z.number().int().positive(), reason: requiredText(500) });
-export type ReleaseDeviceInput = z.infer<typeof releaseDeviceInput>;
+export { releaseDeviceInput, type ReleaseDeviceInput };
 
 export function releaseDevice(actor: UserActor, input: ReleaseDeviceInput, options: CommandOptions = {}): CommandResult<DeviceDetail> {
   return runCommand(options, (tx) => {

@@ -1,16 +1,12 @@
 // A deployed device comes back (its school or nonprofit, or a coordinator, returns it): the IT service
 // takes custody and it must be wiped again before it is listed. An optional reason is kept as a note.
-import { z } from "zod";
 import type { UserActor } from "~/domain/lifecycle";
+import { returnDeviceInput, type ReturnDeviceInput } from "~/forms/device-actions";
 import { getDevice, insertCustodyNote, itServiceIdFor, type DeviceDetail } from "~/models/device.server";
 import { commandTime, refuse, requirePermission, runCommand, type CommandOptions, type CommandResult } from "../command.server";
 import { requireDevice, transitionDevice } from "./device-transition.server";
 
-export const returnDeviceInput = z.object({
-  deviceId: z.number().int().positive(),
-  reason: z.string().trim().max(500, "errors.tooLong").optional(),
-});
-export type ReturnDeviceInput = z.infer<typeof returnDeviceInput>;
+export { returnDeviceInput, type ReturnDeviceInput };
 
 export function returnDevice(actor: UserActor, input: ReturnDeviceInput, options: CommandOptions = {}): CommandResult<DeviceDetail> {
   return runCommand(options, (tx) => {

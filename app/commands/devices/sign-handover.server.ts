@@ -4,7 +4,8 @@
 import type { UserActor } from "~/domain/lifecycle";
 import type { DeviceDetail } from "~/models/device.server";
 import { commandTime, requirePermission, runCommand, type CommandOptions, type CommandResult } from "../command.server";
-import { handOverDeviceInput, handOverIn, type HandOverDeviceInput } from "./hand-over-device.server";
+import { handOverDeviceInput, type HandOverDeviceInput } from "~/forms/device-actions";
+import { handOverIn } from "./hand-over-device.server";
 
 export const signHandoverInput = handOverDeviceInput;
 export type SignHandoverInput = HandOverDeviceInput;

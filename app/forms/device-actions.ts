@@ -1,0 +1,39 @@
+// The inputs of the device commands (app/commands/devices/), here so that the device page's and the
+// home page's forms validate with the same schemas in the browser: the commands export them as their
+// input, the API's transition body is built from them (app/api/transitions.ts).
+import { z } from "zod";
+import { conditionGrades } from "~/domain/lifecycle";
+import { requiredText } from "./fields";
+
+const deviceId = z.number({ required_error: "errors.required", invalid_type_error: "errors.number" }).int().positive();
+
+export const listDeviceInput = z.object({
+  deviceId,
+  grade: z.enum(conditionGrades, { required_error: "errors.choose", invalid_type_error: "errors.choose" }),
+});
+export type ListDeviceInput = z.infer<typeof listDeviceInput>;
+
+export const releaseDeviceInput = z.object({ deviceId, reason: requiredText(500) });
+export type ReleaseDeviceInput = z.infer<typeof releaseDeviceInput>;
+
+/** A handover recorded by a technician, or signed by the recipient: who signs, by their typed full name. */
+export const handOverDeviceInput = z.object({ deviceId, signedBy: requiredText(120) });
+export type HandOverDeviceInput = z.infer<typeof handOverDeviceInput>;
+
+export const returnDeviceInput = z.object({ deviceId, reason: z.string().trim().max(500, "errors.tooLong").optional() });
+export type ReturnDeviceInput = z.infer<typeof returnDeviceInput>;
+
+/** Today's free-text recycler with the recycler's certificate number. */
+export const recycleDeviceInput = z.object({ deviceId, recycler: requiredText(160), certificateNumber: requiredText(80) });
+export type RecycleDeviceInput = z.infer<typeof recycleDeviceInput>;
+
+const confirmed = (message: string) => z.literal("on", { errorMap: () => ({ message }) });
+
+/** The device page's forms: a command's fields without the device (the page names it) and what people tick to confirm. */
+export const listForm = listDeviceInput.omit({ deviceId: true }).extend({ specsConfirmed: confirmed("errors.confirmSpecs") });
+export const handoverForm = handOverDeviceInput.omit({ deviceId: true }).extend({ signatureConfirmed: confirmed("errors.confirmSignature") });
+export const releaseForm = releaseDeviceInput.omit({ deviceId: true });
+export const recycleForm = recycleDeviceInput.omit({ deviceId: true });
+
+/** The recipient's home page: signing for one of the devices reserved for them. */
+export const signHandoverForm = handOverDeviceInput.extend({ signatureConfirmed: confirmed("errors.confirmSignature") });
