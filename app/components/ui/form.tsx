@@ -10,8 +10,8 @@ import {
   type FieldMetadata,
   type FormMetadata,
 } from "@conform-to/react";
-import { Form } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { Form, useNavigation } from "@remix-run/react";
+import { useEffect, useRef, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 
 const controlClass =
@@ -172,6 +172,29 @@ export function FormErrors({ id, errors, values }: { id: string; errors: string[
   );
 }
 
+/**
+ * Whether the navigation in flight was sent by `form`: the same action path, and every hidden field
+ * (the `intent`, a record's id) with the value the form holds. Several forms on one page post to the
+ * same action; their hidden fields tell them apart.
+ */
+export function isSubmittedBy(form: HTMLFormElement, navigation: { formAction?: string; formData?: FormData }, location: Location): boolean {
+  const { formData, formAction } = navigation;
+  if (!formData || formAction === undefined) return false;
+  // getAttribute: `form.action` would be an input named "action", if the form had one.
+  const ownAction = new URL(form.getAttribute("action") ?? location.pathname, location.origin);
+  if (ownAction.pathname !== new URL(formAction, location.origin).pathname) return false;
+  const hiddenFields = Array.from(form.elements).filter(
+    (element): element is HTMLInputElement => element instanceof HTMLInputElement && element.type === "hidden" && element.name !== "",
+  );
+  return hiddenFields.every((field) => formData.getAll(field.name).includes(field.value));
+}
+
+/**
+ * A submit button that, while its own form is in flight, says so ("Working…") and refuses a second
+ * submission (a double click would otherwise come back as a conflict). It stays focusable
+ * (aria-disabled, not disabled) so keyboard users keep their place. Without JavaScript it is a plain
+ * submit button.
+ */
 export function SubmitButton({
   children,
   name,
@@ -183,16 +206,49 @@ export function SubmitButton({
   value?: string;
   variant?: "primary" | "secondary" | "danger";
 }) {
+  const { t } = useTranslation();
+  const navigation = useNavigation();
+  const button = useRef<HTMLButtonElement>(null);
+  const form = button.current?.form ?? null;
+  const formPending = navigation.state !== "idle" && form !== null && isSubmittedBy(form, navigation, window.location);
+  // Of several buttons in one form (approve / reject), only the one pressed says "Working…".
+  const pressed = formPending && (name === undefined || navigation.formData?.get(name) === value);
+  const pendingRef = useRef(formPending);
+  pendingRef.current = formPending;
+
+  useEffect(() => {
+    const ownForm = button.current?.form;
+    if (!ownForm) return;
+    // Also stops the Enter key in a field from sending the form again; runs before Remix's handler.
+    const refuseWhilePending = (event: SubmitEvent) => {
+      if (!pendingRef.current) return;
+      event.preventDefault();
+      event.stopImmediatePropagation();
+    };
+    ownForm.addEventListener("submit", refuseWhilePending);
+    return () => ownForm.removeEventListener("submit", refuseWhilePending);
+  }, []);
+
   return (
-    <button type="submit" name={name} value={value} className={buttonClass(variant)}>
-      {children}
+    <button
+      ref={button}
+      type="submit"
+      name={name}
+      value={value}
+      aria-disabled={formPending ? true : undefined}
+      onClick={(event) => {
+        if (pendingRef.current) event.preventDefault();
+      }}
+      className={buttonClass(variant)}
+    >
+      {pressed ? t("forms.working") : children}
     </button>
   );
 }
 
 export function buttonClass(variant: "primary" | "secondary" | "danger" = "primary"): string {
   const base =
-    "inline-flex items-center justify-center rounded-md px-4 py-2 text-sm font-semibold no-underline focus:outline-none focus-visible:ring-2 focus-visible:ring-offset-2 focus-visible:ring-emerald-700 disabled:opacity-60";
+    "inline-flex items-center justify-center rounded-md px-4 py-2 text-sm font-semibold no-underline focus:outline-none focus-visible:ring-2 focus-visible:ring-offset-2 focus-visible:ring-emerald-700 disabled:opacity-60 aria-disabled:cursor-wait aria-disabled:opacity-60";
   const variants = {
     primary: "bg-emerald-800 text-white hover:bg-emerald-900 hover:text-white",
     secondary: "border border-slate-400 bg-white text-slate-900 hover:bg-slate-100 hover:text-slate-900",
