@@ -1,4 +1,5 @@
-import { demoUsers, expect, test } from "./support/fixtures";
+import { test } from "./support/api";
+import { demoUsers, expect } from "./support/fixtures";
 
 test.describe("the JSON API", () => {
   test("a token from e-mail and password authorizes /api/v1/me", async ({ request }) => {

@@ -1,5 +1,6 @@
 import type { APIRequestContext } from "@playwright/test";
-import { demoUsers, expect, test, unique } from "./support/fixtures";
+import { test } from "./support/api";
+import { demoUsers, expect, unique } from "./support/fixtures";
 
 async function tokenFor(request: APIRequestContext, email: string): Promise<string> {
   const response = await request.post("/api/v1/tokens", { data: { email, password: "circuit-demo" } });

@@ -1,5 +1,5 @@
-import { bearer, inTwoMonths, listedLaptop } from "./support/api";
-import { demoUsers, expect, test, unique } from "./support/fixtures";
+import { bearer, inTwoMonths, listedLaptop, test } from "./support/api";
+import { demoUsers, expect, unique } from "./support/fixtures";
 
 const laptopRequest = (overrides: Record<string, unknown> = {}) => ({
   type: "laptop",

@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import type { APIRequestContext } from "@playwright/test";
-import { bearer } from "./support/api";
+import { bearer, test } from "./support/api";
 import { pdfText } from "./support/pdf-text";
-import { demoUsers, expect, test, unique } from "./support/fixtures";
+import { demoUsers, expect, unique } from "./support/fixtures";
 
 const nwipeLog = readFileSync("app/domain/fixtures/nwipe/shredos-dodshort-single.log", "utf8");
 
