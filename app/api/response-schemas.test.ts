@@ -4,9 +4,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { beforeAll, describe, expect, test } from "vitest";
 import { approveRequest } from "~/commands/requests/approve-request.server";
+import { createApiToken } from "~/commands/tokens/create-api-token.server";
 import { fileRequest } from "~/commands/requests/file-request.server";
 import { deviceStatuses, type UserActor } from "~/domain/lifecycle";
-import { createApiToken } from "~/models/api-token.server";
 import { loader as certificate } from "~/routes/api.v1.devices.$id.certificate";
 import { loader as custody } from "~/routes/api.v1.devices.$id.custody";
 import { loader as device } from "~/routes/api.v1.devices.$id";
@@ -41,7 +41,7 @@ async function documentedAnswer(operation: ApiOperation, handler: Handler, param
   return { status: response.status, body: parsed.data };
 }
 
-const tokenOf = (actor: UserActor) => createApiToken(actor.userId, "response schemas").token;
+const tokenOf = (actor: UserActor) => commandValue(createApiToken(actor, { label: "response schemas" })).token;
 
 let coordinator: string;
 let technician: string;
