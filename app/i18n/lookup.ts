@@ -10,3 +10,8 @@ export function lookupTranslation(language: Language, key: string): string | und
   }
   return typeof node === "string" ? node : undefined;
 }
+
+/** The text for `key` in `language` with its {{placeholders}} filled in ("" when there is none). */
+export function translate(language: Language, key: string, values: Record<string, string> = {}): string {
+  return (lookupTranslation(language, key) ?? "").replace(/\{\{(\w+)\}\}/g, (_match, name: string) => values[name] ?? "");
+}

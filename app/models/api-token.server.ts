@@ -1,20 +1,11 @@
-// Personal API tokens for /api/v1. A token is shown once; only its SHA-256 hash is stored.
+// Personal API tokens for /api/v1: the queries about them (creating and revoking one are commands in
+// app/commands/tokens/). A token is shown once; only its SHA-256 hash is stored.
 import { and, desc, eq, isNull } from "drizzle-orm";
 import { apiTokens } from "~db/schema";
 import { db } from "~/db.server";
-import { randomSecret, sha256Hex } from "~/auth/crypto.server";
+import { sha256Hex } from "~/auth/crypto.server";
 
 export const API_TOKEN_PREFIX = "ctk_";
-
-export function createApiToken(userId: string, label: string): { token: string; id: number } {
-  const token = `${API_TOKEN_PREFIX}${randomSecret()}`;
-  const row = db
-    .insert(apiTokens)
-    .values({ userId, label: label.trim(), tokenHash: sha256Hex(token), prefix: token.slice(0, API_TOKEN_PREFIX.length + 6) })
-    .returning({ id: apiTokens.id })
-    .get();
-  return { token, id: row.id };
-}
 
 export type ApiTokenSummary = { id: number; label: string; prefix: string; createdAt: Date; lastUsedAt: Date | null };
 
@@ -25,16 +16,6 @@ export function listActiveApiTokens(userId: string): ApiTokenSummary[] {
     .where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
     .orderBy(desc(apiTokens.createdAt))
     .all();
-}
-
-/** Revokes one of the user's own tokens; false when there was no such active token. */
-export function revokeApiToken(userId: string, tokenId: number): boolean {
-  const result = db
-    .update(apiTokens)
-    .set({ revokedAt: new Date() })
-    .where(and(eq(apiTokens.id, tokenId), eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
-    .run();
-  return result.changes === 1;
 }
 
 /** The user id a bearer token stands for, or null when it is unknown or revoked. */

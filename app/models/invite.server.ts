@@ -1,28 +1,11 @@
-// Invitations: a coordinator invites department staff and technicians with a single-use link.
+// Invitations: the queries about the single-use links a coordinator sends (app/commands/invites/),
+// and turning one into an account.
 import { and, desc, eq, isNull } from "drizzle-orm";
 import { invites, organizations, users } from "~db/schema";
 import { db } from "~/db.server";
-import { randomSecret, sha256Hex } from "~/auth/crypto.server";
-import { normalizeEmail } from "~/domain/accounts";
-import { INVITE_VALIDITY_MS, inviteState, type InvitableRole, type InviteState } from "~/domain/invites";
-import { queueEmail, type OutgoingEmail } from "./outbox.server";
+import { sha256Hex } from "~/auth/crypto.server";
+import { inviteState, type InvitableRole, type InviteState } from "~/domain/invites";
 import { insertUser } from "./user.server";
-
-export function createInvite(
-  invite: { email: string; role: InvitableRole; organizationId: number; invitedById: string },
-  composeEmail: (token: string) => OutgoingEmail,
-  now: number = Date.now(),
-): { token: string; expiresAt: Date } {
-  const token = randomSecret();
-  const expiresAt = new Date(now + INVITE_VALIDITY_MS);
-  db.transaction((tx) => {
-    tx.insert(invites)
-      .values({ ...invite, email: normalizeEmail(invite.email), tokenHash: sha256Hex(token), createdAt: new Date(now), expiresAt })
-      .run();
-    queueEmail(composeEmail(token), tx);
-  });
-  return { token, expiresAt };
-}
 
 export type InviteForAcceptance = {
   id: number;

@@ -1,14 +1,19 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { apiError, apiJson, methodNotAllowed, parseJsonBody } from "~/api/responses.server";
-import { createApiToken } from "~/models/api-token.server";
+import { lifecycleActorOf } from "~/auth/guards.server";
+import { createApiToken, createApiTokenInput } from "~/commands/tokens/create-api-token.server";
+import { apiRefusal } from "~/http/refusal-replies.server";
 import { attemptSignIn } from "~/models/sign-in.server";
+import { getSessionUser } from "~/models/user.server";
 
-const tokenRequestSchema = z.object({
-  email: z.string().trim().email().max(254),
-  password: z.string().min(1).max(200),
-  label: z.string().trim().min(1).max(80).optional(),
-});
+/** Signing in with e-mail and password, and the token's label (the command's input; "API" when none is given). */
+const tokenRequestSchema = z
+  .object({
+    email: z.string().trim().email().max(254),
+    password: z.string().min(1).max(200),
+  })
+  .merge(createApiTokenInput.partial());
 
 export async function loader() {
   return methodNotAllowed(["POST"]);
@@ -26,7 +31,8 @@ export async function action({ request }: ActionFunctionArgs) {
     response.headers.set("Retry-After", String(retryAfterSeconds));
     return response;
   }
-  if (outcome.kind === "invalid") return apiError(401, "invalid_credentials", "E-mail address or password is not right.");
-  const { token } = createApiToken(outcome.userId, body.label ?? "API");
-  return apiJson({ token }, 201);
+  const user = outcome.kind === "invalid" ? null : getSessionUser(outcome.userId);
+  if (!user) return apiError(401, "invalid_credentials", "E-mail address or password is not right.");
+  const created = createApiToken(lifecycleActorOf(user), { label: body.label ?? "API" }, { now });
+  return created.ok ? apiJson({ token: created.value.token }, 201) : apiRefusal(created);
 }

@@ -3,27 +3,22 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
-import { requirePermission } from "~/auth/guards.server";
+import { lifecycleActorOf, requirePermission, requireUser } from "~/auth/guards.server";
+import { createInvite } from "~/commands/invites/create-invite.server";
 import { RouteErrorBoundary } from "~/components/error-page";
 import { FormErrors, SelectField, SubmitButton, TextField, ValidatedForm } from "~/components/ui/form";
 import { Card, EmptyState, Notice, PageHeading } from "~/components/ui/page";
-import { invitableRoles, organizationKindFor } from "~/domain/invites";
-import { emailField, enumField } from "~/forms/fields";
+import { invitableRoles } from "~/domain/invites";
+import { createInviteInput } from "~/forms/invite";
 import { publicOrigin } from "~/http/public-origin.server";
+import { intentRefusal } from "~/http/refusal-replies.server";
+import { defaultLanguage, isSupportedLanguage } from "~/i18n/config";
 import { formatDate } from "~/i18n/format";
 import { i18next } from "~/i18n/i18next.server";
 import { pageTitle } from "~/i18n/meta";
 import { useLanguage } from "~/i18n/use-language";
-import { createInvite, listInvites } from "~/models/invite.server";
+import { listInvites } from "~/models/invite.server";
 import { listCityOrganizations } from "~/models/organization.server";
-import { emailIsTaken } from "~/models/user.server";
-
-export const inviteSchema = z.object({
-  email: emailField(),
-  role: enumField([...invitableRoles]),
-  organizationId: z.coerce.number({ required_error: "errors.choose", invalid_type_error: "errors.choose" }).int().positive("errors.choose"),
-});
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "invites.title");
 
@@ -33,29 +28,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const coordinator = await requirePermission(request, "invite.create");
-  const organizations = listCityOrganizations();
-  const submission = parseWithZod(await request.formData(), {
-    schema: inviteSchema.superRefine((value, context) => {
-      if (emailIsTaken(value.email)) context.addIssue({ code: "custom", path: ["email"], message: "errors.emailTaken" });
-      const organization = organizations.find((candidate) => candidate.id === value.organizationId);
-      if (!organization) context.addIssue({ code: "custom", path: ["organizationId"], message: "errors.choose" });
-      else if (organization.kind !== organizationKindFor(value.role)) {
-        context.addIssue({ code: "custom", path: ["organizationId"], message: `errors.organizationForRole.${value.role}` });
-      }
-    }),
-  });
-  if (submission.status !== "success") return data({ result: submission.reply(), inviteLink: null }, { status: 400 });
-
-  const t = await i18next.getFixedT(request);
-  const origin = publicOrigin(request);
-  const organizationName = organizations.find((organization) => organization.id === submission.value.organizationId)?.name ?? "";
-  const { token } = createInvite({ ...submission.value, invitedById: coordinator.id }, (inviteToken) => ({
-    to: submission.value.email,
-    subject: t("invites.emailSubject"),
-    body: t("invites.emailBody", { inviter: coordinator.name, organization: organizationName, link: `${origin}/invite/${inviteToken}` }),
-  }));
-  return { result: submission.reply({ resetForm: true }), inviteLink: `${origin}/invite/${token}`, invitedEmail: submission.value.email };
+  const actor = lifecycleActorOf(await requireUser(request));
+  const submission = parseWithZod(await request.formData(), { schema: createInviteInput });
+  if (submission.status !== "success") return data({ intent: "invite", result: submission.reply(), refusal: null }, { status: 400 });
+  const detected = await i18next.getLocale(request);
+  const language = isSupportedLanguage(detected) ? detected : defaultLanguage;
+  const invited = createInvite(actor, submission.value, { origin: publicOrigin(request), language });
+  if (!invited.ok) return intentRefusal("invite", invited, submission);
+  return { intent: "invite", result: submission.reply({ resetForm: true }), refusal: null, inviteLink: invited.value.link, invitedEmail: invited.value.email };
 }
 
 export default function InvitesPage() {
@@ -65,16 +45,21 @@ export default function InvitesPage() {
   const actionData = useActionData<typeof action>();
   const [form, fields] = useForm({
     id: "invite",
-    lastResult: actionData?.result,
-    constraint: getZodConstraint(inviteSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: inviteSchema }),
+    lastResult: actionData?.result ?? undefined,
+    constraint: getZodConstraint(createInviteInput),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: createInviteInput }),
     shouldRevalidate: "onBlur",
   });
   return (
     <div className="space-y-6">
       <PageHeading>{t("invites.title")}</PageHeading>
       <p className="text-slate-700">{t("invites.intro")}</p>
-      {actionData?.inviteLink ? (
+      {actionData?.refusal ? (
+        <div role="alert" className="rounded-md border border-red-700 bg-red-50 p-3 text-sm font-medium text-red-800">
+          {t(actionData.refusal)}
+        </div>
+      ) : null}
+      {actionData && "inviteLink" in actionData ? (
         <div className="space-y-2">
           <Notice tone="success">{t("invites.created", { email: actionData.invitedEmail })}</Notice>
           <label htmlFor="invite-link" className="block text-sm font-semibold">

@@ -3,21 +3,22 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
-import { requirePermission } from "~/auth/guards.server";
+import { lifecycleActorOf, requirePermission, requireUser } from "~/auth/guards.server";
 import { endAllSessionsOf, endSession } from "~/auth/session.server";
+import { createApiToken } from "~/commands/tokens/create-api-token.server";
+import { revokeApiToken } from "~/commands/tokens/revoke-api-token.server";
 import { RouteErrorBoundary } from "~/components/error-page";
 import { buttonClass, FormErrors, SubmitButton, TextField, ValidatedForm } from "~/components/ui/form";
 import { Card, EmptyState, Notice, PageHeading } from "~/components/ui/page";
-import { requiredText } from "~/forms/fields";
+import type { UserActor } from "~/domain/lifecycle";
+import { createApiTokenInput, revokeApiTokenInput } from "~/forms/api-token";
 import { redirectWithFlash } from "~/http/flash.server";
+import { intentRefusal } from "~/http/refusal-replies.server";
 import { formatDateTime } from "~/i18n/format";
 import { pageTitle } from "~/i18n/meta";
 import { useLanguage } from "~/i18n/use-language";
-import { createApiToken, listActiveApiTokens, revokeApiToken } from "~/models/api-token.server";
-
-export const createTokenSchema = z.object({ label: requiredText(80) });
-const revokeTokenSchema = z.object({ tokenId: z.coerce.number().int().positive() });
+import { listActiveApiTokens } from "~/models/api-token.server";
+import type { SessionUser } from "~/models/user.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "profile.title");
 
@@ -29,28 +30,42 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const user = await requirePermission(request, "profile.manage");
-  const formData = await request.formData();
-  const intent = formData.get("intent");
+function createToken(actor: UserActor, formData: FormData) {
+  const submission = parseWithZod(formData, { schema: createApiTokenInput });
+  if (submission.status !== "success") return data({ intent: "create-token", result: submission.reply(), refusal: null }, { status: 400 });
+  const created = createApiToken(actor, submission.value);
+  if (!created.ok) return intentRefusal("create-token", created, submission);
+  // Shown this once: only the hash is stored.
+  return { intent: "create-token", result: submission.reply({ resetForm: true }), refusal: null, newToken: created.value.token };
+}
 
-  if (intent === "create-token") {
-    const submission = parseWithZod(formData, { schema: createTokenSchema });
-    if (submission.status !== "success") return data({ result: submission.reply(), newToken: null }, { status: 400 });
-    const { token } = createApiToken(user.id, submission.value.label);
-    // Shown this once: only the hash is stored.
-    return { result: submission.reply({ resetForm: true }), newToken: token };
+function revokeToken(actor: UserActor, formData: FormData) {
+  const submission = parseWithZod(formData, { schema: revokeApiTokenInput });
+  if (submission.status !== "success") throw data({ reason: "not-found" }, { status: 404 });
+  const revoked = revokeApiToken(actor, submission.value);
+  // The form sits on the page of the token's owner: a refusal means the page was stale or forged.
+  if (!revoked.ok) throw intentRefusal("revoke-token", revoked);
+  return redirectWithFlash("/profile", { key: "flash.tokenRevoked" });
+}
+
+async function signOutEverywhere(request: Request, user: SessionUser): Promise<never> {
+  await endAllSessionsOf(user.id);
+  throw redirect("/login", { headers: { "Set-Cookie": await endSession(request) } });
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireUser(request);
+  const formData = await request.formData();
+  switch (formData.get("intent")) {
+    case "create-token":
+      return createToken(lifecycleActorOf(user), formData);
+    case "revoke-token":
+      return revokeToken(lifecycleActorOf(user), formData);
+    case "sign-out-everywhere":
+      return signOutEverywhere(request, user);
+    default:
+      throw data({ reason: "bad-request" }, { status: 400 });
   }
-  if (intent === "revoke-token") {
-    const parsed = revokeTokenSchema.safeParse(Object.fromEntries(formData));
-    if (!parsed.success || !revokeApiToken(user.id, parsed.data.tokenId)) throw data({ reason: "not-found" }, { status: 404 });
-    return redirectWithFlash("/profile", { key: "flash.tokenRevoked" });
-  }
-  if (intent === "sign-out-everywhere") {
-    await endAllSessionsOf(user.id);
-    throw redirect("/login", { headers: { "Set-Cookie": await endSession(request) } });
-  }
-  throw data({ reason: "bad-request" }, { status: 400 });
 }
 
 export default function ProfilePage() {
@@ -60,9 +75,9 @@ export default function ProfilePage() {
   const actionData = useActionData<typeof action>();
   const [form, fields] = useForm({
     id: "create-token",
-    lastResult: actionData?.result,
-    constraint: getZodConstraint(createTokenSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: createTokenSchema }),
+    lastResult: actionData?.result ?? undefined,
+    constraint: getZodConstraint(createApiTokenInput),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: createApiTokenInput }),
     shouldRevalidate: "onBlur",
   });
 
@@ -84,7 +99,12 @@ export default function ProfilePage() {
 
       <Card title={t("profile.tokensTitle")}>
         <p className="mb-4 text-slate-700">{t("profile.tokensIntro")}</p>
-        {actionData?.newToken ? (
+        {actionData?.refusal ? (
+          <div role="alert" className="mb-4 rounded-md border border-red-700 bg-red-50 p-3 text-sm font-medium text-red-800">
+            {t(actionData.refusal)}
+          </div>
+        ) : null}
+        {actionData && "newToken" in actionData ? (
           <div className="mb-4 space-y-2">
             <Notice tone="success">{t("profile.tokenCreated")}</Notice>
             <label htmlFor="new-token" className="block text-sm font-semibold">
