@@ -9,10 +9,12 @@ import { confirmMatchInput } from "~/commands/matches/confirm-match.server";
 import { approveRequestInput } from "~/commands/requests/approve-request.server";
 import { fileRequestInput } from "~/commands/requests/file-request.server";
 import { rejectRequestInput } from "~/commands/requests/reject-request.server";
+import { createApiTokenInput } from "~/commands/tokens/create-api-token.server";
 import { readWipeLogInput } from "~/commands/wipes/read-wipe-log.server";
 import { recordWipeInput } from "~/commands/wipes/record-wipe.server";
 import { requestStatuses } from "~/domain/requests";
 import { deviceListQuerySchema } from "~/forms/device";
+import { currentPasswordField, emailField } from "~/forms/fields";
 import { isApiOperation, responsesOf, type ApiOperation, type ApiResponse } from "./response-schemas";
 
 const registry = new OpenAPIRegistry();
@@ -52,12 +54,12 @@ const operations: Record<ApiOperation, OperationDoc> = {
     summary: "Exchange e-mail and password for a bearer token",
     description: "Ten failed attempts for one account within 15 minutes lock it for 15 minutes (429), as on the sign-in page.",
     public: true,
+    // The route signs in with these fields and makes the token with the create-api-token command's input.
     body: json(
-      z.object({
-        email: z.string().trim().email().max(254),
-        password: z.string().min(1).max(200),
-        label: z.string().trim().min(1).max(80).optional().describe("A name to recognise the token by on the profile page."),
-      }),
+      z
+        .object({ email: emailField(), password: currentPasswordField() })
+        .merge(createApiTokenInput.partial())
+        .describe("label: a name to recognise the token by on the profile page (API when none is given)."),
     ),
   },
   "GET /api/v1/me": { summary: "The account the token belongs to" },
