@@ -1,23 +1,30 @@
-// The body of POST /api/v1/devices/:id/transitions and of the device page's action forms, read
-// into the lifecycle module's TransitionInput.
+// The body of POST /api/v1/devices/:id/transitions: {"action", ...details}. Each action's details are
+// its command's input without the device (the address names it), so the API and the device page
+// validate with the same schema; the OpenAPI document describes this union.
 import { z } from "zod";
-import { conditionGrades, type TransitionInput } from "~/domain/lifecycle";
-
-const text = (max: number) =>
-  z.string({ required_error: "errors.required", invalid_type_error: "errors.required" }).trim().min(1, "errors.required").max(max, "errors.tooLong");
+import { certifyDeviceInput } from "~/commands/devices/certify-device.server";
+import { collectDeviceInput } from "~/commands/devices/collect-device.server";
+import { handOverDeviceInput } from "~/commands/devices/hand-over-device.server";
+import { listDeviceInput } from "~/commands/devices/list-device.server";
+import { recycleDeviceInput } from "~/commands/devices/recycle-device.server";
+import { releaseDeviceInput } from "~/commands/devices/release-device.server";
+import { returnDeviceInput } from "~/commands/devices/return-device.server";
 
 export const transitionBodySchema = z.discriminatedUnion("action", [
-  z.object({ action: z.literal("collect") }),
-  z.object({ action: z.literal("certify") }),
-  z.object({ action: z.literal("list"), grade: z.enum(conditionGrades, { required_error: "errors.required", invalid_type_error: "errors.choose" }) }),
+  collectDeviceInput.omit({ deviceId: true }).extend({ action: z.literal("collect") }),
+  certifyDeviceInput.omit({ deviceId: true }).extend({ action: z.literal("certify") }),
+  listDeviceInput.omit({ deviceId: true }).extend({ action: z.literal("list") }),
+  /** Not taken here: a device is reserved by confirming a match (POST /api/v1/matching/confirm). */
   z.object({ action: z.literal("reserve"), requestId: z.number().int().positive().optional() }),
-  z.object({ action: z.literal("release"), reason: text(500) }),
-  z.object({ action: z.literal("handover"), signedBy: text(120) }),
-  z.object({ action: z.literal("return"), reason: z.string().trim().max(500, "errors.tooLong").optional() }),
-  z.object({ action: z.literal("recycle"), recycler: text(160), certificateNumber: text(80) }),
+  releaseDeviceInput.omit({ deviceId: true }).extend({ action: z.literal("release") }),
+  /** By a technician: the representative's typed name; by the recipient: their own, from their account. */
+  handOverDeviceInput.omit({ deviceId: true }).extend({ action: z.literal("handover") }),
+  returnDeviceInput.omit({ deviceId: true }).extend({ action: z.literal("return") }),
+  recycleDeviceInput.omit({ deviceId: true }).extend({ action: z.literal("recycle") }),
 ]);
 
 export type TransitionBody = z.infer<typeof transitionBodySchema>;
+export type TransitionAction = TransitionBody["action"];
 
 /** Accepts the names people are likely to send for the recycler's fields too. */
 export function normalizeTransitionBody(body: unknown): unknown {
@@ -28,30 +35,4 @@ export function normalizeTransitionBody(body: unknown): unknown {
     recyclerCertificate: "certificateNumber",
   };
   return Object.fromEntries(Object.entries(body).map(([key, value]) => [aliases[key] ?? key, value]));
-}
-
-/**
- * What the lifecycle module needs, given where the device goes. Null: not taken through this path
- * (certify issues a certificate: app/models/wipe.server.ts; handover needs a confirmed match).
- */
-export function transitionInputOf(body: TransitionBody, context: { itServiceId: number }): TransitionInput | null {
-  switch (body.action) {
-    case "collect":
-      return { action: "collect", itServiceId: context.itServiceId };
-    case "certify":
-      return null;
-    case "list":
-      return { action: "list", grade: body.grade };
-    case "reserve":
-      return { action: "reserve", requestId: body.requestId };
-    case "release":
-      return { action: "release", reason: body.reason };
-    case "return":
-      return { action: "return", itServiceId: context.itServiceId, reason: body.reason };
-    case "recycle":
-      return { action: "recycle", recycler: body.recycler, certificateNumber: body.certificateNumber };
-    case "handover":
-      // A handover needs a confirmed match to know the recipient: that arrives with matching.
-      return null;
-  }
 }

@@ -43,3 +43,12 @@ export function requireApiScopedDevice(request: Request, id: string | undefined)
   if (!found.ok) throw apiRefusal(found.refusal);
   return { user, actor, scope: found.scope, device: found.device };
 }
+
+/** For the API's device list: the caller and the registry they see, or the JSON error (401, 403). */
+export function requireApiRegistryScope(request: Request): { user: SessionUser; actor: UserActor; scope: RegistryScope } {
+  const user = requireApiUser(request);
+  const actor = lifecycleActorOf(user);
+  const scope = deviceScopeOf(actor);
+  if (!seesRegistry(scope)) throw apiRefusal({ reason: "forbidden" });
+  return { user, actor, scope };
+}

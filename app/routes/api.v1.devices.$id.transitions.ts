@@ -1,65 +1,64 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { transitionBodySchema, transitionInputOf, normalizeTransitionBody } from "~/api/transitions";
-import { refusalResponse } from "~/api/device-responses.server";
-import { apiError, apiJson, fieldErrorsOf, methodNotAllowed } from "~/api/responses.server";
+import { z } from "zod";
+import { apiError, apiJson, methodNotAllowed, parseJsonBody } from "~/api/responses.server";
+import { normalizeTransitionBody, transitionBodySchema, type TransitionAction, type TransitionBody } from "~/api/transitions";
 import { requireApiUser } from "~/auth/api-auth.server";
-import { deviceScopeOf, lifecycleActorOf } from "~/auth/guards.server";
-import { applyTransition, deviceIsInScope, getDevice, itServiceIdFor } from "~/models/device.server";
-import { recordHandover, releaseReservation } from "~/models/match.server";
-import { certifyDevice } from "~/models/wipe.server";
+import { lifecycleActorOf } from "~/auth/guards.server";
+import type { CommandResult } from "~/commands/command.server";
+import { certifyDevice } from "~/commands/devices/certify-device.server";
 import { collectDevice } from "~/commands/devices/collect-device.server";
+import { handOverDevice } from "~/commands/devices/hand-over-device.server";
+import { listDevice } from "~/commands/devices/list-device.server";
+import { recycleDevice } from "~/commands/devices/recycle-device.server";
+import { releaseDevice } from "~/commands/devices/release-device.server";
+import { returnDevice } from "~/commands/devices/return-device.server";
+import { signHandover } from "~/commands/devices/sign-handover.server";
+import type { UserActor } from "~/domain/lifecycle";
+import { can } from "~/domain/permissions";
 import { apiRefusal } from "~/http/refusal-replies.server";
+import type { DeviceDetail } from "~/models/device.server";
 
 export async function loader() {
   return methodNotAllowed(["POST"]);
 }
 
+type BodyOf = { [Body in TransitionBody as Body["action"]]: Body };
+type TransitionArgs<Action extends TransitionAction> = { actor: UserActor; deviceId: number; body: BodyOf[Action] };
+
+function answer(result: CommandResult<DeviceDetail>): Response {
+  return result.ok ? apiJson(result.value) : apiRefusal(result);
+}
+
+function recordHandover({ actor, deviceId, body }: TransitionArgs<"handover">) {
+  return answer(handOverDevice(actor, { deviceId, signedBy: body.signedBy }));
+}
+
+function signForDevice({ actor, deviceId, body }: TransitionArgs<"handover">) {
+  return answer(signHandover(actor, { deviceId, signedBy: body.signedBy }));
+}
+
+/** One handler per action, each calling its one command. */
+const handlers: { [Action in TransitionAction]: (args: TransitionArgs<Action>) => Response } = {
+  collect: ({ actor, deviceId }) => answer(collectDevice(actor, { deviceId })),
+  certify: ({ actor, deviceId }) => answer(certifyDevice(actor, { deviceId })),
+  list: ({ actor, deviceId, body }) => answer(listDevice(actor, { deviceId, grade: body.grade })),
+  reserve: () => apiError(409, "use_matching", "Reserve a device by confirming a match: POST /api/v1/matching/confirm."),
+  release: ({ actor, deviceId, body }) => answer(releaseDevice(actor, { deviceId, reason: body.reason })),
+  // Whoever the permission table lets sign for their own reservation signs; anyone else records a representative's signature.
+  handover: (args) =>
+    can({ role: args.actor.role, organizationStatus: args.actor.organizationStatus }, "handover.sign") ? signForDevice(args) : recordHandover(args),
+  return: ({ actor, deviceId, body }) => answer(returnDevice(actor, { deviceId, reason: body.reason })),
+  recycle: ({ actor, deviceId, body }) => answer(recycleDevice(actor, { deviceId, recycler: body.recycler, certificateNumber: body.certificateNumber })),
+};
+
+function transition<Action extends TransitionAction>(action: Action, args: TransitionArgs<Action>): Response {
+  return handlers[action](args);
+}
+
 /** POST /api/v1/devices/:id/transitions with {"action": ..., ...details}. */
 export async function action({ request, params }: ActionFunctionArgs) {
   if (request.method !== "POST") return methodNotAllowed(["POST"]);
-  const user = requireApiUser(request);
-  const device = getDevice(Number(params.id));
-  if (!device) return apiError(404, "not_found", "There is no such device.");
-  // Staff act on devices they may see; recipients and employees have no registry view, and the
-  // lifecycle's ownership guards decide what they may do (return their own, sign for their own).
-  const scope = deviceScopeOf(user);
-  if (scope && !deviceIsInScope(device, scope)) return apiError(403, "forbidden", "This device belongs to another department.");
-
-  let raw: unknown;
-  try {
-    raw = await request.json();
-  } catch {
-    return apiError(400, "invalid_json", "The request body must be a JSON object.");
-  }
-  const body = transitionBodySchema.safeParse(normalizeTransitionBody(raw));
-  if (!body.success) return apiError(422, "validation_failed", "Some fields are not valid.", fieldErrorsOf(body.error));
-
-  const actor = lifecycleActorOf(user);
-  if (body.data.action === "certify") {
-    const certified = certifyDevice(device.id, actor);
-    return certified.ok ? apiJson(certified.device) : refusalResponse(certified);
-  }
-  if (body.data.action === "handover") {
-    const signerAccount = user.role === "recipient" || user.role === "employee" ? user.id : null;
-    const handedOver = recordHandover(device.id, body.data.signedBy, actor, signerAccount);
-    if (!handedOver.ok)
-      return handedOver.reason === "no-reservation" ? apiError(409, "invalid_state", "The device is not reserved for a request.") : refusalResponse(handedOver);
-    return apiJson(handedOver.device);
-  }
-  if (body.data.action === "release") {
-    const released = releaseReservation(device.id, body.data.reason, actor);
-    return released.ok ? apiJson(released.device) : refusalResponse(released);
-  }
-  if (body.data.action === "collect") {
-    const collected = collectDevice(actor, { deviceId: device.id });
-    return collected.ok ? apiJson(collected.value) : apiRefusal(collected);
-  }
-  if (body.data.action === "reserve") return apiError(409, "use_matching", "Reserve a device by confirming a match: POST /api/v1/matching/confirm.");
-  const itServiceId = itServiceIdFor(actor);
-  if (itServiceId === null) return apiError(409, "no_it_service", "No IT service organization exists to take custody.");
-  const input = transitionInputOf(body.data, { itServiceId });
-  if (!input) return apiError(409, "not_available", "This action needs a confirmed match; it is not available yet.");
-  const result = applyTransition(device.id, input, actor);
-  if (!result.ok) return refusalResponse(result);
-  return apiJson(result.device);
+  const actor = lifecycleActorOf(requireApiUser(request));
+  const body = await parseJsonBody(request, z.preprocess(normalizeTransitionBody, transitionBodySchema));
+  return transition(body.action, { actor, deviceId: Number(params.id), body });
 }

@@ -2,42 +2,35 @@ import { parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { lifecycleActorOf, requireDeviceScope } from "~/auth/guards.server";
+import { lifecycleActorOf, requireUser } from "~/auth/guards.server";
+import { editRegistration } from "~/commands/devices/edit-registration.server";
 import { DeviceForm } from "~/components/device-form";
 import { RouteErrorBoundary } from "~/components/error-page";
 import { Notice, PageHeading } from "~/components/ui/page";
 import { mayEditRegistration } from "~/domain/lifecycle";
 import { deviceFormSchema } from "~/forms/device";
 import { redirectWithFlash } from "~/http/flash.server";
+import { formRefusal } from "~/http/refusal-replies.server";
+import { requireScopedDevice } from "~/http/scoped-device.server";
 import { pageTitle } from "~/i18n/meta";
-import { deviceIsInScope, getDevice, updateRegisteredDevice } from "~/models/device.server";
-import { deviceRefusalReply } from "./device-refusals.server";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data: loaderData }) =>
   pageTitle(matches, "devices.editTitle", { assetTag: loaderData?.device.assetTag ?? "" });
 
-/** Department staff edit their own department's devices, coordinators any, and only while registered. */
-async function requireEditableDevice(request: Request, id: string | undefined) {
-  const { user, scope } = await requireDeviceScope(request);
-  const device = getDevice(Number(id));
-  if (!device) throw data({ reason: "not-found" }, { status: 404 });
-  if (!deviceIsInScope(device, scope) || !mayEditRegistration(lifecycleActorOf(user), device.departmentId))
-    throw data({ reason: "forbidden" }, { status: 403 });
-  return device;
-}
-
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const device = await requireEditableDevice(request, params.id);
+  const { actor, device } = await requireScopedDevice(request, params.id);
+  // The form is for those who may correct the registration (the command decides again on saving).
+  if (!mayEditRegistration(actor, device.departmentId)) throw data({ reason: "forbidden" }, { status: 403 });
   return { device };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const device = await requireEditableDevice(request, params.id);
+  const user = await requireUser(request);
   const submission = parseWithZod(await request.formData(), { schema: deviceFormSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: submission.status === "error" ? 400 : 200 });
-  const result = updateRegisteredDevice(device.id, submission.value);
-  if (!result.ok) return deviceRefusalReply(submission, result);
-  return redirectWithFlash(`/devices/${device.id}`, { key: "flash.deviceUpdated", values: { assetTag: result.device.assetTag } });
+  const result = editRegistration(lifecycleActorOf(user), { ...submission.value, deviceId: Number(params.id) });
+  if (!result.ok) return formRefusal(submission, result);
+  return redirectWithFlash(`/devices/${result.value.id}`, { key: "flash.deviceUpdated", values: { assetTag: result.value.assetTag } });
 }
 
 export default function EditDevicePage() {
