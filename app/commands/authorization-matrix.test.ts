@@ -34,6 +34,7 @@ import { releaseDevice } from "./devices/release-device.server";
 import { returnDevice } from "./devices/return-device.server";
 import { signHandover } from "./devices/sign-handover.server";
 import { confirmMatch } from "./matches/confirm-match.server";
+import { markNotificationsRead } from "./notifications/mark-notifications-read.server";
 import { reviewOrganization } from "./organizations/review-organization.server";
 import { approveRequest } from "./requests/approve-request.server";
 import { cancelRequest } from "./requests/cancel-request.server";
@@ -169,6 +170,7 @@ const matrix: Record<string, MatrixCase> = {
     run: (actor) => reviewOrganization(actor, { organizationId: createOrganization("school", "pending"), decision: "approved" }),
   },
   setLanguage: { permission: "profile.manage", run: (actor) => setLanguage(actor, { language: "en" }) },
+  markNotificationsRead: { permission: "profile.manage", run: (actor) => markNotificationsRead(actor, { upToId: 1 }) },
 };
 
 /** Commands anyone may take without an account: they have no permission to check. */

@@ -1,5 +1,5 @@
 // In-app notifications, each with an e-mail in the outbox, in the person's own language.
-import { and, desc, eq, isNull } from "drizzle-orm";
+import { desc, eq } from "drizzle-orm";
 import { notifications, users } from "~db/schema";
 import { db, type CircuitDatabase } from "~/db.server";
 import { defaultLanguage, isSupportedLanguage } from "~/i18n/config";
@@ -50,11 +50,4 @@ export function listNotifications(userId: string, limit = 20): NotificationView[
     .limit(limit)
     .all()
     .map((row) => ({ id: row.id, kind: row.kind, values: parseValues(row.values), link: row.link, createdAt: row.createdAt, read: row.readAt !== null }));
-}
-
-export function markNotificationsRead(userId: string): void {
-  db.update(notifications)
-    .set({ readAt: new Date() })
-    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)))
-    .run();
 }
