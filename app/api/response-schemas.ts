@@ -1,7 +1,7 @@
 // What /api/v1 answers, in zod: one schema per response body and the table of every operation's
 // responses. The OpenAPI document (app/api/openapi.ts) is generated from this table, and the e2e API
 // tests parse every real response with the schema the table names, so the two cannot drift apart.
-// Pure zod and domain words only: Playwright imports this module too.
+// Pure zod and the domain's words only (and the form's list of wipe sources): Playwright imports this module too.
 import { extendZodWithOpenApi } from "@asteasolutions/zod-to-openapi";
 import { z } from "zod";
 import { holderSchema as storedHolderSchema } from "~/domain/custody";
@@ -11,6 +11,7 @@ import { unservedReasons } from "~/domain/matching";
 import { organizationKinds, organizationStatuses, roles } from "~/domain/organizations";
 import { requesterKinds, requestStatuses } from "~/domain/requests";
 import { sanitizationMethods, sanitizationTechniques, verificationLevels, wipeResults } from "~/domain/wipes";
+import { wipeSources } from "~/forms/wipe";
 
 // Gives every zod schema .openapi(name): a named schema becomes a component the document refers to.
 extendZodWithOpenApi(z);
@@ -162,7 +163,7 @@ export const wipeRecordSchema = z
     startedAt: instant.nullable(),
     finishedAt: instant.nullable(),
     notes: z.string().nullable(),
-    source: z.string().describe('"manual", or "nwipe-log" when drafted from an uploaded log.'),
+    source: z.enum(wipeSources).describe("Typed by hand, or drafted from an uploaded nwipe log."),
     performedBy: person,
     recordedAt: instant,
     validatedBy: person.extend({ organization: z.string() }).nullable(),
