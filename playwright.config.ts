@@ -1,7 +1,7 @@
 import { defineConfig, devices } from "@playwright/test";
 import { findChromium } from "./e2e/support/chromium";
+import { e2eDatabasePath, e2ePort as port } from "./e2e/support/server";
 
-const port = Number(process.env.E2E_PORT ?? 3100);
 const executablePath = findChromium() ?? undefined;
 
 export default defineConfig({
@@ -38,6 +38,6 @@ export default defineConfig({
     timeout: 180_000,
     reuseExistingServer: false,
     stdout: "ignore",
-    env: { PORT: String(port), DATABASE_PATH: `./data/e2e-${port}/circuit.db`, DEMO_DATA: "true" },
+    env: { PORT: String(port), DATABASE_PATH: e2eDatabasePath, DEMO_DATA: "true" },
   },
 });

@@ -1,9 +1,13 @@
-// Shared Playwright fixtures: signing in without the form (fast), an accessibility check, and
-// unique names so that parallel tests never share data.
+// Shared Playwright fixtures: a fresh account of its own for each test that changes data, signing in
+// without the form (fast), an accessibility check, and unique names so that parallel tests never
+// share data. The demo accounts stay for read-only checks of the demo data.
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test as base, type Page } from "@playwright/test";
+import { createAccount, DEMO_PASSWORD, type Account, type AccountOptions } from "./accounts";
+import type { Role } from "../../app/domain/organizations";
 
-export const DEMO_PASSWORD = "circuit-demo";
+export { DEMO_PASSWORD, type Account, type AccountOptions };
+export { unique } from "./unique";
 
 export const demoUsers = {
   coordinator: "coordinator@demo.city",
@@ -16,16 +20,10 @@ export const demoUsers = {
   pendingSchool: "pending@demo.school",
 } as const;
 
-let counter = 0;
-/** A value no other test uses, such as an e-mail address or an organization name. */
-export function unique(prefix: string): string {
-  counter += 1;
-  return `${prefix}-${Date.now().toString(36)}-${process.pid}-${counter}`;
-}
-
-/** Signs in through the login action itself, without filling in the form. */
-export async function signIn(page: Page, email: string, password = DEMO_PASSWORD): Promise<void> {
-  const response = await page.request.post("/login", { form: { email, password, redirectTo: "/" }, maxRedirects: 0 });
+/** Signs in through the login action itself, without filling in the form: as a fresh account, or a demo account by address. */
+export async function signIn(page: Page, who: Account | string, password = DEMO_PASSWORD): Promise<void> {
+  const [email, secret] = typeof who === "string" ? [who, password] : [who.email, who.password];
+  const response = await page.request.post("/login", { form: { email, password: secret, redirectTo: "/" }, maxRedirects: 0 });
   expect(response.status(), `sign-in of ${email}`).toBe(302);
 }
 
@@ -38,5 +36,25 @@ export async function expectAccessible(page: Page): Promise<void> {
   expect(summary, `axe violations on ${page.url()}`).toEqual([]);
 }
 
-export const test = base;
+type AccountFixtures = {
+  /** A fresh account of this role for this test alone (see e2e/support/accounts.ts for its organization). */
+  newAccount: (role: Role, options?: AccountOptions) => Promise<Account>;
+  /** A fresh account of this role, with the test's `page` signed in as it. */
+  signedInAs: (role: Role, options?: AccountOptions) => Promise<Account>;
+};
+
+export const test = base.extend<AccountFixtures>({
+  // Playwright reads the fixtures a fixture needs from its first parameter; this one needs none.
+  // eslint-disable-next-line no-empty-pattern
+  newAccount: async ({}, provide) => {
+    await provide(createAccount);
+  },
+  signedInAs: async ({ page }, provide) => {
+    await provide(async (role, options) => {
+      const account = await createAccount(role, options);
+      await signIn(page, account);
+      return account;
+    });
+  },
+});
 export { expect };

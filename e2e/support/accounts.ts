@@ -1,0 +1,96 @@
+// Accounts of its own for every test: a fresh person of the role it needs (and a fresh department,
+// school or nonprofit where the role belongs to one), so that parallel workers never act as the same
+// account. They are written straight into the e2e server's SQLite file (WAL: the server and the
+// tests write side by side), with the demo password, so every sign-in path works for them.
+import { randomUUID } from "node:crypto";
+import Database from "better-sqlite3";
+import { eq } from "drizzle-orm";
+import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
+import { hashPassword } from "../../app/auth/password.server";
+import type { OrganizationKind, Role } from "../../app/domain/organizations";
+import { organizations, users } from "../../db/schema";
+import { e2eDatabasePath } from "./server";
+import { unique } from "./unique";
+
+/** The demo accounts' password; fresh accounts use it too, so that `bearer` and the login form work alike. */
+export const DEMO_PASSWORD = "circuit-demo";
+
+export type AccountOrganization = { id: number; name: string; kind: OrganizationKind };
+
+export type Account = { id: string; email: string; password: string; name: string; role: Role; organization: AccountOrganization };
+
+export type AccountOptions = {
+  /** Join this organization instead of the default one (see `createAccount`). */
+  organization?: AccountOrganization;
+  /** For a recipient: a school (default) or a nonprofit. */
+  kind?: "school" | "nonprofit";
+  /** For a recipient's fresh organization: approved (default), or still pending. */
+  organizationStatus?: "approved" | "pending";
+};
+
+const schema = { organizations, users };
+let database: BetterSQLite3Database<typeof schema> | undefined;
+let passwordHash: Promise<string> | undefined;
+
+/** One connection and one password hash per worker process. */
+function connection(): BetterSQLite3Database<typeof schema> {
+  if (!database) {
+    const sqlite = new Database(e2eDatabasePath, { fileMustExist: true });
+    sqlite.pragma("busy_timeout = 5000");
+    sqlite.pragma("foreign_keys = ON");
+    database = drizzle(sqlite, { schema });
+  }
+  return database;
+}
+
+/** The city's IT service (coordinators and technicians belong to it; collecting moves devices to it). */
+function itService(): AccountOrganization {
+  const row = connection()
+    .select({ id: organizations.id, name: organizations.name, kind: organizations.kind })
+    .from(organizations)
+    .where(eq(organizations.kind, "it_service"))
+    .orderBy(organizations.id)
+    .get();
+  if (!row) throw new Error(`No IT service in ${e2eDatabasePath}: did the e2e server seed its demo data?`);
+  return row;
+}
+
+function freshOrganization(kind: "department" | "school" | "nonprofit", status: "approved" | "pending"): AccountOrganization {
+  const prefix = { department: "Dienst", school: "Basisschool", nonprofit: "vzw" }[kind];
+  const name = unique(`${prefix} E2E`);
+  const row = connection()
+    .insert(organizations)
+    .values({ name, kind, status, approvedAt: status === "approved" ? new Date() : null })
+    .returning({ id: organizations.id })
+    .get();
+  return { id: row.id, name, kind };
+}
+
+const roleNames: Record<Role, string> = {
+  coordinator: "Coordinator",
+  department: "Medewerker",
+  technician: "Technicus",
+  recipient: "Leerkracht",
+  employee: "Stadsmedewerker",
+};
+
+/**
+ * A new account of this role. Coordinators and technicians join the IT service; department staff and
+ * employees get a department of their own; recipients a school (or nonprofit) of their own.
+ */
+export async function createAccount(role: Role, options: AccountOptions = {}): Promise<Account> {
+  passwordHash ??= hashPassword(DEMO_PASSWORD);
+  const hash = await passwordHash;
+  const organization =
+    options.organization ??
+    (role === "coordinator" || role === "technician"
+      ? itService()
+      : role === "recipient"
+        ? freshOrganization(options.kind ?? "school", options.organizationStatus ?? "approved")
+        : freshOrganization("department", "approved"));
+  const domain = role === "recipient" ? (organization.kind === "nonprofit" ? "demo.org" : "demo.school") : "demo.city";
+  const name = unique(roleNames[role]);
+  const account: Account = { id: randomUUID(), email: `${name.toLowerCase()}@${domain}`, password: DEMO_PASSWORD, name, role, organization };
+  connection().insert(users).values({ id: account.id, email: account.email, name, role, organizationId: organization.id, passwordHash: hash }).run();
+  return account;
+}
