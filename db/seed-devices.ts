@@ -1,9 +1,16 @@
-// About forty demo devices across both departments, moved through the lifecycle by the same model
-// and domain code as real use, so that their custody chain verifies. Deterministic: the same
-// devices, states and times on every new database (relative to today).
-import type { TransitionInput, UserActor } from "~/domain/lifecycle";
-import { applyTransition, getDevice, registerDevice, type DeviceInput } from "~/models/device.server";
-import { certifyDevice, recordWipe, validateWipe } from "~/models/wipe.server";
+// About forty demo devices across both departments, moved through the lifecycle by the same commands
+// as real use, so that their custody chain verifies. Deterministic: the same devices, states and times
+// on every new database (relative to today).
+import type { CommandResult } from "~/commands/command.server";
+import { certifyDevice } from "~/commands/devices/certify-device.server";
+import { collectDevice } from "~/commands/devices/collect-device.server";
+import { listDevice } from "~/commands/devices/list-device.server";
+import { recycleDevice } from "~/commands/devices/recycle-device.server";
+import { registerDevice } from "~/commands/devices/register-device.server";
+import { recordWipe, type WipeRecordFields } from "~/commands/wipes/record-wipe.server";
+import { validateWipe } from "~/commands/wipes/validate-wipe.server";
+import type { ConditionGrade, UserActor } from "~/domain/lifecycle";
+import type { DeviceDetail, DeviceInput } from "~/models/device.server";
 
 type Catalogue = Omit<DeviceInput, "assetTag" | "serial" | "media"> & { media: Omit<DeviceInput["media"][number], "serial">[] };
 
@@ -141,7 +148,14 @@ export function seedDemoDevices(people: {
   });
   const now = Date.now();
   /** "wipe": every medium wiped by this technician and validated by the other one. */
-  type Step = { at: number; device: number; input: TransitionInput | "register" | "wipe" | "certify"; by: UserActor };
+  type Input =
+    | { action: "register" }
+    | { action: "collect" }
+    | { action: "wipe" }
+    | { action: "certify" }
+    | { action: "list"; grade: ConditionGrade }
+    | { action: "recycle"; recycler: string; certificateNumber: string };
+  type Step = { at: number; device: number; input: Input; by: UserActor };
   const steps: Step[] = [];
 
   for (let index = 0; index < 40; index += 1) {
@@ -150,92 +164,108 @@ export function seedDemoDevices(people: {
     steps.push({
       at: registeredAt,
       device: index,
-      input: "register",
+      input: { action: "register" },
       by: actor(people.departmentUserIds[departmentSlot], "department", people.departments[departmentSlot]),
     });
     const technician = actor(people.technicianIds[index % 2]!, "technician", people.itServiceId);
     // Roughly: the oldest are collected (some of them recycled), the newest still wait.
-    if (index < 24)
-      steps.push({ at: registeredAt + (3 + (index % 5)) * day, device: index, input: { action: "collect", itServiceId: people.itServiceId }, by: technician });
+    if (index < 24) steps.push({ at: registeredAt + (3 + (index % 5)) * day, device: index, input: { action: "collect" }, by: technician });
     if (index % 4 === 1 && index < 24) {
       const by = index % 8 === 1 ? technician : actor(people.coordinatorId, "coordinator", people.itServiceId);
       steps.push({ at: registeredAt + 12 * day, device: index, input: { action: "recycle", ...recyclers[index % 2]! }, by });
     } else if (index < 16) {
       // The older collected devices are wiped and certified; most of them are listed.
-      steps.push({ at: registeredAt + 9 * day, device: index, input: "wipe", by: technician });
-      steps.push({ at: registeredAt + 10 * day, device: index, input: "certify", by: technician });
+      steps.push({ at: registeredAt + 9 * day, device: index, input: { action: "wipe" }, by: technician });
+      steps.push({ at: registeredAt + 10 * day, device: index, input: { action: "certify" }, by: technician });
       if (index % 4 !== 2)
         steps.push({ at: registeredAt + 11 * day, device: index, input: { action: "list", grade: (["A", "B", "C"] as const)[index % 3]! }, by: technician });
     }
   }
   steps.sort((a, b) => a.at - b.at);
 
-  const validatorFor = (performer: UserActor) => (performer.userId === people.technicianIds[0] ? people.technicianIds[1] : people.technicianIds[0]);
-  function wipeEveryMedium(deviceId: number, performer: UserActor, at: number) {
-    for (const medium of getDevice(deviceId)?.media ?? []) {
+  function done<Value>(result: CommandResult<Value>, what: string): Value {
+    if (!result.ok) throw new Error(`Demo data: ${what} refused (${JSON.stringify(result)})`);
+    return result.value;
+  }
+
+  const validatorFor = (performer: UserActor) =>
+    actor(performer.userId === people.technicianIds[0] ? people.technicianIds[1] : people.technicianIds[0], "technician", people.itServiceId);
+  function wipeEveryMedium(device: DeviceDetail, performer: UserActor, at: number) {
+    for (const medium of device.media) {
       const flash = medium.kind === "SSD" || medium.kind === "NVMe" || medium.kind === "eMMC";
-      const recorded = recordWipe(
-        deviceId,
-        medium.id,
-        flash
-          ? {
-              method: "purge",
-              technique: medium.kind === "NVMe" ? "nvme-sanitize" : "crypto-erase",
-              tool: "hdparm",
-              toolVersion: "9.65",
-              verification: "sample",
-              samplePercent: 10,
-              result: "pass",
-              startedAt: at - 3_600_000,
-              finishedAt: at - 3_000_000,
-            }
-          : {
-              method: "clear",
-              technique: "overwrite",
-              rounds: 1,
-              tool: "nwipe",
-              toolVersion: "0.35",
-              verification: "full",
-              result: "pass",
-              startedAt: at - 7_200_000,
-              finishedAt: at - 600_000,
-              source: "nwipe-log",
-            },
-        performer.userId,
-        at,
-      );
-      if (!recorded.ok) throw new Error(`Demo wipe of ${medium.serial} refused (${recorded.reason})`);
-      const validated = validateWipe(recorded.record.id, validatorFor(performer), at + 1_800_000);
-      if (!validated.ok) throw new Error(`Demo validation of ${medium.serial} refused (${validated.reason})`);
+      const fields: WipeRecordFields = flash
+        ? {
+            method: "purge",
+            technique: medium.kind === "NVMe" ? "nvme-sanitize" : "crypto-erase",
+            tool: "hdparm",
+            toolVersion: "9.65",
+            verification: "sample",
+            samplePercent: 10,
+            result: "pass",
+            startedAt: at - 3_600_000,
+            finishedAt: at - 3_000_000,
+          }
+        : {
+            method: "clear",
+            technique: "overwrite",
+            rounds: 1,
+            tool: "nwipe",
+            toolVersion: "0.35",
+            verification: "full",
+            result: "pass",
+            startedAt: at - 7_200_000,
+            finishedAt: at - 600_000,
+            source: "nwipe-log",
+          };
+      const recorded = done(recordWipe(performer, { deviceId: device.id, mediumId: medium.id, ...fields }, { now: at }), `wipe of ${medium.serial}`);
+      done(validateWipe(validatorFor(performer), { wipeId: recorded.id }, { now: at + 1_800_000 }), `validation of ${medium.serial}`);
     }
   }
 
-  const deviceIds = new Map<number, number>();
+  function register(step: Step): DeviceDetail {
+    const model = catalogue[step.device % catalogue.length]!;
+    const number = String(step.device + 1).padStart(4, "0");
+    const departmentSlot = step.device % 2 === 0 ? 0 : 1;
+    const input: DeviceInput & { departmentId: number } = {
+      ...model,
+      assetTag: `STAD-${number}`,
+      serial: `${model.manufacturer.slice(0, 2).toUpperCase()}${(7_340_000 + step.device * 7919).toString(36).toUpperCase()}`,
+      conditionNotes: step.device % 3 === 0 ? "Lichte krassen op de behuizing." : null,
+      media: model.media.map((medium, mediumIndex) => ({ ...medium, serial: `${medium.kind}-${number}-${mediumIndex + 1}` })),
+      departmentId: people.departments[departmentSlot],
+    };
+    return done(registerDevice(step.by, input, { now: step.at }), `registration of ${input.assetTag}`);
+  }
+
+  const devices = new Map<number, DeviceDetail>();
   for (const step of steps) {
-    if (step.input === "register") {
-      const model = catalogue[step.device % catalogue.length]!;
-      const number = String(step.device + 1).padStart(4, "0");
-      const departmentSlot = step.device % 2 === 0 ? 0 : 1;
-      const result = registerDevice(
-        {
-          ...model,
-          assetTag: `STAD-${number}`,
-          serial: `${model.manufacturer.slice(0, 2).toUpperCase()}${(7_340_000 + step.device * 7919).toString(36).toUpperCase()}`,
-          conditionNotes: step.device % 3 === 0 ? "Lichte krassen op de behuizing." : null,
-          media: model.media.map((medium, mediumIndex) => ({ ...medium, serial: `${medium.kind}-${number}-${mediumIndex + 1}` })),
-        },
-        people.departments[departmentSlot],
-        step.by,
-        step.at,
-      );
-      if (!result.ok) throw new Error(`Demo device ${number} could not be registered: ${result.reason}`);
-      deviceIds.set(step.device, result.device.id);
-    } else if (step.input === "wipe") {
-      wipeEveryMedium(deviceIds.get(step.device)!, step.by, step.at);
-    } else {
-      const deviceId = deviceIds.get(step.device)!;
-      const result = step.input === "certify" ? certifyDevice(deviceId, step.by, step.at) : applyTransition(deviceId, step.input, step.by, step.at);
-      if (!result.ok) throw new Error(`Demo device ${step.device + 1}: ${step.input === "certify" ? "certify" : step.input.action} refused (${result.reason})`);
+    const options = { now: step.at };
+    const what = `${step.input.action} of demo device ${step.device + 1}`;
+    if (step.input.action === "register") {
+      devices.set(step.device, register(step));
+      continue;
+    }
+    const device = devices.get(step.device)!;
+    const deviceId = device.id;
+    switch (step.input.action) {
+      case "collect":
+        devices.set(step.device, done(collectDevice(step.by, { deviceId }, options), what));
+        break;
+      case "wipe":
+        wipeEveryMedium(device, step.by, step.at);
+        break;
+      case "certify":
+        devices.set(step.device, done(certifyDevice(step.by, { deviceId }, options), what));
+        break;
+      case "list":
+        devices.set(step.device, done(listDevice(step.by, { deviceId, grade: step.input.grade }, options), what));
+        break;
+      case "recycle":
+        devices.set(
+          step.device,
+          done(recycleDevice(step.by, { deviceId, recycler: step.input.recycler, certificateNumber: step.input.certificateNumber }, options), what),
+        );
+        break;
     }
   }
 }
