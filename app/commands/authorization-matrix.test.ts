@@ -21,7 +21,12 @@ import {
   passingWipe,
   wipeEveryMedium,
 } from "~/test/factories";
+import { apiTokens } from "~db/schema";
+import { db } from "~/db.server";
 import type { CommandResult } from "./command.server";
+import { createInvite } from "./invites/create-invite.server";
+import { createApiToken } from "./tokens/create-api-token.server";
+import { revokeApiToken } from "./tokens/revoke-api-token.server";
 import { setLanguage } from "./accounts/set-language.server";
 import { certifyDevice } from "./devices/certify-device.server";
 import { collectDevice } from "./devices/collect-device.server";
@@ -171,6 +176,28 @@ const matrix: Record<string, MatrixCase> = {
   },
   setLanguage: { permission: "profile.manage", run: (actor) => setLanguage(actor, { language: "en" }) },
   markNotificationsRead: { permission: "profile.manage", run: (actor) => markNotificationsRead(actor, { upToId: 1 }) },
+  createInvite: {
+    permission: "invite.create",
+    run: (actor) =>
+      createInvite(
+        actor,
+        { email: `invited-${nextNumber()}@demo.city`, role: "technician", organizationId: lifecycleCast().itServiceId },
+        { origin: "https://circuit.example", language: "en" },
+      ),
+  },
+  createApiToken: { permission: "profile.manage", run: (actor) => createApiToken(actor, { label: "Scanner" }) },
+  revokeApiToken: {
+    permission: "profile.manage",
+    run: (actor) => {
+      // Written directly: a pending member cannot make a token, yet the revoke must be refused for the role, not for a missing token.
+      const token = db
+        .insert(apiTokens)
+        .values({ userId: actor.userId, label: "Old", tokenHash: `hash-${nextNumber()}`, prefix: "ctk_old" })
+        .returning({ id: apiTokens.id })
+        .get();
+      return revokeApiToken(actor, { tokenId: token.id });
+    },
+  },
 };
 
 /** Commands anyone may take without an account: they have no permission to check. */
