@@ -22,6 +22,8 @@ import { validateWipe } from "~/commands/wipes/validate-wipe.server";
 import type { ConditionGrade, DeviceStatus } from "~/domain/lifecycle";
 import type { DeviceDetail } from "~/models/device.server";
 import type { WipeRecordView } from "~/models/wipe.server";
+import type { FileRequestInput } from "~/forms/request";
+import type { RequestView } from "~/models/request.server";
 
 let sequence = 0;
 
@@ -204,4 +206,31 @@ export function wipeEveryMedium(
     );
     return commandValue(validateWipe(people.validator, { wipeId: record.id }, { now: now + 60_000 }), "validation");
   });
+}
+
+/** A request for three laptops with modest minimums, needed in two months. */
+export function requestInput(overrides: Partial<FileRequestInput> = {}): FileRequestInput {
+  return {
+    type: "laptop",
+    quantity: 3,
+    minRamGb: 4,
+    minStorageGb: 128,
+    minScreenInches: null,
+    keyboardLayout: "any",
+    purpose: "Homework club laptops",
+    beneficiaries: 30,
+    neededBy: new Date(Date.now() + 60 * 24 * 60 * 60 * 1000).toISOString().slice(0, 10),
+    ...overrides,
+  };
+}
+
+/** A request filed by `requester` (submitted, not yet reviewed). */
+export function submittedRequest(requester: UserActor, overrides: Partial<FileRequestInput> = {}): RequestView {
+  return commandValue(fileRequest(requester, requestInput(overrides)), "request");
+}
+
+/** A request filed by `requester` and approved by the coordinator of `lifecycleCast` with this priority. */
+export function approvedRequest(requester: UserActor, overrides: Partial<FileRequestInput> = {}, priority = 50): RequestView {
+  const request = submittedRequest(requester, overrides);
+  return commandValue(approveRequest(lifecycleCast().coordinator, { requestId: request.id, priority }), "approval");
 }
