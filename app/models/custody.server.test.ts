@@ -10,7 +10,11 @@ import { custodyEventHash, GENESIS_HASH, type CustodyEvent } from "~/domain/cust
 import type { LifecycleActor } from "~/domain/lifecycle";
 import type { Role } from "~/domain/permissions";
 import { custodyHeadHash, custodyParticipants, eventFromRow, listDeviceCustody, verifyDeviceCustody, verifyLedger } from "./custody.server";
-import { applyTransition, registerDevice, type DeviceInput, type DeviceMutationResult } from "./device.server";
+import type { CommandResult } from "~/commands/command.server";
+import { collectDevice } from "~/commands/devices/collect-device.server";
+import { recycleDevice } from "~/commands/devices/recycle-device.server";
+import { registerDevice } from "~/commands/devices/register-device.server";
+import type { DeviceDetail, DeviceInput } from "./device.server";
 import { insertOrganization } from "./organization.server";
 import { insertUser } from "./user.server";
 
@@ -49,9 +53,9 @@ function input(n: number): DeviceInput {
   };
 }
 
-function idOf(result: DeviceMutationResult): number {
+function idOf(result: CommandResult<DeviceDetail>): number {
   if (!result.ok) throw new Error(`Expected success, got ${JSON.stringify(result)}`);
-  return result.device.id;
+  return result.value.id;
 }
 
 beforeAll(() => {
@@ -60,12 +64,12 @@ beforeAll(() => {
   technician = actor("technician", itServiceId);
   parksStaff = actor("department", parksId);
 
-  deviceA = idOf(registerDevice(input(1), parksId, parksStaff, base));
-  idOf(applyTransition(deviceA, { action: "collect", itServiceId }, technician, base + minute));
-  idOf(applyTransition(deviceA, { action: "recycle", recycler: "GreenCycle NV", certificateNumber: "R2-2026-0042" }, technician, base + 2 * minute));
-  deviceB = idOf(registerDevice(input(2), parksId, parksStaff, base + 3 * minute));
-  idOf(applyTransition(deviceB, { action: "collect", itServiceId }, technician, base + 4 * minute));
-  deviceC = idOf(registerDevice(input(3), parksId, parksStaff, base + 5 * minute));
+  deviceA = idOf(registerDevice(parksStaff, input(1), { now: base }));
+  idOf(collectDevice(technician, { deviceId: deviceA }, { now: base + minute }));
+  idOf(recycleDevice(technician, { deviceId: deviceA, recycler: "GreenCycle NV", certificateNumber: "R2-2026-0042" }, { now: base + 2 * minute }));
+  deviceB = idOf(registerDevice(parksStaff, input(2), { now: base + 3 * minute }));
+  idOf(collectDevice(technician, { deviceId: deviceB }, { now: base + 4 * minute }));
+  deviceC = idOf(registerDevice(parksStaff, input(3), { now: base + 5 * minute }));
 
   triggerSql = sqlite.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'custody_events' ORDER BY name").all() as {
     name: string;
