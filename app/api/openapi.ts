@@ -4,6 +4,7 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31, type ResponseConfig, type ZodRequestBody } from "@asteasolutions/zod-to-openapi";
 import { z } from "zod";
 import { transitionBodySchema } from "~/api/transitions";
+import { collectDeviceInput } from "~/commands/devices/collect-device.server";
 import { registerDeviceInput } from "~/commands/devices/register-device.server";
 import { confirmMatchInput } from "~/commands/matches/confirm-match.server";
 import { approveRequestInput } from "~/commands/requests/approve-request.server";
@@ -12,6 +13,7 @@ import { rejectRequestInput } from "~/commands/requests/reject-request.server";
 import { createApiTokenInput } from "~/commands/tokens/create-api-token.server";
 import { readWipeLogInput } from "~/commands/wipes/read-wipe-log.server";
 import { recordWipeInput } from "~/commands/wipes/record-wipe.server";
+import { validateWipeInput } from "~/commands/wipes/validate-wipe.server";
 import { requestStatuses } from "~/domain/requests";
 import { deviceListQuerySchema } from "~/forms/device";
 import { currentPasswordField, emailField } from "~/forms/fields";
@@ -20,22 +22,38 @@ import { isApiOperation, responsesOf, type ApiOperation, type ApiResponse } from
 const registry = new OpenAPIRegistry();
 const bearerToken = registry.registerComponent("securitySchemes", "bearerToken", { type: "http", scheme: "bearer" });
 
-/** Path parameters, by the name the path gives them. */
-const pathId = (what: string) => z.coerce.number().int().positive().describe(`The ${what}'s id.`);
-const deviceIdParams = z.object({ id: pathId("device") });
+/** The path parameter of the reading routes, which call no command. */
+const deviceIdParams = z.object({ id: z.number().int().positive().describe("The device's id.") });
+
+/** The fields of a command's input (an object, maybe refined). */
+function fieldsOf(input: z.ZodTypeAny): z.ZodRawShape {
+  if (input instanceof z.ZodEffects) return fieldsOf(input.innerType());
+  if (!(input instanceof z.ZodObject)) throw new Error("A command input is a zod object (maybe refined).");
+  return input.shape;
+}
 
 /**
- * The part of a command's input that the body carries: the route adds what the path names (the
- * device, the medium, the request). Refinements across fields stay the command's; OpenAPI cannot say them.
+ * A command's input split as the route reads it: the path names some fields (`{ id: "deviceId" }`),
+ * the body carries the rest. Refinements across fields stay the command's; OpenAPI cannot say them.
  */
-function bodyOf(input: z.ZodTypeAny, fromPath: readonly string[]): z.AnyZodObject {
-  if (input instanceof z.ZodEffects) return bodyOf(input.innerType(), fromPath);
-  if (!(input instanceof z.ZodObject)) throw new Error("A command input is a zod object (maybe refined).");
-  const shape: z.ZodRawShape = input.shape;
-  const missing = fromPath.filter((key) => !(key in shape));
-  if (missing.length > 0) throw new Error(`The command input has no ${missing.join(", ")}: the path and the command disagree.`);
-  return z.object(Object.fromEntries(Object.entries(shape).filter(([key]) => !fromPath.includes(key))));
+function commandRequest(input: z.ZodTypeAny, fromPath: Record<string, string>) {
+  const fields = fieldsOf(input);
+  const params = Object.entries(fromPath).map(([name, field]) => {
+    const schema = fields[field];
+    if (!schema) throw new Error(`The command input has no ${field}: the path and the command disagree.`);
+    return [name, schema.describe(`The ${field.replace(/Id$/, "")}'s id.`)];
+  });
+  const inPath = Object.values(fromPath);
+  return {
+    params: z.object(Object.fromEntries(params)),
+    body: z.object(Object.fromEntries(Object.entries(fields).filter(([field]) => !inPath.includes(field)))),
+  };
 }
+
+const recordWipe = commandRequest(recordWipeInput, { id: "deviceId", mediumId: "mediumId" });
+const approveRequest = commandRequest(approveRequestInput, { id: "requestId" });
+const rejectRequest = commandRequest(rejectRequestInput, { id: "requestId" });
+const readWipeLog = commandRequest(readWipeLogInput, { id: "deviceId" });
 
 const json = (schema: z.ZodTypeAny) => ({ required: true, content: { "application/json": { schema } } });
 
@@ -79,7 +97,7 @@ const operations: Record<ApiOperation, OperationDoc> = {
       "collect: no details. certify: none (issues the certificate). list: grade. handover: signedBy (the recipient's full name). release: reason. " +
       "return: reason (optional). recycle: recycler and certificateNumber (the recycler's R2v3/e-Stewards certificate; recyclerName and " +
       "recyclerCertificateNumber are accepted too). Reserve through POST /api/v1/matching/confirm.",
-    params: deviceIdParams,
+    params: commandRequest(collectDeviceInput, { id: "deviceId" }).params,
     body: json(registry.register("TransitionRequest", transitionBodySchema)),
   },
   "GET /api/v1/devices/{id}/custody": { summary: "The device's custody events and the ledger's head hash", params: deviceIdParams },
@@ -88,18 +106,19 @@ const operations: Record<ApiOperation, OperationDoc> = {
     description:
       "NIST SP 800-88 Rev. 1 fields. rounds only (and always) with technique overwrite; samplePercent only (and always) with verification sample; " +
       "destroy techniques only with method destroy.",
-    params: z.object({ id: pathId("device"), mediumId: pathId("storage medium") }),
-    body: json(registry.register("RecordWipeInput", bodyOf(recordWipeInput, ["deviceId", "mediumId"]))),
+    params: recordWipe.params,
+    body: json(registry.register("RecordWipeInput", recordWipe.body)),
   },
   "POST /api/v1/wipes/{wipeId}/validate": {
     summary: "Validate a passing wipe record, as a second technician",
-    params: z.object({ wipeId: pathId("wipe record") }),
+    // The device page also names the device; the API's path names only the record.
+    params: commandRequest(validateWipeInput, { wipeId: "wipeId" }).params,
   },
   "GET /api/v1/devices/{id}/certificate": { summary: "The device's current wipe certificate", params: deviceIdParams },
   "GET /api/v1/devices/{id}/certificate.pdf": { summary: "The certificate as a PDF (the same document as the device page's link)", params: deviceIdParams },
   "POST /api/v1/devices/{id}/wipe-logs": {
     summary: "Read an nwipe log into draft wipe records for this device's media (nothing is saved)",
-    params: deviceIdParams,
+    params: readWipeLog.params,
     body: { required: true, content: { "text/plain": { schema: readWipeLogInput.shape.log.describe("The nwipe log, as nwipe wrote it.") } } },
   },
   "GET /api/v1/requests": {
@@ -113,13 +132,13 @@ const operations: Record<ApiOperation, OperationDoc> = {
   },
   "POST /api/v1/requests/{id}/approve": {
     summary: "Approve with a need priority (coordinator)",
-    params: z.object({ id: pathId("request") }),
-    body: json(bodyOf(approveRequestInput, ["requestId"])),
+    params: approveRequest.params,
+    body: json(approveRequest.body),
   },
   "POST /api/v1/requests/{id}/reject": {
     summary: "Reject with a reason (coordinator)",
-    params: z.object({ id: pathId("request") }),
-    body: json(bodyOf(rejectRequestInput, ["requestId"])),
+    params: rejectRequest.params,
+    body: json(rejectRequest.body),
   },
   "POST /api/v1/matching/run": { summary: "Propose an optimal assignment of listed devices to open requests (changes nothing)" },
   "POST /api/v1/matching/confirm": {
