@@ -1,15 +1,29 @@
 import { PassThrough } from "node:stream";
-import { createReadableStreamFromReadable, type AppLoadContext, type EntryContext } from "@remix-run/node";
-import { RemixServer } from "@remix-run/react";
+import { createReadableStreamFromReadable, type AppLoadContext, type EntryContext, type HandleErrorFunction } from "@remix-run/node";
+import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { createInstance } from "i18next";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider, initReactI18next } from "react-i18next";
 import { NonceProvider } from "~/components/nonce";
+import { logInternalError } from "~/http/internal-errors.server";
 import { i18nOptions } from "~/i18n/config";
 import { i18next } from "~/i18n/i18next.server";
 
 export const streamTimeout = 5_000;
+
+/**
+ * Errors a loader or action did not handle, logged with an id (API routes answer it in their JSON;
+ * see app/http/internal-errors.server.ts). Answers with a 4xx status are not failures; a request the
+ * client abandoned is not ours to log.
+ */
+export const handleError: HandleErrorFunction = (error, { request }) => {
+  if (request.signal.aborted) return;
+  if (isRouteErrorResponse(error) && error.status < 500) return;
+  // A route error response carries the error it stands for, when there was one.
+  const cause = isRouteErrorResponse(error) && "error" in error ? error.error : undefined;
+  logInternalError(cause ?? error, request);
+};
 
 export default async function handleRequest(
   request: Request,

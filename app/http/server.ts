@@ -1,5 +1,5 @@
 // The HTTP server around the Remix build: security headers (with a per-request CSP nonce), the
-// cross-site check, static files, then Remix.
+// cross-site check, static files, then Remix (its API routes answering uncaught errors as JSON).
 import { randomBytes } from "node:crypto";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
@@ -9,6 +9,7 @@ import helmet from "helmet";
 import morgan from "morgan";
 import { env } from "~/env.server";
 import { isCrossSiteMutation } from "./cross-site";
+import { expressInternalErrors, withApiInternalErrors } from "./internal-errors.server";
 import { discardUnreadBody } from "./unread-body.server";
 
 declare module "@remix-run/node" {
@@ -74,10 +75,11 @@ export function createHttpApp(build: ServerBuild): express.Express {
   app.all(
     "*",
     createRequestHandler({
-      build,
+      build: withApiInternalErrors(build),
       mode: build.mode,
       getLoadContext: (_request, response) => ({ cspNonce: String(response.locals.cspNonce) }),
     }),
   );
+  app.use(expressInternalErrors);
   return app;
 }
