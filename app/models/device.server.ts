@@ -1,6 +1,6 @@
-// Devices and their storage media: registering, editing while registered, listing, and applying
-// lifecycle transitions. The domain (app/domain/lifecycle.ts) decides; this module persists the
-// decision and its custody event in one transaction.
+// Devices and their storage media: the queries behind the device pages and the API, and the writes
+// the device commands (app/commands/devices/) make inside their transaction. The domain
+// (app/domain/lifecycle.ts) decides a transition; writeTransition persists it with its custody event.
 import { and, asc, count, desc, eq, gte, lt, or, sql, type SQL } from "drizzle-orm";
 import {
   custodyEvents,
@@ -14,19 +14,9 @@ import {
   type DeviceType,
   type MediumKind,
 } from "~db/schema";
-import { db, isUniqueViolation, type CircuitDatabase } from "~/db.server";
+import { db, type CircuitDatabase } from "~/db.server";
 import { randomSecret } from "~/auth/crypto.server";
-import {
-  decideTransition,
-  type CustodyEventDraft,
-  type DeviceFacts,
-  type DeviceStatus,
-  type Holder,
-  type LifecycleActor,
-  type TransitionDecision,
-  type TransitionInput,
-  type TransitionRefusal,
-} from "~/domain/lifecycle";
+import type { CustodyEventDraft, DeviceFacts, DeviceStatus, Holder, LifecycleActor, TransitionDecision } from "~/domain/lifecycle";
 import { everyMediumSanitized, type RecordedWipe } from "~/domain/wipes";
 import type { deviceSortKeys } from "~/forms/device";
 import { appendCustodyEvent } from "./custody.server";
@@ -60,16 +50,6 @@ export type DeviceDetail = Omit<DeviceRecord, "holderKind" | "holderOrganization
   holderLabel: string;
   media: { id: number; serial: string; kind: MediumKind; capacityGb: number }[];
 };
-
-export type DeviceMutationResult =
-  | { ok: true; device: DeviceDetail }
-  | ({ ok: false } & (
-      | TransitionRefusal
-      | { reason: "not-found" }
-      | { reason: "conflict" }
-      | { reason: "unknown-department" }
-      | { reason: "duplicate"; fields: ("assetTag" | "serial")[] }
-    ));
 
 /** Whether devices may be registered for this organization: an approved city department. */
 export function isApprovedDepartment(organizationId: number, database: CircuitDatabase = db): boolean {
@@ -212,25 +192,6 @@ function deviceColumns(input: DeviceInput) {
   };
 }
 
-/** Registers a device of `departmentId`: the device, its media and the first custody event, together. */
-export function registerDevice(input: DeviceInput, departmentId: number, actor: LifecycleActor, now: number = Date.now()): DeviceMutationResult {
-  const decision = decideTransition({ status: null, owningDepartmentId: departmentId, holder: null }, { action: "register" }, actor);
-  if (!decision.ok) return decision;
-  if (!isApprovedDepartment(departmentId)) return { ok: false, reason: "unknown-department" };
-  const duplicates = duplicateFields(input);
-  if (duplicates.length > 0) return { ok: false, reason: "duplicate", fields: duplicates };
-
-  let deviceId: number;
-  try {
-    deviceId = db.transaction((tx) => insertRegisteredDevice(tx, input, departmentId, actor, decision.event, now), { behavior: "immediate" });
-  } catch (error) {
-    // A parallel registration of the same tag or serial won the race.
-    if (isUniqueViolation(error)) return { ok: false, reason: "duplicate", fields: duplicateFields(input) };
-    throw error;
-  }
-  return { ok: true, device: getDevice(deviceId)! };
-}
-
 /** Writes a new device, its media and its register event inside the caller's transaction; returns its id. */
 export function insertRegisteredDevice(
   tx: CircuitDatabase,
@@ -280,100 +241,6 @@ export function writeRegistration(tx: CircuitDatabase, deviceId: number, input: 
   tx.delete(storageMedia).where(eq(storageMedia.deviceId, deviceId)).run();
   insertMedia(tx, deviceId, input.media);
   return true;
-}
-
-/** Edits a device while it is still `registered` (its department may correct what it entered). */
-export function updateRegisteredDevice(deviceId: number, input: DeviceInput): DeviceMutationResult {
-  const existing = db.select().from(devices).where(eq(devices.id, deviceId)).get();
-  if (!existing) return { ok: false, reason: "not-found" };
-  if (existing.status !== "registered") return { ok: false, reason: "invalid-state", status: existing.status };
-  const duplicates = duplicateFields(input, deviceId);
-  if (duplicates.length > 0) return { ok: false, reason: "duplicate", fields: duplicates };
-  const update = () =>
-    db.transaction((tx) => {
-      const result = tx
-        .update(devices)
-        .set({ ...deviceColumns(input), updatedAt: new Date() })
-        .where(and(eq(devices.id, deviceId), eq(devices.status, "registered")))
-        .run();
-      if (result.changes !== 1) return false;
-      tx.delete(storageMedia).where(eq(storageMedia.deviceId, deviceId)).run();
-      insertMedia(tx, deviceId, input.media);
-      return true;
-    });
-  let updated: boolean;
-  try {
-    updated = update();
-  } catch (error) {
-    if (isUniqueViolation(error)) return { ok: false, reason: "duplicate", fields: duplicateFields(input, deviceId) };
-    throw error;
-  }
-  if (!updated) return { ok: false, reason: "conflict" };
-  return { ok: true, device: getDevice(deviceId)! };
-}
-
-/**
- * Applies one lifecycle transition. The state change is conditional on the state the decision was
- * made for (`WHERE status = <from>`), so a concurrent change makes this one a conflict, not a
- * double move; the custody event is written in the same transaction.
- */
-export function applyTransition(
-  deviceId: number,
-  input: TransitionInput,
-  actor: LifecycleActor,
-  now: number = Date.now(),
-  /** Writes that belong to the same transaction (a certificate with its certify event). */
-  alongside?: (tx: CircuitDatabase) => void,
-): DeviceMutationResult {
-  // A typed reason may name people: it is kept as a note outside the hashed event, which holds its id.
-  if ((input.action !== "release" && input.action !== "return") || !input.reason?.trim()) return applyTransitionAsGiven(deviceId, input, actor, now, alongside);
-  const note = db.insert(custodyNotes).values({ text: input.reason.trim() }).returning({ id: custodyNotes.id }).get();
-  const removeNote = () => db.delete(custodyNotes).where(eq(custodyNotes.id, note.id)).run();
-  try {
-    const result = applyTransitionAsGiven(deviceId, { ...input, reasonNoteId: note.id }, actor, now, alongside);
-    if (!result.ok) removeNote();
-    return result;
-  } catch (error) {
-    removeNote();
-    throw error;
-  }
-}
-
-function applyTransitionAsGiven(
-  deviceId: number,
-  input: TransitionInput,
-  actor: LifecycleActor,
-  now: number = Date.now(),
-  /** Writes that belong to the same transaction (a certificate with its certify event). */
-  alongside?: (tx: CircuitDatabase) => void,
-): DeviceMutationResult {
-  const existing = db.select().from(devices).where(eq(devices.id, deviceId)).get();
-  if (!existing) return { ok: false, reason: "not-found" };
-  const decision = decideTransition(factsOf(existing), input, actor);
-  if (!decision.ok) return decision;
-  const fromStatus = existing.status;
-
-  const applied = db.transaction(
-    (tx) => {
-      const result = tx
-        .update(devices)
-        .set({
-          status: decision.to,
-          ...holderColumns(decision.event.toHolder),
-          updatedAt: new Date(now),
-          ...(input.action === "list" ? { conditionGrade: input.grade } : {}),
-        })
-        .where(and(eq(devices.id, deviceId), eq(devices.status, fromStatus)))
-        .run();
-      if (result.changes !== 1) return false;
-      alongside?.(tx);
-      appendCustodyEvent(tx, { deviceId, actorId: actorIdOf(actor), at: now, draft: decision.event });
-      return true;
-    },
-    { behavior: "immediate" },
-  );
-  if (!applied) return { ok: false, reason: "conflict" };
-  return { ok: true, device: getDevice(deviceId)! };
 }
 
 /** The device row and the facts the lifecycle decides on, read inside the caller's transaction. */

@@ -1,13 +1,11 @@
 // Matching listed devices to approved requests (the engine is app/domain/matching.ts), the
-// reservation a confirmed match holds (confirming is app/commands/matches/), and what follows: handover with a signature, release, return.
+// reservation a confirmed match holds, and the writes the matching and handover commands make inside
+// their transaction (app/commands/matches/, app/commands/devices/).
 import { and, eq } from "drizzle-orm";
 import { deviceRequests, devices, handoverSignatures, matches } from "~db/schema";
 import { db, type CircuitDatabase } from "~/db.server";
-import type { Holder, UserActor } from "~/domain/lifecycle";
 import { runMatching, type MatchableDevice, type MatchableRequest } from "~/domain/matching";
 import { openSlots, statusAfterFulfilment } from "~/domain/requests";
-import { applyTransition, itServiceIdFor, type DeviceMutationResult } from "./device.server";
-import { notify } from "./notification.server";
 import { getRequest, openRequestsForMatching, type RequestView } from "./request.server";
 
 function listedDevicesForMatching(): MatchableDevice[] {
@@ -128,88 +126,6 @@ export function countFulfilment(tx: CircuitDatabase, requestId: number): void {
   const fulfilled = current.fulfilled + 1;
   const status = current.status === "cancelled" ? "cancelled" : statusAfterFulfilment(current.quantity, fulfilled);
   tx.update(deviceRequests).set({ fulfilled, status }).where(eq(deviceRequests.id, requestId)).run();
-}
-
-export type HandoverResult = DeviceMutationResult | { ok: false; reason: "no-reservation" };
-
-/**
- * Records the handover: the recipient's representative signed (typed full name, time recorded).
- * The device goes to the recipient organization (or the employee), the request's fulfilled count
- * rises. The signature lives in its own table; the custody event refers to it by id only.
- */
-export function recordHandover(
-  deviceId: number,
-  signedByName: string,
-  actor: UserActor,
-  signedByUserId: string | null = null,
-  now: number = Date.now(),
-): HandoverResult {
-  const match = activeMatch(deviceId);
-  const request = match ? getRequest(match.requestId) : null;
-  if (!match || !request) return { ok: false, reason: "no-reservation" };
-  if (signedByName.trim() === "") return { ok: false, reason: "missing-detail", field: "signedBy" };
-  const recipient: Holder =
-    request.requesterKind === "employee" ? { kind: "employee", userId: request.requesterId } : { kind: "organization", organizationId: request.organizationId };
-
-  // The signature is stored first so that its id can enter the custody event; it is removed again
-  // if the handover does not go through.
-  const signature = db
-    .insert(handoverSignatures)
-    .values({ deviceId, matchId: match.id, signedByName: signedByName.trim(), signedByUserId, signedAt: new Date(now), recordedById: actor.userId })
-    .returning({ id: handoverSignatures.id })
-    .get();
-  let result: DeviceMutationResult;
-  try {
-    result = applyTransition(deviceId, { action: "handover", recipient, signatureId: signature.id }, actor, now, (tx) => {
-      tx.update(matches)
-        .set({ status: "handed-over", closedAt: new Date(now) })
-        .where(eq(matches.id, match.id))
-        .run();
-      // Counted from the row as it is now, inside the transaction: parallel handovers all count.
-      const current = tx
-        .select({ fulfilled: deviceRequests.fulfilled, quantity: deviceRequests.quantity, status: deviceRequests.status })
-        .from(deviceRequests)
-        .where(eq(deviceRequests.id, request.id))
-        .get();
-      const fulfilled = (current?.fulfilled ?? request.fulfilled) + 1;
-      const status = current?.status === "cancelled" ? "cancelled" : statusAfterFulfilment(current?.quantity ?? request.quantity, fulfilled);
-      tx.update(deviceRequests).set({ fulfilled, status }).where(eq(deviceRequests.id, request.id)).run();
-    });
-  } catch (error) {
-    db.delete(handoverSignatures).where(eq(handoverSignatures.id, signature.id)).run();
-    throw error;
-  }
-  if (!result.ok) {
-    db.delete(handoverSignatures).where(eq(handoverSignatures.id, signature.id)).run();
-    return result;
-  }
-  notify(
-    request.requesterId,
-    "handoverRecorded",
-    { request: `#${request.id}`, device: `${result.device.manufacturer} ${result.device.model}`, assetTag: result.device.assetTag },
-    "/",
-    db,
-  );
-  return result;
-}
-
-/** A handover fell through: the device is listed again and the request's slot opens. */
-export function releaseReservation(deviceId: number, reason: string, actor: UserActor, now: number = Date.now()): DeviceMutationResult {
-  const match = activeMatch(deviceId);
-  return applyTransition(deviceId, { action: "release", reason }, actor, now, (tx) => {
-    if (match)
-      tx.update(matches)
-        .set({ status: "released", closedAt: new Date(now) })
-        .where(eq(matches.id, match.id))
-        .run();
-  });
-}
-
-/** A recipient or coordinator brings a device back: collected by the IT service, to be wiped again. */
-export function returnDevice(deviceId: number, actor: UserActor, reason: string | undefined, now: number = Date.now()): DeviceMutationResult {
-  const itServiceId = itServiceIdFor(actor);
-  if (itServiceId === null) return { ok: false, reason: "conflict" };
-  return applyTransition(deviceId, { action: "return", itServiceId, reason }, actor, now);
 }
 
 /** Devices reserved for this school or nonprofit (or this employee), waiting for the recipient's signature. */

@@ -2,10 +2,11 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { db } from "~/db.server";
 import type { UserActor } from "~/domain/lifecycle";
 import { listDeviceCustody } from "~/models/custody.server";
-import { getDevice, registerDevice } from "~/models/device.server";
-import { createActor, createOrganization, deviceInput } from "~/test/factories";
+import { getDevice } from "~/models/device.server";
+import { commandValue, createActor, createOrganization, deviceInput } from "~/test/factories";
 import { withTempTrigger } from "~/test/database";
 import { collectDevice } from "./collect-device.server";
+import { registerDevice } from "./register-device.server";
 
 let departmentId: number;
 let otherDepartmentId: number;
@@ -21,9 +22,7 @@ beforeAll(() => {
 });
 
 function registered(forDepartment = departmentId): number {
-  const result = registerDevice(deviceInput(), forDepartment, coordinator);
-  if (!result.ok) throw new Error(`could not register: ${result.reason}`);
-  return result.device.id;
+  return commandValue(registerDevice(coordinator, { ...deviceInput(), departmentId: forDepartment }), "registration").id;
 }
 
 describe("collectDevice", () => {
