@@ -1,19 +1,24 @@
-import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { getOptionalUser, lifecycleActorOf, requirePermission } from "~/auth/guards.server";
+import { getOptionalUser, lifecycleActorOf, requireUser } from "~/auth/guards.server";
+import { returnDevice, returnDeviceInput } from "~/commands/devices/return-device.server";
+import { signHandover } from "~/commands/devices/sign-handover.server";
+import { refusalAnswer, type Refusal } from "~/commands/refusals";
+import { can } from "~/domain/permissions";
+import { deviceScopeOf, seesRegistry, type DeviceScope } from "~/domain/scope";
+import { signHandoverForm } from "~/forms/device-actions";
 import { RouteErrorBoundary } from "~/components/error-page";
 import { useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
-import { z } from "zod";
-import { requiredText } from "~/forms/fields";
 import { buttonClass, CheckboxField, FormErrors, SubmitButton, TextField, ValidatedForm } from "~/components/ui/form";
 import { Card, Notice, PageHeading } from "~/components/ui/page";
 import { pageTitle } from "~/i18n/meta";
 import { custodyHeadHash } from "~/models/custody.server";
 import { countDevicesByStatus, listHeldDevices } from "~/models/device.server";
-import { listReservedFor, recordHandover, returnDevice } from "~/models/match.server";
-import { listNotifications, markNotificationsRead } from "~/models/notification.server";
+import { listReservedFor } from "~/models/match.server";
+import { listNotifications } from "~/models/notification.server";
+import { markNotificationsRead, markNotificationsReadInput } from "~/commands/notifications/mark-notifications-read.server";
 import { redirectWithFlash } from "~/http/flash.server";
 import { formatDateTime } from "~/i18n/format";
 import { useLanguage } from "~/i18n/use-language";
@@ -27,44 +32,36 @@ export async function loader({ request }: LoaderFunctionArgs) {
   if (user.organization.status !== "approved") {
     return { view: "awaiting-approval" as const, name: user.name, organizationName: user.organization.name, organizationStatus: user.organization.status };
   }
-  const deviceCounts =
-    user.role === "coordinator" || user.role === "technician"
-      ? countDevicesByStatus({ kind: "all" })
-      : user.role === "department"
-        ? countDevicesByStatus({ kind: "department", departmentId: user.organization.id })
-        : {};
+  const actor = lifecycleActorOf(user);
+  const permissions = { role: actor.role, organizationStatus: actor.organizationStatus };
+  const scope = deviceScopeOf(actor);
+  const deviceCounts = seesRegistry(scope) ? countDevicesByStatus(scope) : {};
   return {
     view: "member" as const,
     name: user.name,
     role: user.role,
     organizationName: user.organization.name,
-    pendingOrganizations: user.role === "coordinator" ? countPendingOrganizations() : 0,
-    custodyHeadHash: user.role === "coordinator" ? custodyHeadHash() : null,
+    pendingOrganizations: can(permissions, "organization.review") ? countPendingOrganizations() : 0,
+    // The ledger's head fingerprints every device: shown to those who see them all.
+    custodyHeadHash: can(permissions, "device.viewAll") ? custodyHeadHash() : null,
     registeredDevices: deviceCounts.registered ?? 0,
-    ...waitingFor(user),
+    ...waitingFor(user, scope, can(permissions, "device.return")),
   };
 }
 
-/** For schools, nonprofits and employees: their notifications and the devices they hold. */
-function waitingFor(user: NonNullable<Awaited<ReturnType<typeof getOptionalUser>>>) {
-  if (user.role !== "recipient" && user.role !== "employee") return { notifications: [], heldDevices: [], reservedDevices: [] };
+/** For schools, nonprofits and employees (whose scope is what they hold): their notifications and their devices. */
+function waitingFor(user: NonNullable<Awaited<ReturnType<typeof getOptionalUser>>>, scope: DeviceScope, canReturn: boolean) {
+  if (scope.kind !== "recipient" && scope.kind !== "employee") return { notifications: [], heldDevices: [], reservedDevices: [] };
   const notifications = listNotifications(user.id, 10);
-  markNotificationsRead(user.id);
-  const holder = user.role === "employee" ? { userId: user.id } : { organizationId: user.organization.id };
+  const holder = scope.kind === "employee" ? { userId: scope.userId } : { organizationId: scope.organizationId };
   return {
     notifications,
     heldDevices: listHeldDevices(holder),
     reservedDevices: listReservedFor(holder),
-    canReturn: user.role === "recipient",
+    canReturn,
     signerName: user.name,
   };
 }
-
-const signatureSchema = z.object({
-  deviceId: z.coerce.number().int().positive(),
-  signedBy: requiredText(120),
-  signatureConfirmed: z.literal("on", { errorMap: () => ({ message: "errors.confirmSignature" }) }),
-});
 
 /**
  * A recipient signs for a device reserved for them (the handover, from their own account), or a
@@ -72,25 +69,43 @@ const signatureSchema = z.object({
  */
 export async function action({ request }: ActionFunctionArgs) {
   const formData = await request.formData();
-  if (formData.get("intent") === "sign") {
-    const signer = await requirePermission(request, "handover.sign");
-    const submission = parseWithZod(formData, { schema: signatureSchema });
-    if (submission.status !== "success")
-      return data({ refusal: null, result: submission.reply(), deviceId: Number(formData.get("deviceId")) }, { status: 400 });
-    const handedOver = recordHandover(submission.value.deviceId, submission.value.signedBy, lifecycleActorOf(signer), signer.id);
-    if (!handedOver.ok)
-      return data(
-        { refusal: `errors.device.${handedOver.reason}`, result: null, deviceId: submission.value.deviceId },
-        { status: handedOver.reason === "not-own-device" ? 403 : 409 },
-      );
-    return redirectWithFlash("/", { key: "flash.handoverRecorded", values: { assetTag: handedOver.device.assetTag } });
-  }
-  const user = await requirePermission(request, "device.return");
-  const deviceId = Number(formData.get("deviceId"));
-  const returned = returnDevice(deviceId, lifecycleActorOf(user), undefined);
-  if (!returned.ok)
-    return data({ refusal: `errors.device.${returned.reason}`, result: null, deviceId }, { status: returned.reason === "not-own-device" ? 403 : 409 });
-  return redirectWithFlash("/", { key: "flash.deviceReturned", values: { assetTag: returned.device.assetTag } });
+  if (formData.get("intent") === "mark-notifications-read") return markNotificationsReadAction(request, formData);
+  if (formData.get("intent") === "sign") return signForDevice(request, formData);
+  return giveBack(request, formData);
+}
+
+/** The refused action's message for the home page, about the device it was for. */
+function homeRefusal(refusal: Refusal, deviceId: number | null) {
+  const answer = refusalAnswer(refusal);
+  return data({ refusal: answer.messageKey, result: null, deviceId }, { status: answer.status });
+}
+
+async function signForDevice(request: Request, formData: FormData) {
+  const signer = await requireUser(request);
+  const submission = parseWithZod(formData, { schema: signHandoverForm });
+  if (submission.status !== "success") return data({ refusal: null, result: submission.reply(), deviceId: Number(formData.get("deviceId")) }, { status: 400 });
+  const result = signHandover(lifecycleActorOf(signer), { deviceId: submission.value.deviceId, signedBy: submission.value.signedBy });
+  if (!result.ok) return homeRefusal(result, submission.value.deviceId);
+  return redirectWithFlash("/", { key: "flash.handoverRecorded", values: { assetTag: result.value.assetTag } });
+}
+
+async function giveBack(request: Request, formData: FormData) {
+  const user = await requireUser(request);
+  const submission = parseWithZod(formData, { schema: returnDeviceInput });
+  if (submission.status !== "success") return homeRefusal({ reason: "not-found", entity: "device" }, null);
+  const result = returnDevice(lifecycleActorOf(user), submission.value);
+  if (!result.ok) return homeRefusal(result, submission.value.deviceId);
+  return redirectWithFlash("/", { key: "flash.deviceReturned", values: { assetTag: result.value.assetTag } });
+}
+
+/** Marking read is an explicit POST (the page's GET changes nothing), up to the newest notification shown. */
+async function markNotificationsReadAction(request: Request, formData: FormData) {
+  const user = await requireUser(request);
+  const input = markNotificationsReadInput.safeParse(Object.fromEntries(formData));
+  if (!input.success) throw data({ reason: "bad-request" }, { status: 400 });
+  const result = markNotificationsRead(lifecycleActorOf(user), input.data);
+  if (!result.ok) return homeRefusal(result, null);
+  return redirect("/");
 }
 
 function GuestHome() {
@@ -145,12 +160,22 @@ function WaitingForYou({ home }: { home: MemberHome }) {
           <ul className="mb-4 space-y-2">
             {home.notifications.map((notification) => (
               <li key={notification.id} className={notification.read ? "text-slate-700" : "font-medium"}>
+                {notification.read ? null : (
+                  <span className="mr-2 rounded bg-emerald-100 px-1.5 py-0.5 text-xs font-semibold text-emerald-900">{t("home.waiting.unread")}</span>
+                )}
                 {t(`notifications.${notification.kind}.title`, notification.values)}{" "}
                 <span className="text-sm font-normal text-slate-600">· {formatDateTime(new Date(notification.createdAt), language)}</span>
               </li>
             ))}
           </ul>
         )}
+        {home.notifications.some((notification) => !notification.read) ? (
+          <Form method="post" className="mb-4">
+            <input type="hidden" name="intent" value="mark-notifications-read" />
+            <input type="hidden" name="upToId" value={home.notifications[0]?.id} />
+            <SubmitButton variant="secondary">{t("home.waiting.markRead")}</SubmitButton>
+          </Form>
+        ) : null}
         <div className="flex flex-wrap gap-3">
           <Link to="/requests/new" className={buttonClass("primary")}>
             {t("requests.new")}
@@ -216,8 +241,8 @@ function SignForDevice({
     id: `sign-${device.id}`,
     lastResult: actionData?.deviceId === device.id ? actionData.result : undefined,
     defaultValue: { signedBy: signerName, deviceId: String(device.id) },
-    constraint: getZodConstraint(signatureSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: signatureSchema }),
+    constraint: getZodConstraint(signHandoverForm),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: signHandoverForm }),
   });
   return (
     <ValidatedForm form={form} className="space-y-2">
