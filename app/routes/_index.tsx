@@ -36,14 +36,23 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const permissions = { role: actor.role, organizationStatus: actor.organizationStatus };
   const scope = deviceScopeOf(actor);
   const deviceCounts = seesRegistry(scope) ? countDevicesByStatus(scope) : {};
+  // The coordinator's overview: organizations to review, invites, and the ledger's head hash.
+  const overview = can(permissions, "organization.review");
   return {
     view: "member" as const,
     name: user.name,
     role: user.role,
     organizationName: user.organization.name,
-    pendingOrganizations: can(permissions, "organization.review") ? countPendingOrganizations() : 0,
-    // The ledger's head fingerprints every device: shown to those who see them all.
-    custodyHeadHash: can(permissions, "device.viewAll") ? custodyHeadHash() : null,
+    /** Which cards the home page shows, from what the person may do. */
+    cards: {
+      overview,
+      invite: can(permissions, "invite.create"),
+      register: scope.kind === "department",
+      collect: can(permissions, "device.collect"),
+      waiting: scope.kind === "recipient" || scope.kind === "employee",
+    },
+    pendingOrganizations: overview ? countPendingOrganizations() : 0,
+    custodyHeadHash: overview ? custodyHeadHash() : null,
     registeredDevices: deviceCounts.registered ?? 0,
     ...waitingFor(user, scope, can(permissions, "device.return")),
   };
@@ -282,29 +291,32 @@ export default function HomePage() {
         <p className="mt-2 text-slate-700">{t(`home.${home.role}.intro`, { organization: home.organizationName })}</p>
       </div>
       <div className="grid gap-4 md:grid-cols-2">
-        {home.role === "coordinator" ? (
-          <>
-            <Card title={t("home.coordinator.reviewTitle")}>
-              <p className="mb-4 text-slate-700">{t("home.coordinator.reviewBody", { count: home.pendingOrganizations })}</p>
-              <Link to="/organizations" className={buttonClass("primary")}>
-                {t("home.coordinator.reviewAction")}
-              </Link>
-            </Card>
-            <Card title={t("home.coordinator.inviteTitle")}>
-              <p className="mb-4 text-slate-700">{t("home.coordinator.inviteBody")}</p>
-              <Link to="/invites" className={buttonClass("secondary")}>
-                {t("home.coordinator.inviteAction")}
-              </Link>
-            </Card>
-            <Card title={t("home.coordinator.ledgerTitle")}>
-              <p className="mb-2 text-slate-700">{t("home.coordinator.ledgerBody")}</p>
-              <dl>
-                <dt className="text-sm font-semibold">{t("home.coordinator.headHash")}</dt>
-                <dd className="break-all font-mono text-sm">{home.custodyHeadHash}</dd>
-              </dl>
-            </Card>
-          </>
-        ) : home.role === "department" ? (
+        {home.cards.overview ? (
+          <Card title={t("home.coordinator.reviewTitle")}>
+            <p className="mb-4 text-slate-700">{t("home.coordinator.reviewBody", { count: home.pendingOrganizations })}</p>
+            <Link to="/organizations" className={buttonClass("primary")}>
+              {t("home.coordinator.reviewAction")}
+            </Link>
+          </Card>
+        ) : null}
+        {home.cards.invite ? (
+          <Card title={t("home.coordinator.inviteTitle")}>
+            <p className="mb-4 text-slate-700">{t("home.coordinator.inviteBody")}</p>
+            <Link to="/invites" className={buttonClass("secondary")}>
+              {t("home.coordinator.inviteAction")}
+            </Link>
+          </Card>
+        ) : null}
+        {home.cards.overview ? (
+          <Card title={t("home.coordinator.ledgerTitle")}>
+            <p className="mb-2 text-slate-700">{t("home.coordinator.ledgerBody")}</p>
+            <dl>
+              <dt className="text-sm font-semibold">{t("home.coordinator.headHash")}</dt>
+              <dd className="break-all font-mono text-sm">{home.custodyHeadHash}</dd>
+            </dl>
+          </Card>
+        ) : null}
+        {home.cards.register ? (
           <Card title={t("home.department.registerTitle")}>
             <p className="mb-4 text-slate-700">{t("home.department.registerBody", { count: home.registeredDevices })}</p>
             <div className="flex flex-wrap gap-3">
@@ -316,16 +328,16 @@ export default function HomePage() {
               </Link>
             </div>
           </Card>
-        ) : home.role === "technician" ? (
+        ) : null}
+        {home.cards.collect ? (
           <Card title={t("home.technician.collectTitle")}>
             <p className="mb-4 text-slate-700">{t("home.technician.collectBody", { count: home.registeredDevices })}</p>
             <Link to="/devices?status=registered" className={buttonClass("primary")}>
               {t("home.technician.collectAction")}
             </Link>
           </Card>
-        ) : (
-          <WaitingForYou home={home} />
-        )}
+        ) : null}
+        {home.cards.waiting ? <WaitingForYou home={home} /> : null}
         <Card title={t("home.profileTitle")}>
           <p className="mb-4 text-slate-700">{t("home.profileBody")}</p>
           <Link to="/profile" className={buttonClass("secondary")}>
