@@ -1,9 +1,10 @@
 import { test } from "./support/api";
-import { demoUsers, expect } from "./support/fixtures";
+import { expect } from "./support/fixtures";
 
 test.describe("the JSON API", () => {
-  test("a token from e-mail and password authorizes /api/v1/me", async ({ request }) => {
-    const created = await request.post("/api/v1/tokens", { data: { email: demoUsers.school, password: "circuit-demo" } });
+  test("a token from e-mail and password authorizes /api/v1/me", async ({ request, newAccount }) => {
+    const school = await newAccount("recipient");
+    const created = await request.post("/api/v1/tokens", { data: { email: school.email, password: "circuit-demo" } });
     expect(created.status()).toBe(201);
     const { token } = await created.json();
     expect(token).toMatch(/^ctk_/);
@@ -13,15 +14,16 @@ test.describe("the JSON API", () => {
     const body = await me.json();
     expect(body).toEqual({
       id: expect.any(String),
-      email: demoUsers.school,
-      name: "Lotte Janssens",
+      email: school.email,
+      name: school.name,
       role: "recipient",
-      organization: { id: expect.any(Number), name: "Basisschool De Regenboog", kind: "school", status: "approved" },
+      organization: { id: expect.any(Number), name: school.organization.name, kind: "school", status: "approved" },
     });
   });
 
-  test("wrong credentials and missing tokens get JSON errors", async ({ request }) => {
-    const wrong = await request.post("/api/v1/tokens", { data: { email: demoUsers.nonprofit, password: "nope" } });
+  test("wrong credentials and missing tokens get JSON errors", async ({ request, newAccount }) => {
+    const nonprofit = await newAccount("recipient", { kind: "nonprofit" });
+    const wrong = await request.post("/api/v1/tokens", { data: { email: nonprofit.email, password: "nope" } });
     expect(wrong.status()).toBe(401);
     expect((await wrong.json()).error).toMatchObject({ code: "invalid_credentials", message: expect.any(String) });
 
@@ -51,9 +53,10 @@ test.describe("the JSON API", () => {
   });
 });
 
-test("a token created and revoked on the profile page", async ({ page, request }) => {
+test("a token created and revoked on the profile page", async ({ page, request, newAccount }) => {
+  const technician = await newAccount("technician");
   await page.goto("/login");
-  await page.getByLabel("E-mailadres").fill(demoUsers.tech2);
+  await page.getByLabel("E-mailadres").fill(technician.email);
   await page.getByLabel("Wachtwoord").fill("circuit-demo");
   await page.getByRole("button", { name: "Aanmelden" }).click();
   await page.getByRole("navigation", { name: "Hoofdnavigatie" }).getByRole("link", { name: "Profiel" }).click();

@@ -1,6 +1,6 @@
 import type { APIRequestContext } from "@playwright/test";
 import { test } from "./support/api";
-import { demoUsers, expect, unique } from "./support/fixtures";
+import { expect, unique } from "./support/fixtures";
 
 async function tokenFor(request: APIRequestContext, email: string): Promise<string> {
   const response = await request.post("/api/v1/tokens", { data: { email, password: "circuit-demo" } });
@@ -34,10 +34,11 @@ function laptop(overrides: Record<string, unknown> = {}) {
 }
 
 test.describe("the devices API", () => {
-  test("register, read, collect, recycle and follow the custody chain", async ({ request }) => {
-    const department = await tokenFor(request, demoUsers.department);
-    const technician = await tokenFor(request, demoUsers.tech1);
-    const coordinator = await tokenFor(request, demoUsers.coordinator);
+  test("register, read, collect, recycle and follow the custody chain", async ({ request, newAccount }) => {
+    const people = [await newAccount("department"), await newAccount("technician"), await newAccount("coordinator")] as const;
+    const department = await tokenFor(request, people[0].email);
+    const technician = await tokenFor(request, people[1].email);
+    const coordinator = await tokenFor(request, people[2].email);
 
     const created = await request.post("/api/v1/devices", { headers: bearer(department), data: laptop() });
     expect(created.status()).toBe(201);
@@ -121,30 +122,30 @@ test.describe("the devices API", () => {
     expect(verification.events).toHaveLength(3);
     expect(verification.deviceChainIntact).toBe(true);
     const text = JSON.stringify(verification);
-    for (const personal of ["@demo.city", "Tom Peeters", "Ines Maes", "Sara Declercq"]) expect(text).not.toContain(personal);
+    for (const personal of ["@demo.city", ...people.map((person) => person.name)]) expect(text).not.toContain(personal);
     for (const event of verification.events) expect(event).not.toHaveProperty("actor");
   });
 
-  test("401 without a token, 403 for the wrong role, 404 for unknown ids", async ({ request }) => {
+  test("401 without a token, 403 for the wrong role, 404 for unknown ids", async ({ request, newAccount }) => {
     expect((await request.get("/api/v1/devices")).status()).toBe(401);
     expect((await request.post("/api/v1/devices", { data: laptop() })).status()).toBe(401);
     expect((await request.get("/api/v1/devices/1")).status()).toBe(401);
     expect((await request.get("/api/v1/devices/1/custody")).status()).toBe(401);
     expect((await request.post("/api/v1/devices/1/transitions", { data: { action: "collect" } })).status()).toBe(401);
 
-    const school = await tokenFor(request, demoUsers.school);
+    const school = await tokenFor(request, (await newAccount("recipient")).email);
     expect((await request.get("/api/v1/devices", { headers: bearer(school) })).status()).toBe(403);
     expect((await request.post("/api/v1/devices", { headers: bearer(school), data: laptop() })).status()).toBe(403);
-    const technician = await tokenFor(request, demoUsers.tech2);
+    const technician = await tokenFor(request, (await newAccount("technician")).email);
     expect((await request.post("/api/v1/devices", { headers: bearer(technician), data: laptop() })).status()).toBe(403);
 
     expect((await request.get("/api/v1/devices/999999", { headers: bearer(technician) })).status()).toBe(404);
     expect((await request.get("/api/v1/verify/unknown-label")).status()).toBe(404);
   });
 
-  test("department staff see only their own department's devices", async ({ request }) => {
-    const department = await tokenFor(request, demoUsers.department);
-    const otherDepartment = await tokenFor(request, "department2@demo.city");
+  test("department staff see only their own department's devices", async ({ request, newAccount }) => {
+    const department = await tokenFor(request, (await newAccount("department")).email);
+    const otherDepartment = await tokenFor(request, (await newAccount("department")).email);
     const created = await request.post("/api/v1/devices", { headers: bearer(department), data: laptop() });
     const device = await created.json();
     expect((await request.get(`/api/v1/devices/${device.id}`, { headers: bearer(otherDepartment) })).status()).toBe(403);
@@ -154,8 +155,8 @@ test.describe("the devices API", () => {
     expect(foreign.status()).toBe(403);
   });
 
-  test("422 with field errors for bad input, 409 for duplicates", async ({ request }) => {
-    const department = await tokenFor(request, demoUsers.department);
+  test("422 with field errors for bad input, 409 for duplicates", async ({ request, newAccount }) => {
+    const department = await tokenFor(request, (await newAccount("department")).email);
     const bad = await request.post("/api/v1/devices", {
       headers: bearer(department),
       data: laptop({ type: "toaster", assetTag: "", media: [{ serial: "x", kind: "floppy", capacityGb: -1 }] }),
@@ -176,7 +177,7 @@ test.describe("the devices API", () => {
     expect(duplicate.status()).toBe(409);
     expect(Object.keys((await duplicate.json()).error.fields)).toEqual(["assetTag"]);
 
-    const technician = await tokenFor(request, demoUsers.tech1);
+    const technician = await tokenFor(request, (await newAccount("technician")).email);
     const unknownAction = await request.post("/api/v1/devices/1/transitions", { headers: bearer(technician), data: { action: "teleport" } });
     expect(unknownAction.status()).toBe(422);
   });

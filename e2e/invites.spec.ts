@@ -1,8 +1,8 @@
-import { demoUsers, expect, expectAccessible, signIn, test, unique } from "./support/fixtures";
+import { expect, expectAccessible, test, unique } from "./support/fixtures";
 
-test("an invite link is used once and then refused", async ({ page, browser }) => {
+test("an invite link is used once and then refused", async ({ page, browser, signedInAs }) => {
   const email = `${unique("nieuwe-tech")}@demo.city`;
-  await signIn(page, demoUsers.coordinator);
+  await signedInAs("coordinator");
   await page.goto("/invites");
   await expectAccessible(page);
   await page.getByLabel("E-mailadres").fill(email);
@@ -41,8 +41,8 @@ test("an invite link is used once and then refused", async ({ page, browser }) =
   await secondUse.close();
 });
 
-test("an invite must match the organization to the role", async ({ page }) => {
-  await signIn(page, demoUsers.coordinator);
+test("an invite must match the organization to the role", async ({ page, signedInAs }) => {
+  await signedInAs("coordinator");
   await page.goto("/invites");
   await page.getByLabel("E-mailadres").fill(`${unique("fout")}@demo.city`);
   await page.getByLabel("Rol").selectOption({ label: "Technicus" });

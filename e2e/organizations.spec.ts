@@ -1,6 +1,6 @@
 import { demoUsers, expect, expectAccessible, signIn, test, unique } from "./support/fixtures";
 
-test("a school registers itself and a coordinator approves it", async ({ page, browser }) => {
+test("a school registers itself and a coordinator approves it", async ({ page, browser, newAccount }) => {
   const schoolName = unique("Basisschool Het Anker");
   const email = `${unique("directie")}@anker.example`;
 
@@ -20,7 +20,7 @@ test("a school registers itself and a coordinator approves it", async ({ page, b
 
   const coordinatorContext = await browser.newContext({ locale: "nl-BE" });
   const coordinator = await coordinatorContext.newPage();
-  await signIn(coordinator, demoUsers.coordinator);
+  await signIn(coordinator, await newAccount("coordinator"));
   await coordinator.goto("/organizations");
   await expect(coordinator.getByRole("heading", { level: 3, name: schoolName })).toBeVisible();
   await expectAccessible(coordinator);
@@ -44,7 +44,7 @@ test("registration problems are shown next to their fields", async ({ page }) =>
   await expectAccessible(page);
 });
 
-test("a coordinator can reject a registration after confirming", async ({ page, browser }) => {
+test("a coordinator can reject a registration after confirming", async ({ page, browser, signedInAs }) => {
   const name = unique("vzw Twijfel");
   const registrant = await browser.newContext({ locale: "nl-BE" });
   const registrantPage = await registrant.newPage();
@@ -57,7 +57,7 @@ test("a coordinator can reject a registration after confirming", async ({ page, 
   await registrantPage.getByRole("button", { name: "Registreren" }).click();
   await expect(registrantPage.getByText(`${name} wacht op goedkeuring`)).toBeVisible();
 
-  await signIn(page, demoUsers.coordinator);
+  await signedInAs("coordinator");
   await page.goto("/organizations");
   await page.getByText(`${name} afwijzen…`).click();
   await page.getByRole("button", { name: "Ja, afwijzen" }).click();

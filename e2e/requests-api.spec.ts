@@ -1,5 +1,5 @@
 import { bearer, inTwoMonths, listedLaptop, test } from "./support/api";
-import { demoUsers, expect, unique } from "./support/fixtures";
+import { expect, unique } from "./support/fixtures";
 
 const laptopRequest = (overrides: Record<string, unknown> = {}) => ({
   type: "laptop",
@@ -13,11 +13,12 @@ const laptopRequest = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
-test("requests: filed, listed per requester, approved or rejected by a coordinator only", async ({ request }) => {
-  const school = await bearer(request, demoUsers.school);
-  const employee = await bearer(request, demoUsers.employee);
-  const coordinator = await bearer(request, demoUsers.coordinator);
-  const technician = await bearer(request, demoUsers.tech1);
+test("requests: filed, listed per requester, approved or rejected by a coordinator only", async ({ request, newAccount }) => {
+  const schoolAccount = await newAccount("recipient");
+  const school = await bearer(request, schoolAccount.email);
+  const employee = await bearer(request, (await newAccount("employee")).email);
+  const coordinator = await bearer(request, (await newAccount("coordinator")).email);
+  const technician = await bearer(request, (await newAccount("technician")).email);
 
   const created = await request.post("/api/v1/requests", { headers: school, data: laptopRequest() });
   expect(created.status()).toBe(201);
@@ -39,7 +40,7 @@ test("requests: filed, listed per requester, approved or rejected by a coordinat
 
   const asSchool = await (await request.get("/api/v1/requests", { headers: school })).json();
   expect(asSchool.items.map((item: { id: number }) => item.id)).toContain(filed.id);
-  expect(asSchool.items.every((item: { organization: { name: string } }) => item.organization.name === "Basisschool De Regenboog")).toBe(true);
+  expect(asSchool.items.every((item: { organization: { name: string } }) => item.organization.name === schoolAccount.organization.name)).toBe(true);
   const asEmployee = await (await request.get("/api/v1/requests", { headers: employee })).json();
   expect(asEmployee.items.map((item: { id: number }) => item.id)).not.toContain(filed.id);
   const asCoordinator = await (await request.get("/api/v1/requests?status=submitted", { headers: coordinator })).json();
@@ -62,11 +63,11 @@ test("requests: filed, listed per requester, approved or rejected by a coordinat
   expect((await request.post("/api/v1/requests/999999/approve", { headers: coordinator, data: { priority: 1 } })).status()).toBe(404);
 });
 
-test("matching: run proposes and changes nothing; confirm, release, handover and return through the API", async ({ request }) => {
+test("matching: run proposes and changes nothing; confirm, release, handover and return through the API", async ({ request, newAccount }) => {
   const device = await listedLaptop(request, { ramGb: 32, storageGb: 1024 });
-  const school = await bearer(request, demoUsers.school);
-  const coordinator = await bearer(request, demoUsers.coordinator);
-  const technician = await bearer(request, demoUsers.tech2);
+  const school = await bearer(request, (await newAccount("recipient")).email);
+  const coordinator = await bearer(request, (await newAccount("coordinator")).email);
+  const technician = await bearer(request, (await newAccount("technician")).email);
   const filed = await (
     await request.post("/api/v1/requests", { headers: school, data: laptopRequest({ quantity: 1, minRamGb: 32, minStorageGb: 1024 }) })
   ).json();
@@ -110,7 +111,7 @@ test("matching: run proposes and changes nothing; confirm, release, handover and
   expect(handoverEvent).toMatchObject({ type: "handover", details: { signatureId: expect.any(Number) } });
   expect(JSON.stringify(custody)).not.toContain("Lotte Janssens");
 
-  const otherSchool = await bearer(request, demoUsers.nonprofit);
+  const otherSchool = await bearer(request, (await newAccount("recipient", { kind: "nonprofit" })).email);
   expect((await request.post(`/api/v1/devices/${device.id}/transitions`, { headers: otherSchool, data: { action: "return" } })).status()).toBe(403);
   const returned = await request.post(`/api/v1/devices/${device.id}/transitions`, { headers: school, data: { action: "return" } });
   expect(returned.status()).toBe(200);

@@ -42,9 +42,11 @@ test("signing in with the form, and signing out", async ({ page }) => {
   expect(profile?.url()).toContain("/login?redirectTo=%2Fprofile");
 });
 
-test("a wrong password is answered with a message, not a page error", async ({ page }) => {
+test("a wrong password is answered with a message, not a page error", async ({ page, newAccount }) => {
+  // A wrong password counts towards the account's lockout: an account of this test's own.
+  const employee = await newAccount("employee");
   await page.goto("/login");
-  await page.getByLabel("E-mailadres").fill(demoUsers.employee);
+  await page.getByLabel("E-mailadres").fill(employee.email);
   await page.getByLabel("Wachtwoord").fill("not the password");
   await page.getByRole("button", { name: "Aanmelden" }).click();
   await expect(page.getByRole("alert")).toHaveText("Het e-mailadres of het wachtwoord klopt niet.");

@@ -2,15 +2,15 @@ import { readFileSync } from "node:fs";
 import type { APIRequestContext } from "@playwright/test";
 import { bearer, test } from "./support/api";
 import { pdfText } from "./support/pdf-text";
-import { demoUsers, expect, unique } from "./support/fixtures";
+import { expect, unique, type Account } from "./support/fixtures";
 
 const nwipeLog = readFileSync("app/domain/fixtures/nwipe/shredos-dodshort-single.log", "utf8");
 
 /** A desktop with one HDD, registered by the department. */
-async function registeredDesktop(request: APIRequestContext, tagPrefix: string) {
+async function registeredDesktop(request: APIRequestContext, tagPrefix: string, department: Account) {
   const serial = unique("WD").toUpperCase();
   const created = await request.post("/api/v1/devices", {
-    headers: await bearer(request, demoUsers.department),
+    headers: await bearer(request, department.email),
     data: {
       assetTag: unique(tagPrefix).slice(0, 40),
       serial: unique("SN"),
@@ -36,11 +36,12 @@ const wipe = {
   finishedAt: "2026-11-29T11:00:00Z",
 };
 
-test("the wipe API: record, validate by a second technician, certify, certificate JSON and PDF, list", async ({ request }) => {
-  const department = await bearer(request, demoUsers.department);
-  const tech1 = await bearer(request, demoUsers.tech1);
-  const tech2 = await bearer(request, demoUsers.tech2);
-  const { device, serial } = await registeredDesktop(request, "WAPI");
+test("the wipe API: record, validate by a second technician, certify, certificate JSON and PDF, list", async ({ request, newAccount }) => {
+  const [departmentAccount, validator] = [await newAccount("department"), await newAccount("technician")];
+  const department = await bearer(request, departmentAccount.email);
+  const tech1 = await bearer(request, (await newAccount("technician")).email);
+  const tech2 = await bearer(request, validator.email);
+  const { device, serial } = await registeredDesktop(request, "WAPI", departmentAccount);
   const mediumId = device.media[0].id;
   const wipesPath = `/api/v1/devices/${device.id}/media/${mediumId}/wipes`;
 
@@ -74,7 +75,7 @@ test("the wipe API: record, validate by a second technician, certify, certificat
   expect((await ownValidation.json()).error.code).toBe("same_person");
   const validated = await request.post(`/api/v1/wipes/${record.id}/validate`, { headers: tech2 });
   expect(validated.status()).toBe(200);
-  expect((await validated.json()).validatedBy).toMatchObject({ name: "Karim El Amrani" });
+  expect((await validated.json()).validatedBy).toMatchObject({ name: validator.name });
   expect((await request.post(`/api/v1/wipes/${record.id}/validate`, { headers: tech2 })).status()).toBe(409);
 
   const certified = await request.post(`/api/v1/devices/${device.id}/transitions`, { headers: tech1, data: { action: "certify" } });
@@ -105,13 +106,14 @@ test("the wipe API: record, validate by a second technician, certify, certificat
 
   const publicView = await (await request.get(`/api/v1/verify/${device.publicId}`)).json();
   expect(publicView.certificate).toMatchObject({ number: certificateBody.number, media: [{ method: "clear", validatorOrganization: "ICT-dienst" }] });
-  expect(JSON.stringify(publicView)).not.toContain("Karim");
+  expect(JSON.stringify(publicView)).not.toContain(validator.name);
 });
 
-test("the wipe-log API drafts records from an nwipe log, or says what it could not read", async ({ request }) => {
-  const department = await bearer(request, demoUsers.department);
-  const tech1 = await bearer(request, demoUsers.tech1);
-  const { device, serial } = await registeredDesktop(request, "WLOG");
+test("the wipe-log API drafts records from an nwipe log, or says what it could not read", async ({ request, newAccount }) => {
+  const departmentAccount = await newAccount("department");
+  const department = await bearer(request, departmentAccount.email);
+  const tech1 = await bearer(request, (await newAccount("technician")).email);
+  const { device, serial } = await registeredDesktop(request, "WLOG", departmentAccount);
   const path = `/api/v1/devices/${device.id}/wipe-logs`;
   const log = nwipeLog.replaceAll("WD-WCC2E1234567", serial);
 

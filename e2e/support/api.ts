@@ -2,7 +2,7 @@
 // device taken through the lifecycle to `listed`.
 import type { APIRequestContext, APIResponse } from "@playwright/test";
 import { apiResponses, isApiOperation, responsesOf, type ApiOperation } from "~/api/response-schemas";
-import { createAccount, type Account } from "./accounts";
+import { createAccount } from "./accounts";
 import { expect, test as base, unique } from "./fixtures";
 
 /** Each documented operation with a pattern of its concrete paths: "{id}" stands for one path segment. */
@@ -89,16 +89,9 @@ export async function bearer(request: APIRequestContext, email: string): Promise
   return { Authorization: `Bearer ${(await response.json()).token}` };
 }
 
-/**
- * A laptop registered, collected, wiped by one technician, validated by the other, certified and listed,
- * by `department` staff (fresh accounts of their own unless given).
- */
-export async function listedLaptop(
-  request: APIRequestContext,
-  specs: { ramGb: number; storageGb: number } = { ramGb: 8, storageGb: 256 },
-  department?: Account,
-) {
-  const registrar = department ?? (await createAccount("department"));
+/** A laptop registered, collected, wiped by one technician, validated by the other, certified and listed, all by fresh accounts. */
+export async function listedLaptop(request: APIRequestContext, specs: { ramGb: number; storageGb: number } = { ramGb: 8, storageGb: 256 }) {
+  const registrar = await createAccount("department");
   const [first, second] = [await createAccount("technician"), await createAccount("technician")];
   const departmentHeaders = await bearer(request, registrar.email);
   const tech1 = await bearer(request, first.email);
