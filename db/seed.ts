@@ -1,9 +1,11 @@
-// Demo data, created through the same model code as real use. Refuses to run on a database that
+// Demo data, created through the same commands as real use. Refuses to run on a database that
 // already holds accounts: demo data never mixes with real data.
 import { hashPassword } from "~/auth/password.server";
 import { reviewOrganization } from "~/commands/organizations/review-organization.server";
 import type { UserActor } from "~/domain/lifecycle";
-import { insertOrganization, registerRecipientOrganization } from "~/models/organization.server";
+import { registerOrganization } from "~/commands/organizations/register-organization.server";
+import type { CommandResult } from "~/commands/command.server";
+import { insertOrganization } from "~/models/organization.server";
 import { countUsers, insertUser } from "~/models/user.server";
 import { seedDemoDevices } from "./seed-devices";
 import type { Role } from "./schema";
@@ -27,9 +29,9 @@ export const pendingSchoolAccount = { email: "pending@demo.school", name: "Bram 
 export class SeedRefusedError extends Error {}
 
 /** The seed runs on an empty database: a name or address already taken is a bug, not a race. */
-function registered(result: ReturnType<typeof registerRecipientOrganization>): { organizationId: number; userId: string } {
-  if ("taken" in result) throw new Error(`Demo registration refused: ${result.taken} taken`);
-  return result;
+function registered(result: CommandResult<{ organizationId: number; userId: string }>): { organizationId: number; userId: string } {
+  if (!result.ok) throw new Error(`Demo registration refused: ${JSON.stringify(result)}`);
+  return result.value;
 }
 
 export async function seedDemoData(): Promise<void> {
@@ -63,13 +65,13 @@ export async function seedDemoData(): Promise<void> {
   });
   const school = demoAccounts.find((account) => account.email === "school@demo.school")!;
   const approvedSchool = registered(
-    registerRecipientOrganization({
+    await registerOrganization({
       organizationName: school.organization,
       kind: "school",
       description: "Basisschool met 240 leerlingen.",
       memberName: school.name,
       email: school.email,
-      passwordHash,
+      password: DEMO_PASSWORD,
     }),
   );
   const coordinatorActor: UserActor = {
@@ -81,14 +83,16 @@ export async function seedDemoData(): Promise<void> {
   };
   const review = reviewOrganization(coordinatorActor, { organizationId: approvedSchool.organizationId, decision: "approved" });
   if (!review.ok) throw new Error(`Demo approval refused: ${review.reason}`);
-  registerRecipientOrganization({
-    organizationName: pendingSchoolAccount.organization,
-    kind: "school",
-    description: "Secundaire school, vraagt laptops voor de STEM-richting.",
-    memberName: pendingSchoolAccount.name,
-    email: pendingSchoolAccount.email,
-    passwordHash,
-  });
+  registered(
+    await registerOrganization({
+      organizationName: pendingSchoolAccount.organization,
+      kind: "school",
+      description: "Secundaire school, vraagt laptops voor de STEM-richting.",
+      memberName: pendingSchoolAccount.name,
+      email: pendingSchoolAccount.email,
+      password: DEMO_PASSWORD,
+    }),
+  );
   organizationIds.set(school.organization, approvedSchool.organizationId);
 
   const userIds = new Map<string, string>([[coordinator.email, coordinatorId]]);

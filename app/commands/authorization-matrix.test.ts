@@ -201,7 +201,7 @@ const matrix: Record<string, MatrixCase> = {
 };
 
 /** Commands anyone may take without an account: they have no permission to check. */
-const publicCommands = new Set(["signUpEmployee", "registerOrganization"]);
+const publicCommands = new Set(["signUpEmployee", "registerOrganization", "acceptInvite"]);
 
 type MatrixActor = { label: string; make: () => UserActor };
 

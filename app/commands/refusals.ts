@@ -34,6 +34,8 @@ export type Refusal =
   | { reason: "request-not-open" }
   /** A match for a device that is no longer listed (another confirmation, or a sale, took it first). */
   | { reason: "device-not-listed" }
+  /** An invite link that was used already or has expired (or whose address has an account meanwhile). */
+  | { reason: "invite-unusable"; state: "used" | "expired" | "email-taken" }
   | { reason: "not-feasible" }
   | { reason: "not-cancellable" }
   | { reason: "not-submitted" }
@@ -42,7 +44,7 @@ export type Refusal =
 export type RefusalReason = Refusal["reason"];
 
 type RefusalAnswer = {
-  status: 400 | 403 | 404 | 409 | 422;
+  status: 400 | 403 | 404 | 409 | 410 | 422;
   /** The `code` of the API's `{"error":{...}}`. */
   apiCode: string;
   /** Translation key of the message shown on pages (and, in English, by the API). */
@@ -71,6 +73,11 @@ export const refusalAnswers: Record<RefusalReason, RefusalAnswer> = {
   "device-not-collected": { status: 409, apiCode: "invalid_state", messageKey: key("errors.wipe.device-not-collected") },
   "log-unreadable": { status: 422, apiCode: "unreadable_log", messageKey: key("errors.wipe.logUnreadable") },
   "request-not-open": { status: 409, apiCode: "request_not_open", messageKey: key("errors.match.request-not-open") },
+  "invite-unusable": {
+    status: 410,
+    apiCode: "invite_unusable",
+    messageKey: (refusal) => `errors.invite.${refusal.reason === "invite-unusable" ? refusal.state : "used"}`,
+  },
   "device-not-listed": { status: 409, apiCode: "device_not_listed", messageKey: key("errors.match.device-not-listed") },
   "not-feasible": { status: 409, apiCode: "not_feasible", messageKey: key("errors.match.not-feasible") },
   "not-cancellable": { status: 409, apiCode: "not_cancellable", messageKey: key("errors.request.not-cancellable") },

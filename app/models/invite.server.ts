@@ -1,11 +1,10 @@
-// Invitations: the queries about the single-use links a coordinator sends (app/commands/invites/),
-// and turning one into an account.
-import { and, desc, eq, isNull } from "drizzle-orm";
-import { invites, organizations, users } from "~db/schema";
+// Invitations: the queries about the single-use links a coordinator sends and people accept (the
+// commands are in app/commands/invites/).
+import { desc, eq } from "drizzle-orm";
+import { invites, organizations } from "~db/schema";
 import { db } from "~/db.server";
 import { sha256Hex } from "~/auth/crypto.server";
 import { inviteState, type InvitableRole, type InviteState } from "~/domain/invites";
-import { insertUser } from "./user.server";
 
 export type InviteForAcceptance = {
   id: number;
@@ -37,42 +36,6 @@ export function findInvite(token: string, now: number = Date.now()): InviteForAc
     organizationName: row.organizationName,
     state: inviteState({ expiresAt: row.expiresAt.getTime(), usedAt: row.usedAt?.getTime() ?? null }, now),
   };
-}
-
-/**
- * Turns an invite into an account. Marking the invite used and creating the account happen in one
- * transaction, guarded by `used_at IS NULL`, so two simultaneous uses cannot both succeed.
- */
-export function acceptInvite(
-  token: string,
-  account: { name: string; passwordHash: string },
-  now: number = Date.now(),
-): { kind: "accepted"; userId: string } | { kind: "refused"; reason: InviteState | "unknown" | "email-taken" } {
-  return db.transaction((tx) => {
-    const invite = tx
-      .select()
-      .from(invites)
-      .where(eq(invites.tokenHash, sha256Hex(token)))
-      .get();
-    if (!invite) return { kind: "refused", reason: "unknown" } as const;
-    const state = inviteState({ expiresAt: invite.expiresAt.getTime(), usedAt: invite.usedAt?.getTime() ?? null }, now);
-    if (state !== "usable") return { kind: "refused", reason: state } as const;
-    const existingAccount = tx.select({ id: users.id }).from(users).where(eq(users.email, invite.email)).get();
-    if (existingAccount) return { kind: "refused", reason: "email-taken" } as const;
-    // Claim the invite first: if a parallel use claimed it already, no row changes.
-    const claimed = tx
-      .update(invites)
-      .set({ usedAt: new Date(now) })
-      .where(and(eq(invites.id, invite.id), isNull(invites.usedAt)))
-      .run();
-    if (claimed.changes !== 1) return { kind: "refused", reason: "used" } as const;
-    const userId = insertUser(
-      { email: invite.email, name: account.name, role: invite.role, organizationId: invite.organizationId, passwordHash: account.passwordHash },
-      tx,
-    );
-    tx.update(invites).set({ usedByUserId: userId }).where(eq(invites.id, invite.id)).run();
-    return { kind: "accepted", userId } as const;
-  });
 }
 
 export function listInvites(limit = 50) {

@@ -2,8 +2,7 @@
 // coordinator vets before their members can do anything.
 import { and, asc, count, eq, inArray } from "drizzle-orm";
 import { organizations, type OrganizationKind } from "~db/schema";
-import { db, isUniqueViolation, type CircuitDatabase } from "~/db.server";
-import { insertUser } from "./user.server";
+import { db, type CircuitDatabase } from "~/db.server";
 
 export type OrganizationSummary = { id: number; name: string; kind: OrganizationKind; status: string; description: string | null; createdAt: Date };
 
@@ -23,38 +22,6 @@ export function organizationNameIsTaken(name: string, database: CircuitDatabase 
 export function isApprovedOrganizationOfKind(id: number, kind: OrganizationKind, database: CircuitDatabase = db): boolean {
   const row = database.select({ kind: organizations.kind, status: organizations.status }).from(organizations).where(eq(organizations.id, id)).get();
   return row?.kind === kind && row.status === "approved";
-}
-
-/** A school or nonprofit registers itself with its first member; it stays pending until approved. */
-export function registerRecipientOrganization(registration: {
-  organizationName: string;
-  kind: "school" | "nonprofit";
-  description: string | null;
-  memberName: string;
-  email: string;
-  passwordHash: string;
-}): { organizationId: number; userId: string } | { taken: "organizationName" | "email" } {
-  try {
-    return insertRecipientOrganization(registration);
-  } catch (error) {
-    if (!isUniqueViolation(error)) throw error;
-    // Another registration with the same name or address won the race.
-    return { taken: error instanceof Error && error.message.includes("organizations.name") ? "organizationName" : "email" };
-  }
-}
-
-function insertRecipientOrganization(registration: Parameters<typeof registerRecipientOrganization>[0]): { organizationId: number; userId: string } {
-  return db.transaction((tx) => {
-    const organizationId = insertOrganization(
-      { name: registration.organizationName.trim(), kind: registration.kind, status: "pending", description: registration.description },
-      tx,
-    );
-    const userId = insertUser(
-      { email: registration.email, name: registration.memberName, role: "recipient", organizationId, passwordHash: registration.passwordHash },
-      tx,
-    );
-    return { organizationId, userId };
-  });
 }
 
 const summaryColumns = {

@@ -3,17 +3,15 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { z } from "zod";
-import { hashPassword } from "~/auth/password.server";
 import { startSession } from "~/auth/session.server";
 import { RouteErrorBoundary } from "~/components/error-page";
 import { FormErrors, SubmitButton, TextField, ValidatedForm } from "~/components/ui/form";
 import { Card, Notice, PageHeading } from "~/components/ui/page";
-import { newPasswordField, requiredText } from "~/forms/fields";
+import { acceptInviteInput } from "~/forms/accounts";
+import { formRefusal } from "~/http/refusal-replies.server";
 import { pageTitle } from "~/i18n/meta";
-import { acceptInvite, findInvite } from "~/models/invite.server";
-
-export const acceptInviteSchema = z.object({ name: requiredText(120), password: newPasswordField() });
+import { acceptInvite } from "~/commands/invites/accept-invite.server";
+import { findInvite } from "~/models/invite.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "acceptInvite.title");
 
@@ -31,16 +29,11 @@ export async function loader({ params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const invite = loadInvite(params.token);
-  const submission = parseWithZod(await request.formData(), { schema: acceptInviteSchema });
+  const submission = parseWithZod(await request.formData(), { schema: acceptInviteInput });
   if (submission.status !== "success") return data(submission.reply({ hideFields: ["password"] }), { status: 400 });
-  if (invite.state !== "usable") return data(submission.reply({ formErrors: [`errors.invite.${invite.state}`], hideFields: ["password"] }), { status: 410 });
-
-  const outcome = acceptInvite(params.token ?? "", { name: submission.value.name, passwordHash: await hashPassword(submission.value.password) });
-  if (outcome.kind === "refused") {
-    return data(submission.reply({ formErrors: [`errors.invite.${outcome.reason}`], hideFields: ["password"] }), { status: 410 });
-  }
-  throw redirect("/", { headers: { "Set-Cookie": await startSession(outcome.userId, request) } });
+  const accepted = await acceptInvite({ ...submission.value, token: params.token ?? "" });
+  if (!accepted.ok) return formRefusal(submission, accepted, ["password"]);
+  throw redirect("/", { headers: { "Set-Cookie": await startSession(accepted.value.userId, request) } });
 }
 
 export default function AcceptInvitePage() {
@@ -50,8 +43,8 @@ export default function AcceptInvitePage() {
   const [form, fields] = useForm({
     id: "accept-invite",
     lastResult,
-    constraint: getZodConstraint(acceptInviteSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: acceptInviteSchema }),
+    constraint: getZodConstraint(acceptInviteInput),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: acceptInviteInput }),
     shouldRevalidate: "onBlur",
   });
 

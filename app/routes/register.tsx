@@ -10,7 +10,8 @@ import { FormErrors, Honeypot, SelectField, SubmitButton, TextAreaField, TextFie
 import { Card, PageHeading } from "~/components/ui/page";
 import { redirectWithFlash } from "~/http/flash.server";
 import { pageTitle } from "~/i18n/meta";
-import { registerOrganization, registerOrganizationInput } from "~/commands/organizations/register-organization.server";
+import { registerOrganization } from "~/commands/organizations/register-organization.server";
+import { registerOrganizationInput } from "~/forms/accounts";
 import { formRefusal } from "~/http/refusal-replies.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "register.title");

@@ -11,7 +11,8 @@ import { Card, PageHeading } from "~/components/ui/page";
 import { env } from "~/env.server";
 import { pageTitle } from "~/i18n/meta";
 import { listDepartments } from "~/models/organization.server";
-import { signUpEmployee, signUpEmployeeInput } from "~/commands/accounts/sign-up-employee.server";
+import { signUpEmployee } from "~/commands/accounts/sign-up-employee.server";
+import { signUpEmployeeInput } from "~/forms/accounts";
 import { formRefusal } from "~/http/refusal-replies.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "signup.title");

@@ -1,23 +1,15 @@
 // A city employee opens an account with an address at the city's mail domain, in their department.
-import { z } from "zod";
 import type { CircuitDatabase } from "~/db.server";
 import { isUniqueViolation } from "~/db.server";
 import { isCityEmail } from "~/domain/accounts";
 import { hashPassword } from "~/auth/password.server";
 import { env } from "~/env.server";
-import { emailField, honeypotField, newPasswordField, requiredText } from "~/forms/fields";
+import { signUpEmployeeInput, type SignUpEmployeeInput } from "~/forms/accounts";
 import { isApprovedOrganizationOfKind } from "~/models/organization.server";
 import { emailIsTaken, insertUser } from "~/models/user.server";
 import { refuse, runCommand, type CommandOptions, type CommandResult } from "../command.server";
 
-export const signUpEmployeeInput = z.object({
-  name: requiredText(120),
-  email: emailField(),
-  departmentId: z.coerce.number({ required_error: "errors.choose", invalid_type_error: "errors.choose" }).int().positive("errors.choose"),
-  password: newPasswordField(),
-  website: honeypotField(),
-});
-export type SignUpEmployeeInput = z.infer<typeof signUpEmployeeInput>;
+export { signUpEmployeeInput, type SignUpEmployeeInput };
 
 /** Anyone may sign up (there is no actor yet); the address decides. The password is hashed before the transaction. */
 export async function signUpEmployee(input: SignUpEmployeeInput, options: CommandOptions = {}): Promise<CommandResult<{ userId: string }>> {

@@ -1,24 +1,13 @@
 // A school or nonprofit registers itself with its first member; it stays pending until a
 // coordinator approves it.
-import { z } from "zod";
 import { isUniqueViolation } from "~/db.server";
 import { hashPassword } from "~/auth/password.server";
-import { recipientOrganizationKinds } from "~/domain/organizations";
-import { emailField, enumField, honeypotField, newPasswordField, optionalText, requiredText } from "~/forms/fields";
+import { registerOrganizationInput, type RegisterOrganizationInput } from "~/forms/accounts";
 import { insertOrganization, organizationNameIsTaken } from "~/models/organization.server";
 import { emailIsTaken, insertUser } from "~/models/user.server";
 import { refuse, runCommand, type CommandOptions, type CommandResult } from "../command.server";
 
-export const registerOrganizationInput = z.object({
-  organizationName: requiredText(160),
-  kind: enumField([...recipientOrganizationKinds]),
-  description: optionalText(1000),
-  memberName: requiredText(120),
-  email: emailField(),
-  password: newPasswordField(),
-  website: honeypotField(),
-});
-export type RegisterOrganizationInput = z.infer<typeof registerOrganizationInput>;
+export { registerOrganizationInput, type RegisterOrganizationInput };
 
 /** Anyone may register (there is no actor yet). The password is hashed before the transaction. */
 export async function registerOrganization(
