@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { users } from "~db/schema";
 import { db } from "~/db.server";
 import type { UserActor } from "~/domain/lifecycle";
-import { commandValue, deviceInState, lifecycleCast, nextNumber, passingWipe, wipeEveryMedium } from "~/test/factories";
+import { commandValue, deviceInState, lifecycleCast, nextNumber, cryptoEraseWipe, passingWipe, wipeEveryMedium } from "~/test/factories";
 import { certifyDevice } from "~/commands/devices/certify-device.server";
 import { collectDevice } from "~/commands/devices/collect-device.server";
 import { listDevice } from "~/commands/devices/list-device.server";
@@ -33,15 +33,7 @@ function laptopIn(status: "registered" | "collected") {
   });
 }
 
-const cryptoErase = passingWipe({
-  method: "purge",
-  technique: "crypto-erase",
-  rounds: null,
-  tool: "hdparm",
-  toolVersion: "9.65",
-  verification: "sample",
-  samplePercent: 10,
-});
+const cryptoErase = cryptoEraseWipe();
 
 function record(deviceId: number, mediumId: number, at: number, fields = passingWipe()) {
   return commandValue(recordWipe(performer, { deviceId, mediumId, ...fields }, { now: at }));

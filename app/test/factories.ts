@@ -2,6 +2,8 @@
 // builds what it needs from here instead of typing its own set-up; names carry a counter so that
 // tests in one file never collide.
 import type { DeviceInput } from "~/models/device.server";
+import { createInvite } from "~/commands/invites/create-invite.server";
+import type { InvitableRole } from "~/domain/invites";
 import type { LifecycleActor, UserActor } from "~/domain/lifecycle";
 import type { OrganizationKind, OrganizationStatus, Role } from "~/domain/organizations";
 import type { WipeRecordFields } from "~/commands/wipes/record-wipe.server";
@@ -104,6 +106,11 @@ export function passingWipe(overrides: Partial<WipeRecordFields> = {}): WipeReco
     notes: null,
     ...overrides,
   };
+}
+
+/** A passing NIST purge by cryptographic erase, sample-verified (10 %). */
+export function cryptoEraseWipe(): WipeRecordFields {
+  return passingWipe({ technique: "crypto-erase", rounds: null, tool: "hdparm", toolVersion: "9.65", verification: "sample", samplePercent: 10 });
 }
 
 /** The value of a command that must succeed in a test's set-up; a refusal fails the test with its reason. */
@@ -233,4 +240,18 @@ export function submittedRequest(requester: UserActor, overrides: Partial<FileRe
 export function approvedRequest(requester: UserActor, overrides: Partial<FileRequestInput> = {}, priority = 50): RequestView {
   const request = submittedRequest(requester, overrides);
   return commandValue(approveRequest(lifecycleCast().coordinator, { requestId: request.id, priority }), "approval");
+}
+
+/** An invite made by the coordinator of `lifecycleCast`, created at `now` (a department invite to a new department by default). */
+export function createdInvite(options: { role?: InvitableRole; organizationId?: number; email?: string; now?: number } = {}) {
+  const email = options.email ?? `invited-${nextNumber()}@demo.city`;
+  const created = commandValue(
+    createInvite(
+      lifecycleCast().coordinator,
+      { email, role: options.role ?? "department", organizationId: options.organizationId ?? createOrganization("department") },
+      { origin: "http://localhost", language: "en", ...(options.now === undefined ? {} : { now: options.now }) },
+    ),
+    "invite",
+  );
+  return { ...created, email };
 }

@@ -1,43 +1,27 @@
-import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, test } from "vitest";
 import { invites, users } from "~db/schema";
 import { db } from "~/db.server";
 import { sha256Hex } from "~/auth/crypto.server";
 import { verifyPassword } from "~/auth/password.server";
-import type { InvitableRole } from "~/domain/invites";
-import type { UserActor } from "~/domain/lifecycle";
 import { findInvite } from "~/models/invite.server";
 import { getSessionUser, insertUser } from "~/models/user.server";
-import { commandValue, createOrganization, lifecycleCast } from "~/test/factories";
+import { createdInvite, createOrganization, lifecycleCast } from "~/test/factories";
 import { acceptInvite } from "./accept-invite.server";
-import { createInvite } from "./create-invite.server";
 
 const createdAt = Date.UTC(2026, 10, 30, 9, 0, 0);
 const hour = 60 * 60 * 1000;
 const password = "correct horse battery staple";
 
-let coordinator: UserActor;
 let departmentId: number;
 let itServiceId: number;
 
 beforeAll(() => {
-  ({ coordinator, itServiceId } = lifecycleCast());
+  ({ itServiceId } = lifecycleCast());
   departmentId = createOrganization("department");
 });
 
-/** An invite made by the command, created at `now`. */
-function invite(options: { role?: InvitableRole; organizationId?: number; email?: string; now?: number } = {}) {
-  const email = options.email ?? `${randomUUID()}@demo.city`;
-  const created = commandValue(
-    createInvite(
-      coordinator,
-      { email, role: options.role ?? "department", organizationId: options.organizationId ?? departmentId },
-      { origin: "http://localhost", language: "en", now: options.now ?? createdAt },
-    ),
-  );
-  return { ...created, email };
-}
+const invite = (options: Parameters<typeof createdInvite>[0] = {}) => createdInvite({ organizationId: departmentId, now: createdAt, ...options });
 
 function inviteRow(token: string) {
   const row = db

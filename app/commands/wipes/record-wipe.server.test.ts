@@ -5,7 +5,7 @@ import { wipeRecords } from "~db/schema";
 import { db } from "~/db.server";
 import type { UserActor } from "~/domain/lifecycle";
 import { listDeviceWipes } from "~/models/wipe.server";
-import { createActor, deviceInState, lifecycleCast, nextNumber, passingWipe } from "~/test/factories";
+import { createActor, deviceInState, lifecycleCast, nextNumber, cryptoEraseWipe, passingWipe } from "~/test/factories";
 import { recordWipe, recordWipeInput, type WipeRecordFields } from "./record-wipe.server";
 
 let technician: UserActor;
@@ -15,14 +15,7 @@ beforeAll(() => {
   ({ technician, validator: otherTechnician } = lifecycleCast());
 });
 
-const cryptoErase: WipeRecordFields = passingWipe({
-  technique: "crypto-erase",
-  rounds: null,
-  tool: "hdparm",
-  toolVersion: "9.65",
-  verification: "sample",
-  samplePercent: 10,
-});
+const cryptoErase = cryptoEraseWipe();
 
 /** A collected laptop with an SSD and an HDD. */
 function collectedLaptop() {
