@@ -3,8 +3,7 @@ import { apiError } from "~/api/responses.server";
 import { can, type PermissionAction } from "~/domain/permissions";
 import { userIdForApiToken } from "~/models/api-token.server";
 import { getSessionUser, type SessionUser } from "~/models/user.server";
-import type { DeviceScope } from "~/models/device.server";
-import { actorOf, deviceScopeOf } from "./guards.server";
+import { actorOf } from "./guards.server";
 
 export function requireApiUser(request: Request): SessionUser {
   const header = request.headers.get("Authorization") ?? "";
@@ -19,11 +18,4 @@ export function requireApiPermission(request: Request, action: PermissionAction)
   const user = requireApiUser(request);
   if (!can(actorOf(user), action)) throw apiError(403, "forbidden", "Your role may not do this.");
   return user;
-}
-
-export function requireApiDeviceScope(request: Request): { user: SessionUser; scope: DeviceScope } {
-  const user = requireApiUser(request);
-  const scope = deviceScopeOf(user);
-  if (!scope) throw apiError(403, "forbidden", "Your role may not see devices.");
-  return { user, scope };
 }

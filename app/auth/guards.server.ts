@@ -3,7 +3,6 @@
 import { data, redirect } from "@remix-run/node";
 import type { UserActor } from "~/domain/lifecycle";
 import { can, type Actor, type PermissionAction } from "~/domain/permissions";
-import type { DeviceScope } from "~/models/device.server";
 import { getSessionUser, type SessionUser } from "~/models/user.server";
 import { sessionUserId } from "./session.server";
 
@@ -47,19 +46,4 @@ export async function requireAnonymous(request: Request): Promise<void> {
 /** The user as the lifecycle module sees them. */
 export function lifecycleActorOf(user: SessionUser): UserActor {
   return { kind: "user", userId: user.id, role: user.role, organizationId: user.organization.id, organizationStatus: user.organization.status };
-}
-
-/** Which devices the user may see: all of them, their department's, or none (null). */
-export function deviceScopeOf(user: SessionUser): DeviceScope | null {
-  const actor = actorOf(user);
-  if (can(actor, "device.viewAll")) return { kind: "all" };
-  if (can(actor, "device.viewOwnDepartment")) return { kind: "department", departmentId: user.organization.id };
-  return null;
-}
-
-export async function requireDeviceScope(request: Request): Promise<{ user: SessionUser; scope: DeviceScope }> {
-  const user = await requireUser(request);
-  const scope = deviceScopeOf(user);
-  if (!scope) throw data({ reason: "forbidden" }, { status: 403 });
-  return { user, scope };
 }

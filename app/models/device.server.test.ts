@@ -3,9 +3,11 @@ import { collectDevice } from "~/commands/devices/collect-device.server";
 import { editRegistration } from "~/commands/devices/edit-registration.server";
 import { registerDevice } from "~/commands/devices/register-device.server";
 import type { DeviceType } from "~/domain/devices";
-import type { UserActor } from "~/domain/lifecycle";
-import { commandValue, createActor, createOrganization, deviceInput } from "~/test/factories";
-import { countDevicesByStatus, itServiceIdFor, listDevices, type DeviceDetail } from "./device.server";
+import type { DeviceStatus, UserActor } from "~/domain/lifecycle";
+import { deviceInScope, deviceScopeOf, type DeviceScope } from "~/domain/scope";
+import { commandValue, createActor, createOrganization, deviceInput, deviceInState } from "~/test/factories";
+import { db } from "~/db.server";
+import { countDevicesByStatus, deviceFactsIn, itServiceIdFor, listDevices, type DeviceDetail } from "./device.server";
 
 const base = Date.UTC(2026, 10, 30, 9, 0, 0);
 const minute = 60 * 1000;
@@ -161,5 +163,68 @@ describe("itServiceIdFor", () => {
     expect(itServiceIdFor(technician)).toBe(itServiceId);
     expect(itServiceIdFor(createActor("department"))).toBe(itServiceId);
     expect(itServiceIdFor({ kind: "system", reason: "payment" })).toBe(itServiceId);
+  });
+});
+
+describe("the list and count queries follow the domain's scope", () => {
+  const people: Record<string, UserActor> = {};
+  const made: Record<string, number> = {};
+
+  beforeAll(() => {
+    const westId = createOrganization("department", "approved", "West");
+    const eastId = createOrganization("department", "approved", "East");
+    const schoolId = createOrganization("school");
+    people.coordinator = createActor("coordinator");
+    people.west = createActor("department", westId);
+    people.east = createActor("department", eastId);
+    people.school = createActor("recipient", schoolId);
+    people.otherSchool = createActor("recipient");
+    people.employee = createActor("employee", westId);
+    people.otherEmployee = createActor("employee", eastId);
+    people.pendingSchool = createActor("recipient", undefined, "pending");
+    const walk = (status: DeviceStatus, departmentId: number, requester?: UserActor) => deviceInState(status, { departmentId, requester }).id;
+    made.westRegistered = walk("registered", westId);
+    made.eastCollected = walk("collected", eastId);
+    made.reservedForSchool = walk("reserved", westId, people.school);
+    made.deployedToSchool = walk("deployed", eastId, people.school);
+    made.deployedToOtherSchool = walk("deployed", westId, people.otherSchool);
+    made.reservedForEmployee = walk("reserved", eastId, people.employee);
+    made.deployedToEmployee = walk("deployed", eastId, people.employee);
+  });
+
+  const everything = { page: 1, pageSize: 1000 };
+  const allIds = () => listDevices(everything, { kind: "all" }).items.map((item) => item.id);
+  /** What the domain decides for one device, from the facts the commands read. */
+  const domainSays = (id: number, scope: DeviceScope) => {
+    const device = deviceFactsIn(db, id)!;
+    return deviceInScope({ departmentId: device.row.departmentId, holder: device.facts.holder, reservedFor: device.facts.reservedFor }, scope);
+  };
+  const namesOf = (ids: number[]) => Object.keys(made).filter((name) => ids.includes(made[name]!));
+
+  test("each scope lists exactly the devices deviceInScope accepts, and counts them", () => {
+    const scopes: DeviceScope[] = [...Object.values(people).map(deviceScopeOf), { kind: "none" }];
+    expect(new Set(scopes.map((scope) => scope.kind))).toEqual(new Set(["all", "department", "recipient", "employee", "none"]));
+    for (const scope of scopes) {
+      const expected = allIds().filter((id) => domainSays(id, scope));
+      const listed = listDevices(everything, scope);
+      expect(
+        listed.items.map((item) => item.id).sort((a, b) => a - b),
+        JSON.stringify(scope),
+      ).toEqual(expected.sort((a, b) => a - b));
+      expect(listed.total).toBe(expected.length);
+      const counted = Object.values(countDevicesByStatus(scope)).reduce((sum, n) => sum + n, 0);
+      expect(counted, JSON.stringify(scope)).toBe(expected.length);
+    }
+  });
+
+  test("a recipient's and an employee's scope: what they hold or have reserved, nothing else", () => {
+    const namesIn = (person: UserActor) => namesOf(listDevices(everything, deviceScopeOf(person)).items.map((item) => item.id));
+    expect(namesIn(people.school!)).toEqual(["reservedForSchool", "deployedToSchool"]);
+    expect(namesIn(people.otherSchool!)).toEqual(["deployedToOtherSchool"]);
+    expect(namesIn(people.employee!)).toEqual(["reservedForEmployee", "deployedToEmployee"]);
+    expect(namesIn(people.otherEmployee!)).toEqual([]);
+    expect(namesIn(people.pendingSchool!)).toEqual([]);
+    expect(namesIn(people.west!)).toEqual(["westRegistered", "reservedForSchool", "deployedToOtherSchool"]);
+    expect(countDevicesByStatus(deviceScopeOf(people.school!))).toEqual({ reserved: 1, deployed: 1 });
   });
 });

@@ -1,7 +1,7 @@
 // Devices and their storage media: the queries behind the device pages and the API, and the writes
 // the device commands (app/commands/devices/) make inside their transaction. The domain
 // (app/domain/lifecycle.ts) decides a transition; writeTransition persists it with its custody event.
-import { and, asc, count, desc, eq, gte, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, inArray, lt, or, sql, type SQL } from "drizzle-orm";
 import {
   custodyEvents,
   custodyNotes,
@@ -17,6 +17,7 @@ import {
 import { db, type CircuitDatabase } from "~/db.server";
 import { randomSecret } from "~/auth/crypto.server";
 import type { CustodyEventDraft, DeviceFacts, DeviceStatus, Holder, LifecycleActor, TransitionDecision } from "~/domain/lifecycle";
+import type { DeviceScope } from "~/domain/scope";
 import { everyMediumSanitized, type RecordedWipe } from "~/domain/wipes";
 import type { deviceSortKeys } from "~/forms/device";
 import { appendCustodyEvent } from "./custody.server";
@@ -329,11 +330,39 @@ function loadDevice(where: SQL, database: CircuitDatabase = db): DeviceDetail | 
   };
 }
 
-/** Who may see which devices: everything, one department's, or nothing. */
-export type DeviceScope = { kind: "all" } | { kind: "department"; departmentId: number };
+/** Devices reserved for a requester: a confirmed match of theirs holds the device until handover. */
+function reservedForCondition(requester: SQL): SQL {
+  const confirmedFor = db
+    .select({ deviceId: matches.deviceId })
+    .from(matches)
+    .innerJoin(deviceRequests, eq(deviceRequests.id, matches.requestId))
+    .where(and(eq(matches.status, "confirmed"), requester));
+  return and(eq(devices.status, "reserved"), inArray(devices.id, confirmedFor))!;
+}
 
-export function deviceIsInScope(device: { departmentId: number }, scope: DeviceScope): boolean {
-  return scope.kind === "all" || device.departmentId === scope.departmentId;
+/**
+ * The domain's device scope (app/domain/scope.ts, which decides it) as SQL for list and count
+ * queries: the same devices `deviceInScope` accepts, held by or reserved for a recipient or employee.
+ */
+function scopeCondition(scope: DeviceScope): SQL | undefined {
+  switch (scope.kind) {
+    case "all":
+      return undefined;
+    case "department":
+      return eq(devices.departmentId, scope.departmentId);
+    case "recipient":
+      return or(
+        and(eq(devices.holderKind, "organization"), eq(devices.holderOrganizationId, scope.organizationId)),
+        reservedForCondition(and(eq(deviceRequests.requesterKind, "organization"), eq(deviceRequests.organizationId, scope.organizationId))!),
+      );
+    case "employee":
+      return or(
+        and(eq(devices.holderKind, "employee"), eq(devices.holderUserId, scope.userId)),
+        reservedForCondition(and(eq(deviceRequests.requesterKind, "employee"), eq(deviceRequests.requesterId, scope.userId))!),
+      );
+    case "none":
+      return sql`0`;
+  }
 }
 
 export type DeviceSortKey = (typeof deviceSortKeys)[number];
@@ -386,7 +415,8 @@ export type DeviceListItem = Pick<
 
 export function listDevices(query: DeviceListQuery, scope: DeviceScope): { items: DeviceListItem[]; total: number } {
   const conditions: SQL[] = [];
-  if (scope.kind === "department") conditions.push(eq(devices.departmentId, scope.departmentId));
+  const inScope = scopeCondition(scope);
+  if (inScope) conditions.push(inScope);
   if (query.departmentId !== undefined) conditions.push(eq(devices.departmentId, query.departmentId));
   if (query.status) conditions.push(eq(devices.status, query.status));
   if (query.type) conditions.push(eq(devices.type, query.type));
@@ -439,12 +469,7 @@ export function itServiceIdFor(actor: LifecycleActor, database: CircuitDatabase 
 }
 
 export function countDevicesByStatus(scope: DeviceScope): Partial<Record<DeviceStatus, number>> {
-  const rows = db
-    .select({ status: devices.status, total: count() })
-    .from(devices)
-    .where(scope.kind === "department" ? eq(devices.departmentId, scope.departmentId) : undefined)
-    .groupBy(devices.status)
-    .all();
+  const rows = db.select({ status: devices.status, total: count() }).from(devices).where(scopeCondition(scope)).groupBy(devices.status).all();
   return Object.fromEntries(rows.map((row) => [row.status, row.total]));
 }
 

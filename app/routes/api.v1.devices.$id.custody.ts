@@ -1,15 +1,11 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { apiError, apiJson, methodNotAllowed } from "~/api/responses.server";
-import { requireApiDeviceScope } from "~/auth/api-auth.server";
+import { apiJson, methodNotAllowed } from "~/api/responses.server";
+import { requireApiScopedDevice } from "~/http/scoped-device.server";
 import { custodyHeadHash, listDeviceCustody } from "~/models/custody.server";
-import { deviceIsInScope, getDevice } from "~/models/device.server";
 
 /** GET /api/v1/devices/:id/custody: the device's events, as hashed, and the ledger's head hash. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { scope } = requireApiDeviceScope(request);
-  const device = getDevice(Number(params.id));
-  if (!device) return apiError(404, "not_found", "There is no such device.");
-  if (!deviceIsInScope(device, scope)) return apiError(403, "forbidden", "This device belongs to another department.");
+  const { device } = requireApiScopedDevice(request, params.id);
   const events = listDeviceCustody(device.id).map((event) => ({
     seq: event.seq,
     type: event.type,

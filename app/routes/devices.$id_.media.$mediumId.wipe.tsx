@@ -2,25 +2,22 @@ import { parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { lifecycleActorOf, requirePermission, requireUser } from "~/auth/guards.server";
+import { lifecycleActorOf, requireUser } from "~/auth/guards.server";
 import { recordWipe, recordWipeInput } from "~/commands/wipes/record-wipe.server";
 import { RouteErrorBoundary } from "~/components/error-page";
 import { Card, Notice, PageHeading } from "~/components/ui/page";
 import { WipeRecordForm } from "~/components/wipe-record-form";
-import { deviceInScope, deviceScopeOf } from "~/domain/scope";
 import { redirectWithFlash } from "~/http/flash.server";
 import { formRefusal } from "~/http/refusal-replies.server";
+import { requireScopedDevice } from "~/http/scoped-device.server";
 import { pageTitle } from "~/i18n/meta";
-import { getDevice } from "~/models/device.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "wipePage.title");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const technician = await requirePermission(request, "wipe.record");
-  const device = getDevice(Number(params.id));
-  const medium = device?.media.find((candidate) => candidate.id === Number(params.mediumId));
-  if (!device || !medium) throw data({ reason: "not-found" }, { status: 404 });
-  if (!deviceInScope(device, deviceScopeOf(lifecycleActorOf(technician)))) throw data({ reason: "forbidden" }, { status: 403 });
+  const { device } = await requireScopedDevice(request, params.id, "wipe.record");
+  const medium = device.media.find((candidate) => candidate.id === Number(params.mediumId));
+  if (!medium) throw data({ reason: "not-found" }, { status: 404 });
   return { device: { id: device.id, assetTag: device.assetTag, manufacturer: device.manufacturer, model: device.model, status: device.status }, medium };
 }
 

@@ -1,7 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { actorOf, requireDeviceScope } from "~/auth/guards.server";
 import { DeviceStatusBadge } from "~/components/device-status";
 import { RouteErrorBoundary } from "~/components/error-page";
 import { buttonClass } from "~/components/ui/form";
@@ -10,6 +9,7 @@ import { deviceTypes } from "~/domain/devices";
 import { deviceStatuses } from "~/domain/lifecycle";
 import { can } from "~/domain/permissions";
 import { deviceListQuerySchema, deviceSortKeys, searchParamsObject } from "~/forms/device";
+import { requireRegistryScope } from "~/http/scoped-device.server";
 import { formatDate, formatNumber } from "~/i18n/format";
 import { pageTitle } from "~/i18n/meta";
 import { useLanguage } from "~/i18n/use-language";
@@ -21,7 +21,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "devices.t
 const PAGE_SIZE = 25;
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  const { user, scope } = await requireDeviceScope(request);
+  const { actor, scope } = await requireRegistryScope(request);
   const parsed = deviceListQuerySchema.safeParse(searchParamsObject(request.url));
   // A hand-edited query string falls back to the unfiltered first page rather than an error.
   const query = parsed.success ? { ...parsed.data, pageSize: PAGE_SIZE } : { page: 1, pageSize: PAGE_SIZE };
@@ -32,7 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     page: query.page,
     pageCount: Math.max(1, Math.ceil(total / PAGE_SIZE)),
     departments: scope.kind === "all" ? listDepartments() : null,
-    canRegister: can(actorOf(user), "device.register"),
+    canRegister: can(actor, "device.register"),
   };
 }
 
