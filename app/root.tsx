@@ -8,7 +8,7 @@ import { errorKindOf, RouteErrorBoundary } from "~/components/error-page";
 import { navigationFor } from "~/components/navigation";
 import { useNonce } from "~/components/nonce";
 import { Notice } from "~/components/ui/page";
-import { devMailboxEnabled } from "~/env.server";
+import { outboxPageEnabled } from "~/env.server";
 import { readFlash } from "~/http/flash.server";
 import { supportedLanguages } from "~/i18n/config";
 import { i18next } from "~/i18n/i18next.server";
@@ -28,7 +28,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       language,
       flash,
       user: user && { name: user.name, role: user.role, organizationName: user.organization.name },
-      navigation: navigationFor(user && actorOf(user), { devMailbox: devMailboxEnabled }),
+      navigation: navigationFor(user && actorOf(user), { devMailbox: outboxPageEnabled }),
     },
     { headers: clearHeader ? { "Set-Cookie": clearHeader } : {} },
   );

@@ -115,15 +115,45 @@ export const invites = sqliteTable(
   (table) => [uniqueIndex("invites_token_hash_unique").on(table.tokenHash)],
 );
 
-/** Mail that Circuit would send. No mail server exists here, so it waits in this outbox. */
-export const outboxEmails = sqliteTable("outbox_emails", {
-  id: integer("id").primaryKey({ autoIncrement: true }),
-  toAddress: text("to_address").notNull(),
-  subject: text("subject").notNull(),
-  body: text("body").notNull(),
-  createdAt: createdAt(),
-  sentAt: integer("sent_at", { mode: "timestamp_ms" }),
-});
+/** Where an outbox row is: waiting, claimed by a worker, delivered, waiting to try again, given up. */
+export const outboxStatuses = ["pending", "sending", "sent", "retrying", "failed"] as const;
+export type OutboxStatus = (typeof outboxStatuses)[number];
+
+/**
+ * Mail that Circuit sends: a delivery queue. A row written in a command's transaction is visible to the
+ * worker only once that transaction commits. Without SMTP_URL the rows stay pending (the dev mailbox).
+ */
+export const outboxEmails = sqliteTable(
+  "outbox_emails",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    toAddress: text("to_address").notNull(),
+    subject: text("subject").notNull(),
+    /** The plain-text part. */
+    body: text("body").notNull(),
+    /** The HTML part (rows from before delivery existed have none: they are sent as text only). */
+    html: text("html"),
+    language: text("language").notNull().default("nl"),
+    status: text("status", { enum: outboxStatuses }).notNull().default("pending"),
+    /** Delivery attempts started (claims), including the one in progress. */
+    attempts: integer("attempts").notNull().default(0),
+    /** Not sent before this time (a retry's back-off). */
+    nextAttemptAt: integer("next_attempt_at", { mode: "timestamp_ms" })
+      .notNull()
+      .default(sql`0`),
+    /** The worker's claim while `sending`: only the holder of this token may record the outcome. */
+    claimToken: text("claim_token"),
+    /** A `sending` row whose lease ran out belongs to a worker that died mid-send (see README, "E-mail"). */
+    leaseUntil: integer("lease_until", { mode: "timestamp_ms" }),
+    lastError: text("last_error"),
+    /** The Message-ID the server accepted, and its reply (which usually names its queue id). */
+    messageId: text("message_id"),
+    serverResponse: text("server_response"),
+    createdAt: createdAt(),
+    sentAt: integer("sent_at", { mode: "timestamp_ms" }),
+  },
+  (table) => [index("outbox_emails_due").on(table.status, table.nextAttemptAt)],
+);
 
 export { deviceTypes, mediumKinds, type DeviceType, type MediumKind };
 

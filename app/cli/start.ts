@@ -9,6 +9,7 @@ import { db, sqlite } from "~/db.server";
 import { env } from "~/env.server";
 import { cookieSecrets } from "~/http/cookie-secret.server";
 import { createHttpApp } from "~/http/server";
+import { startOutboxDelivery } from "~/mail/delivery.server";
 import { countUsers } from "~/models/user.server";
 
 applyMigrations(db);
@@ -35,10 +36,16 @@ const server = createHttpApp(build).listen(env.PORT, () => {
   console.log(`Circuit is serving on http://localhost:${env.PORT}`);
 });
 
+const delivery = startOutboxDelivery();
+if (!delivery) console.log("E-mail: SMTP_URL is unset, so nothing is sent; the outbox waits on the mailbox page.");
+
 function shutDown() {
   server.close(() => {
-    sqlite.close();
-    process.exit(0);
+    // The message in flight is finished and recorded before the database closes.
+    void (delivery?.stop() ?? Promise.resolve()).finally(() => {
+      sqlite.close();
+      process.exit(0);
+    });
   });
 }
 process.on("SIGTERM", shutDown);

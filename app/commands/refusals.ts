@@ -4,7 +4,7 @@
 import type { DeviceStatus } from "~/domain/lifecycle";
 
 /** What a refusal is about, for "not found" messages. */
-export type RefusedEntity = "device" | "medium" | "wipe" | "request" | "match" | "organization" | "token" | "invite";
+export type RefusedEntity = "device" | "medium" | "wipe" | "request" | "match" | "organization" | "token" | "invite" | "email";
 
 /** Field errors are translation keys by field name, as conform and the API's `fields` expect. */
 export type FieldErrors = Record<string, string[]>;
@@ -39,7 +39,9 @@ export type Refusal =
   | { reason: "not-feasible" }
   | { reason: "not-cancellable" }
   | { reason: "not-submitted" }
-  | { reason: "not-pending" };
+  | { reason: "not-pending" }
+  /** Only a failed e-mail is sent again by hand (a queued or sent one would go out twice). */
+  | { reason: "email-not-failed" };
 
 export type RefusalReason = Refusal["reason"];
 
@@ -83,6 +85,7 @@ export const refusalAnswers: Record<RefusalReason, RefusalAnswer> = {
   "not-cancellable": { status: 409, apiCode: "not_cancellable", messageKey: key("errors.request.not-cancellable") },
   "not-submitted": { status: 409, apiCode: "not_submitted", messageKey: key("errors.request.not-submitted") },
   "not-pending": { status: 409, apiCode: "not_pending", messageKey: key("errors.organization.not-pending") },
+  "email-not-failed": { status: 409, apiCode: "email_not_failed", messageKey: key("errors.outbox.not-failed") },
 };
 
 export function refusalAnswer(refusal: Refusal) {

@@ -28,6 +28,8 @@ export function notify(userId: string, kind: NotificationKind, values: Record<st
       to: person.email,
       subject: fill(lookupTranslation(language, `notifications.${kind}.title`), values),
       body: fill(lookupTranslation(language, `notifications.${kind}.body`), values),
+      language,
+      ...(link ? { link: { href: link } } : {}),
     },
     database,
   );

@@ -58,6 +58,8 @@ export function createInvite(actor: UserActor, input: CreateInviteInput, options
         to: email,
         subject: translate(options.language, "invites.emailSubject"),
         body: translate(options.language, "invites.emailBody", { inviter, organization: organization.name, link }),
+        language: options.language,
+        link: { href: link, label: translate(options.language, "acceptInvite.title") },
       },
       tx,
     );

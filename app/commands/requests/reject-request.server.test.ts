@@ -39,7 +39,7 @@ describe("rejectRequest", () => {
     });
     const [mail] = mailTo(employee);
     expect(mail?.subject).toBe(`Aanvraag #${request.id} is niet goedgekeurd`);
-    expect(mail?.body).toBe(`Uw aanvraag #${request.id} werd niet goedgekeurd. Reden: Geen laptops meer`);
+    expect(mail?.body).toContain(`Uw aanvraag #${request.id} werd niet goedgekeurd. Reden: Geen laptops meer`);
   });
 
   test("in English for a requester who chose English", () => {
@@ -49,7 +49,7 @@ describe("rejectRequest", () => {
     commandValue(rejectRequest(coordinator, { requestId: request.id, reason: "Only desktops this term" }));
     const [mail] = mailTo(english);
     expect(mail?.subject).toBe(`Request #${request.id} is not approved`);
-    expect(mail?.body).toBe(`Your request #${request.id} was not approved. Reason: Only desktops this term`);
+    expect(mail?.body).toContain(`Your request #${request.id} was not approved. Reason: Only desktops this term`);
   });
 
   test("an approved request is not rejected afterwards, and no one is told anything", () => {
