@@ -54,7 +54,8 @@ export function createMailTransport(settings: MailSettings): MailTransport {
   return {
     async send(message) {
       const info = await transporter.sendMail({
-        to: headerSafe(message.to),
+        // An address object: nodemailer uses it as one address instead of parsing the text into a list.
+        to: { name: "", address: headerSafe(message.to) },
         subject: headerSafe(message.subject),
         text: message.text,
         ...(message.html ? { html: message.html } : {}),

@@ -27,10 +27,7 @@ export type RenderedEmail = { subject: string; text: string; html: string };
 const controlCharacters = /[\u0000-\u001f\u007f\u2028\u2029]+/g;
 
 export function headerSafe(value: string): string {
-  return value
-    .replace(controlCharacters, " ")
-    .replace(/ {2,}/g, " ")
-    .trim();
+  return value.replace(controlCharacters, " ").replace(/ {2,}/g, " ").trim();
 }
 
 /** A link on the public address: paths are resolved against it, absolute links stay as they are. */

@@ -100,13 +100,15 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
 
   async function run(): Promise<void> {
     while (running) {
+      let delivered = false;
       try {
-        await drain();
+        // One message at a time, so that stop() waits for at most the one in flight.
+        delivered = (await deliverNext()) !== null;
       } catch (error) {
         // A database error (a locked file beyond the busy timeout…): log it and look again after the pause.
         console.error("E-mail: the outbox worker could not deliver:", error);
       }
-      if (!running) break;
+      if (!running || delivered) continue;
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, pollMs);
         wake = () => {
