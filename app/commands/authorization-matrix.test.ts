@@ -18,6 +18,7 @@ import {
   deviceInState,
   lifecycleCast,
   nextNumber,
+  outboxEmail,
   passingWipe,
   wipeEveryMedium,
 } from "~/test/factories";
@@ -25,6 +26,7 @@ import { apiTokens } from "~db/schema";
 import { db } from "~/db.server";
 import type { CommandResult } from "./command.server";
 import { createInvite } from "./invites/create-invite.server";
+import { resendEmail } from "./outbox/resend-email.server";
 import { createApiToken } from "./tokens/create-api-token.server";
 import { revokeApiToken } from "./tokens/revoke-api-token.server";
 import { setLanguage } from "./accounts/set-language.server";
@@ -185,6 +187,7 @@ const matrix: Record<string, MatrixCase> = {
         { origin: "https://circuit.example", language: "en" },
       ),
   },
+  resendEmail: { permission: "mailbox.view", run: (actor) => resendEmail(actor, { emailId: outboxEmail("failed") }) },
   createApiToken: { permission: "profile.manage", run: (actor) => createApiToken(actor, { label: "Scanner" }) },
   revokeApiToken: {
     permission: "profile.manage",

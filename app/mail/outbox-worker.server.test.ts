@@ -1,5 +1,7 @@
 // The outbox delivered to a real SMTP server (smtp-server on 127.0.0.1): what arrives, refusals and a
 // server that is down, a restart in the middle, and two workers on one database. Time is injected.
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
 import { asc, eq, inArray, ne } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from "vitest";
 import { outboxEmails } from "~db/schema";
@@ -250,4 +252,23 @@ describe("never twice", () => {
     const rows = db.select().from(outboxEmails).where(inArray(outboxEmails.id, ids)).all();
     expect(rows.every((row) => row.status === "sent" && row.attempts === 1)).toBe(true);
   });
+
+  test("two server processes on one database send each message once", async () => {
+    const ids = queue(30);
+    const child = promisify(execFile)(process.execPath, ["--import", "tsx", "app/test/outbox-worker-child.ts"], {
+      env: { ...process.env, TEST_SMTP_URL: smtp.url },
+    });
+    // This process's relay is slow, so the child (which takes a moment to start) finds messages still waiting.
+    const slow: MailTransport = { ...transport, send: async (message) => (await new Promise((resolve) => setTimeout(resolve, 150)), transport.send(message)) };
+    const here = workerWith({ transport: slow, database: openDatabase(process.env.DATABASE_PATH!).db });
+    const [sentHere, { stdout }] = await Promise.all([here.drain(), child]);
+    const sentThere: unknown = JSON.parse(stdout);
+    expect(Array.isArray(sentThere)).toBe(true);
+    const all = [...sentHere.map((outcome) => outcome.id), ...(Array.isArray(sentThere) ? sentThere : [])];
+    expect(all.sort((a, b) => a - b)).toEqual(ids);
+    expect(sentHere.length).toBeGreaterThan(0);
+    expect(all.length - sentHere.length).toBeGreaterThan(0);
+    expect(smtp.received).toHaveLength(30);
+    expect(new Set(arrivedIds()).size).toBe(30);
+  }, 30_000);
 });

@@ -26,6 +26,8 @@ import type { DeviceDetail } from "~/models/device.server";
 import type { WipeRecordView } from "~/models/wipe.server";
 import type { FileRequestInput } from "~/forms/request";
 import type { RequestView } from "~/models/request.server";
+import { outboxEmails, type OutboxStatus } from "~db/schema";
+import { db } from "~/db.server";
 
 let sequence = 0;
 
@@ -254,4 +256,20 @@ export function createdInvite(options: { role?: InvitableRole; organizationId?: 
     "invite",
   );
   return { ...created, email };
+}
+
+/** An outbox message in the given delivery state (failed by default: what a coordinator can resend). */
+export function outboxEmail(status: OutboxStatus = "failed"): number {
+  return db
+    .insert(outboxEmails)
+    .values({
+      toAddress: `mail-${nextNumber()}@example.org`,
+      subject: "Subject",
+      body: "Body",
+      status,
+      attempts: status === "failed" ? 5 : 0,
+      lastError: status === "failed" ? "550 Mailbox unavailable" : null,
+    })
+    .returning({ id: outboxEmails.id })
+    .get().id;
 }
