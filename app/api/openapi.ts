@@ -10,13 +10,12 @@ import { confirmMatchInput } from "~/commands/matches/confirm-match.server";
 import { approveRequestInput } from "~/commands/requests/approve-request.server";
 import { fileRequestInput } from "~/commands/requests/file-request.server";
 import { rejectRequestInput } from "~/commands/requests/reject-request.server";
-import { createApiTokenInput } from "~/commands/tokens/create-api-token.server";
 import { readWipeLogInput } from "~/commands/wipes/read-wipe-log.server";
 import { recordWipeInput } from "~/commands/wipes/record-wipe.server";
 import { validateWipeInput } from "~/commands/wipes/validate-wipe.server";
-import { requestStatuses } from "~/domain/requests";
 import { deviceListQuerySchema } from "~/forms/device";
-import { currentPasswordField, emailField } from "~/forms/fields";
+import { apiTokenRequestInput } from "~/forms/api-token";
+import { requestListQuery } from "~/forms/request";
 import { isApiOperation, responsesOf, type ApiOperation, type ApiResponse } from "./response-schemas";
 
 const registry = new OpenAPIRegistry();
@@ -73,12 +72,7 @@ const operations: Record<ApiOperation, OperationDoc> = {
     description: "Ten failed attempts for one account within 15 minutes lock it for 15 minutes (429), as on the sign-in page.",
     public: true,
     // The route signs in with these fields and makes the token with the create-api-token command's input.
-    body: json(
-      z
-        .object({ email: emailField(), password: currentPasswordField() })
-        .merge(createApiTokenInput.partial())
-        .describe("label: a name to recognise the token by on the profile page (API when none is given)."),
-    ),
+    body: json(apiTokenRequestInput.describe("label: a name to recognise the token by on the profile page (API when none is given).")),
   },
   "GET /api/v1/me": { summary: "The account the token belongs to" },
   "GET /api/v1/devices": {
@@ -123,7 +117,7 @@ const operations: Record<ApiOperation, OperationDoc> = {
   },
   "GET /api/v1/requests": {
     summary: "Requests: a coordinator sees all, a requester their own (their organization's)",
-    query: z.object({ status: z.enum(requestStatuses).optional() }),
+    query: requestListQuery,
   },
   "POST /api/v1/requests": {
     summary: "File a request (a member of an approved school or nonprofit, or an employee)",

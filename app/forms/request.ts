@@ -1,6 +1,7 @@
 // The inputs of the request commands (app/commands/requests/), here so that the page's form can
 // validate with them in the browser too: the commands export these same schemas as their input.
 import { z } from "zod";
+import { requestStatuses } from "~/domain/requests";
 import { deviceTypes } from "~/domain/devices";
 import { enumField, requiredText } from "./fields";
 
@@ -49,3 +50,6 @@ export type ApproveRequestInput = z.infer<typeof approveRequestInput>;
 
 export const rejectRequestInput = z.object({ requestId, reason: requiredText(1000) });
 export type RejectRequestInput = z.infer<typeof rejectRequestInput>;
+
+/** GET /api/v1/requests?status=: an optional status filter. */
+export const requestListQuery = z.object({ status: z.enum(requestStatuses).optional() });

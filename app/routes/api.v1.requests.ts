@@ -1,23 +1,20 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { z } from "zod";
 import { requestJson } from "~/api/request-json";
 import { apiError, apiJson, fieldErrorsOf, methodNotAllowed, parseJsonBody } from "~/api/responses.server";
 import { requireApiUser } from "~/auth/api-auth.server";
 import { lifecycleActorOf } from "~/auth/guards.server";
 import { fileRequest, fileRequestInput } from "~/commands/requests/file-request.server";
-import { requestStatuses } from "~/domain/requests";
+import { requestListQuery } from "~/forms/request";
 import { requestScopeOf } from "~/domain/scope";
 import { apiRefusal } from "~/http/refusal-replies.server";
 import { listRequests } from "~/models/request.server";
-
-const listQuery = z.object({ status: z.enum(requestStatuses).optional() });
 
 /** GET /api/v1/requests?status=: a coordinator sees all requests, a school or nonprofit its own, an employee their own. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const scope = requestScopeOf(lifecycleActorOf(requireApiUser(request)));
   if (scope.kind === "none") return apiError(403, "forbidden", "Your role has no requests.");
   const status = new URL(request.url).searchParams.get("status");
-  const query = listQuery.safeParse(status ? { status } : {});
+  const query = requestListQuery.safeParse(status ? { status } : {});
   if (!query.success) return apiError(422, "validation_failed", "Unknown status.", fieldErrorsOf(query.error));
   const { items, total } = listRequests(scope, query.data);
   return apiJson({ items: items.map(requestJson), total });

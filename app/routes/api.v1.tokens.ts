@@ -1,19 +1,11 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { z } from "zod";
 import { apiError, apiJson, methodNotAllowed, parseJsonBody } from "~/api/responses.server";
 import { lifecycleActorOf } from "~/auth/guards.server";
-import { createApiToken, createApiTokenInput } from "~/commands/tokens/create-api-token.server";
+import { createApiToken } from "~/commands/tokens/create-api-token.server";
+import { apiTokenRequestInput } from "~/forms/api-token";
 import { apiRefusal } from "~/http/refusal-replies.server";
 import { attemptSignIn } from "~/models/sign-in.server";
 import { getSessionUser } from "~/models/user.server";
-
-/** Signing in with e-mail and password, and the token's label (the command's input; "API" when none is given). */
-const tokenRequestSchema = z
-  .object({
-    email: z.string().trim().email().max(254),
-    password: z.string().min(1).max(200),
-  })
-  .merge(createApiTokenInput.partial());
 
 export async function loader() {
   return methodNotAllowed(["POST"]);
@@ -22,7 +14,7 @@ export async function loader() {
 /** POST /api/v1/tokens: exchange an account's e-mail and password for a bearer token. */
 export async function action({ request }: ActionFunctionArgs) {
   if (request.method !== "POST") return methodNotAllowed(["POST"]);
-  const body = await parseJsonBody(request, tokenRequestSchema);
+  const body = await parseJsonBody(request, apiTokenRequestInput);
   const now = Date.now();
   const outcome = await attemptSignIn(body.email, body.password, now);
   if (outcome.kind === "locked") {
