@@ -31,6 +31,7 @@ afterAll(async () => {
 beforeEach(() => {
   smtp.received.length = 0;
   smtp.refuseWith(null);
+  smtp.hangAfterData(false);
 });
 // Each test starts with nothing due: what a test left unsent does not reach the next one's worker.
 afterEach(() => {
@@ -198,6 +199,19 @@ describe("a server that refuses or is down", () => {
 });
 
 describe("never twice", () => {
+  test("a relay that goes silent after taking the message: not retried (it may have it), failed for a person to decide", async () => {
+    smtp.hangAfterData(true);
+    const impatient = createMailTransport({ smtpUrl: smtp.url, from, socketTimeoutMs: 300 });
+    const [id] = queue(1);
+    const outcome = await workerWith({ transport: impatient }).deliverNext();
+    impatient.close();
+    expect(outcome).toMatchObject({ id, outcome: "failed" });
+    const row = getOutboxEmail(id!)!;
+    expect(row).toMatchObject({ status: "failed", attempts: 1 });
+    expect(row.lastError).toContain(interruptedSendError);
+    expect(row.lastError).toMatch(/timeout/i);
+  });
+
   test("a worker stopped in the middle finishes its message; the next one sends the rest, each once", async () => {
     const ids = queue(6);
     // A relay that takes a moment per message, so that the stop comes while messages still wait.

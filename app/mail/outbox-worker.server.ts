@@ -4,8 +4,8 @@
 // then the message is failed with the last error. Time and transport are injected, for the tests.
 import { randomUUID } from "node:crypto";
 import type { CircuitDatabase } from "~/db.server";
-import type { MailReceipt, MailTransport } from "~/integrations/mail.server";
-import { claimNextEmail, recordEmailFailure, recordEmailSent, type OutboxEmail } from "~/models/outbox.server";
+import { MailOutcomeUnknownError, type MailReceipt, type MailTransport } from "~/integrations/mail.server";
+import { claimNextEmail, interruptedSendError, recordEmailFailure, recordEmailSent, type OutboxEmail } from "~/models/outbox.server";
 
 /** The waits before the second, third, fourth and fifth attempt; after the fifth fails the message is failed. */
 export const retryDelaysMs = [60_000, 5 * 60_000, 30 * 60_000, 2 * 60 * 60_000] as const;
@@ -80,13 +80,14 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
       recordEmailSent(options.database, email.id, token, { messageId: receipt.messageId, response: receipt.response, at: now() });
       outcome = { id: email.id, outcome: "sent", receipt };
     } catch (error) {
-      const delay = retryDelaysMs[email.attempts - 1];
+      // A refusal or a server out of reach is retried; a session that broke off without an answer is
+      // not (the server may have the message), like a worker that died mid-send.
+      const unknown = error instanceof MailOutcomeUnknownError;
+      const delay = unknown ? undefined : retryDelaysMs[email.attempts - 1];
       const retryAt = delay === undefined ? null : now() + delay;
-      recordEmailFailure(options.database, email.id, token, { error: errorText(error), retryAt });
-      outcome =
-        retryAt === null
-          ? { id: email.id, outcome: "failed", error: errorText(error) }
-          : { id: email.id, outcome: "retrying", error: errorText(error), retryAt };
+      const text = unknown ? `${interruptedSendError} (${errorText(error)})` : errorText(error);
+      recordEmailFailure(options.database, email.id, token, { error: text, retryAt });
+      outcome = retryAt === null ? { id: email.id, outcome: "failed", error: text } : { id: email.id, outcome: "retrying", error: text, retryAt };
     }
     options.onOutcome?.(outcome);
     return outcome;

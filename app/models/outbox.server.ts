@@ -40,8 +40,7 @@ export function getOutboxEmail(id: number, database: CircuitDatabase = db): Outb
 }
 
 /** What a worker left behind when it stopped between claiming a message and recording the outcome. */
-export const interruptedSendError =
-  "Interrupted while sending (the server process stopped): the mail server may or may not have accepted it. Resend it if it did not arrive.";
+export const interruptedSendError = "Interrupted while sending: the mail server may or may not have accepted it. Resend it if it did not arrive.";
 
 /**
  * Claims the oldest message that is due, in one immediate transaction: no other worker (in this

@@ -10,12 +10,15 @@ export type TestSmtpServer = {
   received: ReceivedMessage[];
   /** Refuse every recipient with this SMTP reply code (4xx: try later, 5xx: never), or accept again with null. */
   refuseWith(code: number | null): void;
+  /** Take the message's data but never answer it (a relay that hangs after the message). */
+  hangAfterData(hang: boolean): void;
   close(): Promise<void>;
 };
 
 export async function startSmtpServer(): Promise<TestSmtpServer> {
   const received: ReceivedMessage[] = [];
   let refusal: number | null = null;
+  let hang = false;
   let queueNumber = 0;
   const server = new SMTPServer({
     authOptional: true,
@@ -29,6 +32,7 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
       const chunks: Buffer[] = [];
       stream.on("data", (chunk: Buffer) => chunks.push(chunk));
       stream.on("end", () => {
+        if (hang) return;
         received.push({
           from: session.envelope.mailFrom ? session.envelope.mailFrom.address : "",
           to: session.envelope.rcptTo.map((recipient) => recipient.address),
@@ -49,6 +53,9 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
     received,
     refuseWith(code) {
       refusal = code;
+    },
+    hangAfterData(value) {
+      hang = value;
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
