@@ -19,9 +19,42 @@ export async function getOptionalUser(request: Request): Promise<SessionUser | n
 export function safeRedirectPath(target: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
   if (typeof target !== "string" || !target.startsWith("/")) return fallback;
   // Browsers drop tabs and newlines and read backslashes as slashes: "/\t/evil.example" would leave.
-  if ([...target].some((character) => character < " " || character === "\u007f" || character === "\\")) return fallback;
-  const resolved = new URL(target, "http://circuit.invalid");
-  return resolved.origin === "http://circuit.invalid" ? resolved.pathname + resolved.search + resolved.hash : fallback;
+  if (leavesTheSite(target)) return fallback;
+  const origin = "http://circuit.invalid";
+  let resolved: URL;
+  try {
+    resolved = new URL(target, origin);
+  } catch {
+    return fallback;
+  }
+  if (resolved.origin !== origin) return fallback;
+  // Dot segments collapse while resolving ("/.//evil" → "//evil"), and a Location of "//evil" is another site;
+  // check what the resolved path says, and what it says once percent-decoded, for the same reasons.
+  const decoded = fullyDecoded(resolved.pathname);
+  if (decoded === null || resolved.pathname.startsWith("//") || leavesTheSite(decoded)) return fallback;
+  const decodedResolved = new URL(decoded, origin);
+  if (decoded.startsWith("//") || decodedResolved.origin !== origin || decodedResolved.pathname.startsWith("//")) return fallback;
+  return resolved.pathname + resolved.search + resolved.hash;
+}
+
+function leavesTheSite(path: string): boolean {
+  return [...path].some((character) => character < " " || character === "\u007f" || character === "\\");
+}
+
+/** The path with percent-escapes undone until nothing changes; null when it does not decode (or keeps decoding). */
+function fullyDecoded(path: string): string | null {
+  let current = path;
+  for (let round = 0; round < 5; round++) {
+    let next: string;
+    try {
+      next = decodeURIComponent(current);
+    } catch {
+      return null;
+    }
+    if (next === current) return current;
+    current = next;
+  }
+  return null;
 }
 
 export async function requireUser(request: Request): Promise<SessionUser> {
