@@ -5,7 +5,7 @@ import tsconfigPaths from "vite-tsconfig-paths";
 export default defineConfig({
   plugins: [tsconfigPaths()],
   test: {
-    include: ["app/**/*.test.ts", "db/**/*.test.ts"],
+    include: ["app/**/*.test.ts", "db/**/*.test.ts", "e2e/bench/**/*.test.ts"],
     environment: "node",
     pool: "forks",
     setupFiles: ["./app/test/setup-unit.ts"],

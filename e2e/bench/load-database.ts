@@ -3,10 +3,12 @@
 // Rows go in through prepared statements in large transactions (the model's one-event-per-
 // transaction path would take minutes for a million events); the lifecycle followed per device is a
 // legal one: register, collect, certify, list, reserve, release, reserve, handover, return, certify.
-import { existsSync, mkdirSync, rmSync } from "node:fs";
+import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
+import Database from "better-sqlite3";
+import { drizzle } from "drizzle-orm/better-sqlite3";
 import { applyMigrations } from "~db/migrate";
-import { openDatabase } from "~/db.server";
+import * as schema from "~db/schema";
 import { chainEvent, type CustodyDetails } from "~/domain/custody";
 import type { DeviceStatus, Holder, LifecycleAction } from "~/domain/lifecycle";
 
@@ -26,11 +28,30 @@ const cycle: { type: LifecycleAction; from: DeviceStatus | null; to: DeviceStatu
   { type: "certify", from: "collected", to: "wiped", details: { certificateNumber: "WC-BENCH-2" } },
 ];
 
-export function createLoadDatabase(databasePath: string, log: (line: string) => void = console.log): void {
-  if (existsSync(databasePath)) rmSync(path.dirname(databasePath), { recursive: true, force: true });
-  mkdirSync(path.dirname(databasePath), { recursive: true });
-  const { sqlite, db } = openDatabase(databasePath);
-  applyMigrations(db);
+/** The files SQLite keeps for one database: the file itself and its WAL, shared-memory and rollback journal. */
+export function loadDatabaseFiles(databasePath: string): string[] {
+  return ["", "-wal", "-shm", "-journal"].map((suffix) => `${databasePath}${suffix}`);
+}
+
+/** Removes the files of an earlier load database, and nothing else: the folder and whatever lies beside them stay. */
+export function removeLoadDatabase(databasePath: string): void {
+  for (const file of loadDatabaseFiles(databasePath)) rmSync(file, { force: true });
+}
+
+/**
+ * Builds the load database at `databasePath`, replacing an earlier one. It opens a connection of its own
+ * (not ~/db.server's, which connects when imported and would keep pointing at the file removed here), so
+ * whoever imports ~/db.server afterwards opens the file built here.
+ */
+export function createLoadDatabase(databasePath: string, log: (line: string) => void = console.log, deviceCount = DEVICE_COUNT): void {
+  removeLoadDatabase(databasePath);
+  mkdirSync(path.dirname(path.resolve(databasePath)), { recursive: true });
+  const sqlite = new Database(databasePath);
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma("foreign_keys = ON");
+  sqlite.pragma("synchronous = NORMAL");
+  sqlite.pragma("recursive_triggers = ON");
+  applyMigrations(drizzle(sqlite, { schema }));
   const started = performance.now();
 
   const insertOrganization = sqlite.prepare("INSERT INTO organizations (name, kind, status) VALUES (?, ?, 'approved') RETURNING id");
@@ -65,9 +86,9 @@ export function createLoadDatabase(databasePath: string, log: (line: string) => 
   let head: { seq: number; hash: string } | null = null;
   const batchSize = 2_000;
   const baseTime = Date.UTC(2024, 0, 1);
-  for (let batchStart = 0; batchStart < DEVICE_COUNT; batchStart += batchSize) {
+  for (let batchStart = 0; batchStart < deviceCount; batchStart += batchSize) {
     sqlite.transaction(() => {
-      for (let index = batchStart; index < Math.min(DEVICE_COUNT, batchStart + batchSize); index += 1) {
+      for (let index = batchStart; index < Math.min(deviceCount, batchStart + batchSize); index += 1) {
         const [manufacturer, model, type] = models[index % models.length]!;
         const departmentId = departments[index % 2]!;
         const at = baseTime + index * 60_000;
@@ -137,5 +158,5 @@ export function createLoadDatabase(databasePath: string, log: (line: string) => 
   sqlite.pragma("wal_checkpoint(TRUNCATE)");
   sqlite.exec("ANALYZE");
   sqlite.close();
-  log(`Load database ready in ${((performance.now() - started) / 1000).toFixed(1)} s: ${DEVICE_COUNT} devices, ${DEVICE_COUNT * EVENTS_PER_DEVICE} events.`);
+  log(`Load database ready in ${((performance.now() - started) / 1000).toFixed(1)} s: ${deviceCount} devices, ${deviceCount * EVENTS_PER_DEVICE} events.`);
 }
