@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { deviceTypes, mediumKinds } from "~/domain/devices";
 import { deviceStatuses } from "~/domain/lifecycle";
-import { enumField, optionalText, requiredText } from "./fields";
+import { enumField, isCalendarDate, optionalText, requiredText } from "./fields";
 
 /** Sort keys of device lists (the model maps each to a column). */
 export const deviceSortKeys = ["updated", "assetTag", "model", "status", "type"] as const;
@@ -18,7 +18,7 @@ const optionalNumber = (min: number, max: number, { integer = false } = {}) => {
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "errors.date")
-  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), "errors.date")
+  .refine(isCalendarDate, "errors.date")
   .refine((value) => value <= new Date().toISOString().slice(0, 10), "errors.dateInFuture")
   .nullish()
   .transform((value) => value ?? null);

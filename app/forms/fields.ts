@@ -37,3 +37,13 @@ export const honeypotField = () => z.string().max(0, "errors.honeypot").optional
 
 export const enumField = <const Values extends [string, ...string[]]>(values: Values) =>
   z.enum(values, { required_error: "errors.required", invalid_type_error: "errors.choose" });
+
+/** Whether "YYYY-MM-DD" names a day that exists: Date.parse reads 2027-02-31 as 3 March instead of refusing it. */
+export function isCalendarDate(value: string): boolean {
+  const parts = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!parts) return false;
+  const [year, month, day] = [Number(parts[1]), Number(parts[2]), Number(parts[3])];
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}

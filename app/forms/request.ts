@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { requestStatuses } from "~/domain/requests";
 import { deviceTypes } from "~/domain/devices";
-import { enumField, requiredText } from "./fields";
+import { enumField, isCalendarDate, requiredText } from "./fields";
 
 const wholeNumber = (min: number, max: number) =>
   z
@@ -37,7 +37,7 @@ export const fileRequestInput = z.object({
   neededBy: z
     .string({ required_error: "errors.required" })
     .regex(/^\d{4}-\d{2}-\d{2}$/, "errors.date")
-    .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), "errors.date")
+    .refine(isCalendarDate, "errors.date")
     .refine((value) => value >= new Date().toISOString().slice(0, 10), "errors.dateInPast"),
 });
 export type FileRequestInput = z.infer<typeof fileRequestInput>;

@@ -4,13 +4,15 @@
 import { z } from "zod";
 import { sanitizationMethods, sanitizationTechniques, verificationLevels, wipeRecordViolations, wipeResults, type WipeRecordInput } from "~/domain/wipes";
 import { parseMoment } from "~/i18n/format";
-import { enumField, optionalText, requiredText } from "./fields";
+import { enumField, isCalendarDate, optionalText, requiredText } from "./fields";
 
 const moment = z
   .string()
   .transform((value, context) => {
     const parsed = parseMoment(value);
-    if (parsed === null) context.addIssue({ code: "custom", message: "errors.dateTime" });
+    // parseMoment rolls impossible days over (2027-02-31 → 3 March); a written date must exist as written.
+    const writtenDate = /^\d{4}-\d{2}-\d{2}/.exec(value.trim())?.[0];
+    if (parsed === null || (writtenDate !== undefined && !isCalendarDate(writtenDate))) context.addIssue({ code: "custom", message: "errors.dateTime" });
     return parsed;
   })
   .nullish()
