@@ -90,6 +90,8 @@ export const apiTokens = sqliteTable(
     createdAt: createdAt(),
     lastUsedAt: integer("last_used_at", { mode: "timestamp_ms" }),
     revokedAt: integer("revoked_at", { mode: "timestamp_ms" }),
+    /** From this moment the token no longer works; chosen when it is made (no default: every token states its own). */
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
   },
   (table) => [uniqueIndex("api_tokens_hash_unique").on(table.tokenHash), index("api_tokens_user_idx").on(table.userId)],
 );

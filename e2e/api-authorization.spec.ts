@@ -121,8 +121,8 @@ function tokenWrittenFor(account: Account): Record<string, string> {
   try {
     sqlite.pragma("busy_timeout = 5000");
     sqlite
-      .prepare("INSERT INTO api_tokens (user_id, label, token_hash, prefix) VALUES (?, ?, ?, ?)")
-      .run(account.id, "authorization matrix", createHash("sha256").update(token).digest("hex"), token.slice(0, 8));
+      .prepare("INSERT INTO api_tokens (user_id, label, token_hash, prefix, expires_at) VALUES (?, ?, ?, ?, ?)")
+      .run(account.id, "authorization matrix", createHash("sha256").update(token).digest("hex"), token.slice(0, 8), Date.now() + 86_400_000);
   } finally {
     sqlite.close();
   }

@@ -72,7 +72,11 @@ const operations: Record<ApiOperation, OperationDoc> = {
     description: "Ten failed attempts for one account within 15 minutes lock it for 15 minutes (429), as on the sign-in page.",
     public: true,
     // The route signs in with these fields and makes the token with the create-api-token command's input.
-    body: json(apiTokenRequestInput.describe("label: a name to recognise the token by on the profile page (API when none is given).")),
+    body: json(
+      apiTokenRequestInput.describe(
+        "label: a name to recognise the token by on the profile page (API when none is given). expiresInDays: how long it works, 7, 30, 90 or 365 days (90 when none is given).",
+      ),
+    ),
   },
   "GET /api/v1/me": { summary: "The account the token belongs to" },
   "GET /api/v1/devices": {

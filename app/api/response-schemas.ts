@@ -41,7 +41,10 @@ export const apiErrorSchema = z
   .openapi("Error");
 
 export const tokenSchema = z
-  .object({ token: z.string().describe("The bearer token (ctk_…). It is shown only in this response.") })
+  .object({
+    token: z.string().describe("The bearer token (ctk_…). It is shown only in this response."),
+    expiresAt: instant.describe("From this moment the token is refused (401); make a new one before then."),
+  })
   .strict()
   .openapi("Token");
 

@@ -29,6 +29,7 @@ import { createInvite } from "./invites/create-invite.server";
 import { resendEmail } from "./outbox/resend-email.server";
 import { createApiToken } from "./tokens/create-api-token.server";
 import { revokeApiToken } from "./tokens/revoke-api-token.server";
+import { revokeAllApiTokens } from "./tokens/revoke-all-api-tokens.server";
 import { setLanguage } from "./accounts/set-language.server";
 import { certifyDevice } from "./devices/certify-device.server";
 import { collectDevice } from "./devices/collect-device.server";
@@ -195,12 +196,13 @@ const matrix: Record<string, MatrixCase> = {
       // Written directly: a pending member cannot make a token, yet the revoke must be refused for the role, not for a missing token.
       const token = db
         .insert(apiTokens)
-        .values({ userId: actor.userId, label: "Old", tokenHash: `hash-${nextNumber()}`, prefix: "ctk_old" })
+        .values({ userId: actor.userId, label: "Old", tokenHash: `hash-${nextNumber()}`, prefix: "ctk_old", expiresAt: new Date(Date.now() + 86_400_000) })
         .returning({ id: apiTokens.id })
         .get();
       return revokeApiToken(actor, { tokenId: token.id });
     },
   },
+  revokeAllApiTokens: { permission: "profile.manage", run: (actor) => revokeAllApiTokens(actor) },
 };
 
 /** Commands anyone may take without an account: they have no permission to check. */

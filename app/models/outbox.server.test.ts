@@ -88,7 +88,16 @@ test("the migration: old rows become sent, pending (younger than a week) or fail
   cpSync(migrationsFolder, before, { recursive: true });
   const journalPath = path.join(before, "meta", "_journal.json");
   const journal: { entries: { tag: string }[] } = JSON.parse(readFileSync(journalPath, "utf8"));
-  writeFileSync(journalPath, JSON.stringify({ ...journal, entries: journal.entries.filter((entry) => entry.tag !== "0009_outbox_delivery") }));
+  writeFileSync(
+    journalPath,
+    JSON.stringify({
+      ...journal,
+      entries: journal.entries.slice(
+        0,
+        journal.entries.findIndex((entry) => entry.tag === "0009_outbox_delivery"),
+      ),
+    }),
+  );
   const { sqlite, db: old } = openDatabase(path.join(folder, "old.db"));
   migrate(old, { migrationsFolder: before });
   const day = 86_400_000;

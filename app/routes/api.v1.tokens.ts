@@ -25,6 +25,6 @@ export async function action({ request }: ActionFunctionArgs) {
   }
   const user = outcome.kind === "invalid" ? null : getSessionUser(outcome.userId);
   if (!user) return apiError(401, "invalid_credentials", "E-mail address or password is not right.");
-  const created = createApiToken(lifecycleActorOf(user), { label: body.label ?? "API" }, { now });
-  return created.ok ? apiJson({ token: created.value.token }, 201) : apiRefusal(created);
+  const created = createApiToken(lifecycleActorOf(user), { label: body.label ?? "API", expiresInDays: body.expiresInDays }, { now });
+  return created.ok ? apiJson({ token: created.value.token, expiresAt: created.value.expiresAt.toISOString() }, 201) : apiRefusal(created);
 }

@@ -6,15 +6,16 @@ import { useTranslation } from "react-i18next";
 import { lifecycleActorOf, requirePermission, requireUser } from "~/auth/guards.server";
 import { endAllSessionsOf, endSession } from "~/auth/session.server";
 import { createApiToken } from "~/commands/tokens/create-api-token.server";
+import { revokeAllApiTokens } from "~/commands/tokens/revoke-all-api-tokens.server";
 import { revokeApiToken } from "~/commands/tokens/revoke-api-token.server";
 import { RouteErrorBoundary } from "~/components/error-page";
-import { buttonClass, FormErrors, SubmitButton, TextField, ValidatedForm } from "~/components/ui/form";
+import { buttonClass, FormErrors, SelectField, SubmitButton, TextField, ValidatedForm } from "~/components/ui/form";
 import { Card, EmptyState, Notice, PageHeading } from "~/components/ui/page";
 import type { UserActor } from "~/domain/lifecycle";
-import { createApiTokenInput, revokeApiTokenInput } from "~/forms/api-token";
+import { apiTokenLifetimes, createApiTokenInput, DEFAULT_API_TOKEN_LIFETIME_DAYS, revokeApiTokenInput } from "~/forms/api-token";
 import { redirectWithFlash } from "~/http/flash.server";
 import { intentRefusal } from "~/http/refusal-replies.server";
-import { formatDateTime } from "~/i18n/format";
+import { formatDate, formatDateTime } from "~/i18n/format";
 import { pageTitle } from "~/i18n/meta";
 import { useLanguage } from "~/i18n/use-language";
 import { listActiveApiTokens } from "~/models/api-token.server";
@@ -48,7 +49,12 @@ function revokeToken(actor: UserActor, formData: FormData) {
   return redirectWithFlash("/profile", { key: "flash.tokenRevoked" });
 }
 
-async function signOutEverywhere(request: Request, user: SessionUser): Promise<never> {
+async function signOutEverywhere(request: Request, user: SessionUser, formData: FormData): Promise<never> {
+  // Tokens first: should that be refused, every session is still as it was and the person can see why.
+  if (formData.get("revokeTokens") === "on") {
+    const revoked = revokeAllApiTokens(lifecycleActorOf(user));
+    if (!revoked.ok) throw intentRefusal("sign-out-everywhere", revoked);
+  }
   await endAllSessionsOf(user.id);
   throw redirect("/login", { headers: { "Set-Cookie": await endSession(request) } });
 }
@@ -62,7 +68,7 @@ export async function action({ request }: ActionFunctionArgs) {
     case "revoke-token":
       return revokeToken(lifecycleActorOf(user), formData);
     case "sign-out-everywhere":
-      return signOutEverywhere(request, user);
+      return signOutEverywhere(request, user, formData);
     default:
       throw data({ reason: "bad-request" }, { status: 400 });
   }
@@ -76,6 +82,7 @@ export default function ProfilePage() {
   const [form, fields] = useForm({
     id: "create-token",
     lastResult: actionData?.result ?? undefined,
+    defaultValue: { expiresInDays: String(DEFAULT_API_TOKEN_LIFETIME_DAYS) },
     constraint: getZodConstraint(createApiTokenInput),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: createApiTokenInput }),
     shouldRevalidate: "onBlur",
@@ -124,6 +131,11 @@ export default function ProfilePage() {
           <div className="min-w-64 flex-1">
             <TextField meta={fields.label} label={t("profile.tokenLabel")} />
           </div>
+          <SelectField
+            meta={fields.expiresInDays}
+            label={t("profile.tokenExpiresIn")}
+            options={apiTokenLifetimes.map((days) => ({ value: String(days), label: t("profile.tokenLifetimeDays", { count: days }) }))}
+          />
           <SubmitButton>{t("profile.createToken")}</SubmitButton>
         </ValidatedForm>
         <h3 className="mt-6 mb-2 font-semibold">{t("profile.activeTokens")}</h3>
@@ -137,7 +149,8 @@ export default function ProfilePage() {
                   <p className="font-medium">{token.label}</p>
                   <p className="text-sm text-slate-700">
                     <span className="font-mono">{token.prefix}…</span> ·{" "}
-                    {t("profile.tokenCreatedAt", { date: formatDateTime(new Date(token.createdAt), language) })}
+                    {t("profile.tokenCreatedAt", { date: formatDateTime(new Date(token.createdAt), language) })} ·{" "}
+                    {t("profile.tokenExpiresAt", { date: formatDate(new Date(token.expiresAt), language) })}
                     {token.lastUsedAt ? ` · ${t("profile.tokenLastUsed", { date: formatDateTime(new Date(token.lastUsedAt), language) })}` : ""}
                   </p>
                 </div>
@@ -158,8 +171,12 @@ export default function ProfilePage() {
 
       <Card title={t("profile.sessionsTitle")}>
         <p className="mb-4 text-slate-700">{t("profile.sessionsBody")}</p>
-        <Form method="post">
+        <Form method="post" className="space-y-3">
           <input type="hidden" name="intent" value="sign-out-everywhere" />
+          <div className="flex items-center gap-2">
+            <input id="revoke-tokens" name="revokeTokens" type="checkbox" className="h-4 w-4" />
+            <label htmlFor="revoke-tokens">{t("profile.alsoRevokeTokens")}</label>
+          </div>
           <SubmitButton variant="secondary">{t("profile.signOutEverywhere")}</SubmitButton>
         </Form>
       </Card>

@@ -3,9 +3,9 @@ import { describe, expect, test } from "vitest";
 import { apiTokens } from "~db/schema";
 import { db } from "~/db.server";
 import { sha256Hex } from "~/auth/crypto.server";
-import { API_TOKEN_PREFIX, userIdForApiToken } from "~/models/api-token.server";
+import { API_TOKEN_PREFIX, listActiveApiTokens, userIdForApiToken } from "~/models/api-token.server";
 import { commandValue, createActor, createOrganization } from "~/test/factories";
-import { createApiToken } from "./create-api-token.server";
+import { createApiToken, createApiTokenInput } from "./create-api-token.server";
 
 const stored = (id: number) => db.select().from(apiTokens).where(eq(apiTokens.id, id)).get();
 
@@ -37,6 +37,30 @@ describe("createApiToken", () => {
     const second = commandValue(createApiToken(actor, { label: "two" }));
     expect(first.token).not.toBe(second.token);
     expect(first.id).not.toBe(second.id);
+  });
+
+  test("a token works for 90 days unless another lifetime is chosen, and is refused from its expiry on", () => {
+    const actor = createActor("technician");
+    const at = Date.UTC(2026, 9, 1, 9, 0, 0);
+    const day = 86_400_000;
+    const standard = commandValue(createApiToken(actor, { label: "default" }, { now: at }));
+    const weekly = commandValue(createApiToken(actor, { label: "week", expiresInDays: 7 }, { now: at }));
+
+    expect(standard.expiresAt.getTime()).toBe(at + 90 * day);
+    expect(stored(standard.id)?.expiresAt.getTime()).toBe(at + 90 * day);
+    expect(weekly.expiresAt.getTime()).toBe(at + 7 * day);
+
+    expect(userIdForApiToken(weekly.token, at + 7 * day - 1)).toBe(actor.userId);
+    expect(userIdForApiToken(weekly.token, at + 7 * day)).toBeNull();
+    expect(userIdForApiToken(standard.token, at + 90 * day - 1)).toBe(actor.userId);
+    expect(userIdForApiToken(standard.token, at + 90 * day)).toBeNull();
+    expect(listActiveApiTokens(actor.userId, at + 7 * day).map((summary) => summary.id)).toEqual([standard.id]);
+  });
+
+  test("only the offered lifetimes are accepted", () => {
+    expect(createApiTokenInput.safeParse({ label: "CI", expiresInDays: 365 }).success).toBe(true);
+    expect(createApiTokenInput.safeParse({ label: "CI" }).success).toBe(true);
+    for (const expiresInDays of [0, -1, 36500, 89, "forever", null]) expect(createApiTokenInput.safeParse({ label: "CI", expiresInDays }).success).toBe(false);
   });
 
   test("a member of an organization still awaiting approval gets no token", () => {
