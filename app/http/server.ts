@@ -7,9 +7,11 @@ import compression from "compression";
 import express from "express";
 import helmet from "helmet";
 import morgan from "morgan";
+import { sessionCookieName } from "~/auth/session.server";
 import { env } from "~/env.server";
 import { isCrossSiteMutation } from "./cross-site";
 import { expressInternalErrors, withApiInternalErrors } from "./internal-errors.server";
+import { noStoreWhenSignedIn } from "./no-store.server";
 import { discardUnreadBody } from "./unread-body.server";
 
 declare module "@remix-run/node" {
@@ -70,6 +72,7 @@ export function createHttpApp(build: ServerBuild): express.Express {
 
   app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
   app.use(express.static("build/client", { maxAge: "1h" }));
+  app.use(noStoreWhenSignedIn(sessionCookieName));
   if (env.NODE_ENV !== "test") app.use(morgan("tiny"));
 
   app.all(
