@@ -1,6 +1,6 @@
 import { parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { lifecycleActorOf, requireUser } from "~/auth/guards.server";
 import { editRegistration } from "~/commands/devices/edit-registration.server";
@@ -21,6 +21,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, device } = await requireScopedDevice(request, params.id);
   // The form is for those who may correct the registration (the command decides again on saving).
   if (!mayEditRegistration(actor, device.departmentId)) throw data({ reason: "forbidden" }, { status: 403 });
+  // Past registration the command would refuse the change (409): the page says why, with no form to fill in vain.
+  if (device.status !== "registered") return data({ device }, { status: 409 });
   return { device };
 }
 
@@ -61,7 +63,12 @@ export default function EditDevicePage() {
       {device.status === "registered" ? (
         <DeviceForm lastResult={lastResult} defaultValue={defaultValue} departments={null} submitLabel={t("devices.saveChanges")} />
       ) : (
-        <Notice tone="warning">{t("devices.editOnlyRegistered")}</Notice>
+        <>
+          <Notice tone="warning">{t("devices.editOnlyRegistered")}</Notice>
+          <p>
+            <Link to={`/devices/${device.id}`}>{t("wipePage.back", { assetTag: device.assetTag })}</Link>
+          </p>
+        </>
       )}
     </div>
   );
