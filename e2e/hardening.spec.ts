@@ -1,5 +1,5 @@
 // Findings of the hardening review (issue 9) that only a browser against the running server shows.
-import { demoUsers, expect, test } from "./support/fixtures";
+import { demoUsers, expect, signIn, test } from "./support/fixtures";
 
 test("signing in with a redirect that would leave the site lands on this site", async ({ page, baseURL }) => {
   await page.goto(`/login?${new URLSearchParams({ redirectTo: "/.//evil.example" })}`);
@@ -16,4 +16,15 @@ test("a hostile redirect is answered with a Location on this site", async ({ req
     expect(response.status(), redirectTo).toBe(302);
     expect(response.headers()["location"], redirectTo).toBe("/");
   }
+});
+
+test("signed-in pages are not kept in any cache; public pages and static files are", async ({ page }) => {
+  expect((await page.request.get("/")).headers()["cache-control"]).toBeUndefined();
+  await signIn(page, demoUsers.tech1);
+  for (const path of ["/", "/devices", "/profile"]) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(200);
+    expect(response?.headers()["cache-control"], path).toBe("no-store");
+  }
+  expect((await page.request.get("/favicon.svg")).headers()["cache-control"]).toContain("max-age=3600");
 });
