@@ -1,13 +1,24 @@
 import { test } from "./support/api";
-import { expect } from "./support/fixtures";
+import { expect, expectAccessible, signIn } from "./support/fixtures";
+
+const day = 86_400_000;
+
+/** A date as the profile page writes it in Dutch. */
+const dutchDate = (epoch: number) => new Intl.DateTimeFormat("nl-BE", { dateStyle: "long", timeZone: "Europe/Brussels" }).format(epoch);
 
 test.describe("the JSON API", () => {
   test("a token from e-mail and password authorizes /api/v1/me", async ({ request, newAccount }) => {
     const school = await newAccount("recipient");
     const created = await request.post("/api/v1/tokens", { data: { email: school.email, password: "circuit-demo" } });
     expect(created.status()).toBe(201);
-    const { token } = await created.json();
+    const { token, expiresAt } = await created.json();
     expect(token).toMatch(/^ctk_/);
+    // 90 days unless the caller chooses one of the offered lifetimes.
+    expect(Math.abs(Date.parse(expiresAt) - (Date.now() + 90 * day))).toBeLessThan(60_000);
+    const weekly = await request.post("/api/v1/tokens", { data: { email: school.email, password: "circuit-demo", expiresInDays: 7 } });
+    expect(Math.abs(Date.parse((await weekly.json()).expiresAt) - (Date.now() + 7 * day))).toBeLessThan(60_000);
+    const forever = await request.post("/api/v1/tokens", { data: { email: school.email, password: "circuit-demo", expiresInDays: 36500 } });
+    expect(forever.status()).toBe(422);
 
     const me = await request.get("/api/v1/me", { headers: { Authorization: `Bearer ${token}` } });
     expect(me.status()).toBe(200);
@@ -60,14 +71,38 @@ test("a token created and revoked on the profile page", async ({ page, request, 
   await page.getByLabel("Wachtwoord").fill("circuit-demo");
   await page.getByRole("button", { name: "Aanmelden" }).click();
   await page.getByRole("navigation", { name: "Hoofdnavigatie" }).getByRole("link", { name: "Profiel" }).click();
+  await expect(page.getByLabel("Geldig gedurende")).toHaveValue("90");
   await page.getByLabel("Naam voor een nieuw token").fill("Inventarisscript");
+  await page.getByLabel("Geldig gedurende").selectOption({ label: "30 dagen" });
   await page.getByRole("button", { name: "Token aanmaken" }).click();
   const token = await page.getByLabel("Nieuw API-token").inputValue();
   expect((await request.get("/api/v1/me", { headers: { Authorization: `Bearer ${token}` } })).status()).toBe(200);
+  await expect(page.getByRole("listitem").filter({ hasText: "Inventarisscript" })).toContainText(`verloopt ${dutchDate(Date.now() + 30 * day)}`);
+  await expectAccessible(page);
 
   // Other tests create API tokens for the same account meanwhile: open this token's own confirmation.
   await page.getByRole("listitem").filter({ hasText: "Inventarisscript" }).getByText("Intrekken…").click();
   await page.getByRole("button", { name: "„Inventarisscript” intrekken" }).click();
   await expect(page.getByText("Het API-token is ingetrokken.")).toBeVisible();
   expect((await request.get("/api/v1/me", { headers: { Authorization: `Bearer ${token}` } })).status()).toBe(401);
+});
+
+test("signing out everywhere revokes the API tokens too when asked", async ({ page, request, signedInAs }) => {
+  const technician = await signedInAs("technician");
+  const created = await request.post("/api/v1/tokens", { data: { email: technician.email, password: technician.password } });
+  const headers = { Authorization: `Bearer ${(await created.json()).token}` };
+
+  await page.goto("/profile");
+  await page.getByRole("button", { name: "Overal afmelden" }).click();
+  await expect(page).toHaveURL(/\/login/);
+  // Without the box ticked, scripts keep working.
+  expect((await request.get("/api/v1/me", { headers })).status()).toBe(200);
+
+  await signIn(page, technician);
+  await page.goto("/profile");
+  await page.getByLabel("Trek ook al mijn API-tokens in").check();
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Overal afmelden" }).click();
+  await expect(page).toHaveURL(/\/login/);
+  expect((await request.get("/api/v1/me", { headers })).status()).toBe(401);
 });
