@@ -1,14 +1,10 @@
 // The token queries: which person a bearer token stands for, and a person's active tokens. Creating
 // and revoking tokens are commands with their own tests (app/commands/tokens/).
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { eq } from "drizzle-orm";
-import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { describe, expect, test } from "vitest";
 import { apiTokens } from "~db/schema";
-import { migrationsFolder } from "~db/migrate";
-import { db, openDatabase } from "~/db.server";
+import { db } from "~/db.server";
+import { databaseBeforeMigration } from "~/test/database";
 import { createApiToken } from "~/commands/tokens/create-api-token.server";
 import { revokeApiToken } from "~/commands/tokens/revoke-api-token.server";
 import type { UserActor } from "~/domain/lifecycle";
@@ -75,28 +71,12 @@ describe("listActiveApiTokens", () => {
 });
 
 test("the migration: tokens made before expiry existed work for 90 days from their creation", () => {
-  const folder = mkdtempSync(path.join(tmpdir(), "circuit-token-migration-"));
-  const before = path.join(folder, "before");
-  cpSync(migrationsFolder, before, { recursive: true });
-  const journalPath = path.join(before, "meta", "_journal.json");
-  const journal: { entries: { tag: string }[] } = JSON.parse(readFileSync(journalPath, "utf8"));
-  writeFileSync(
-    journalPath,
-    JSON.stringify({
-      ...journal,
-      entries: journal.entries.slice(
-        0,
-        journal.entries.findIndex((entry) => entry.tag === "0010_api_token_expiry"),
-      ),
-    }),
-  );
-  const { sqlite, db: old } = openDatabase(path.join(folder, "old.db"));
-  migrate(old, { migrationsFolder: before });
+  const { sqlite, migrateRest } = databaseBeforeMigration("0010_api_token_expiry");
   const createdAt = Date.UTC(2026, 0, 15, 8, 0, 0);
   sqlite.exec(`INSERT INTO organizations (name, kind, status) VALUES ('ICT', 'it_service', 'approved')`);
   sqlite.exec(`INSERT INTO users (id, email, name, role, organization_id, password_hash) VALUES ('u1', 'eng@demo.city', 'E', 'technician', 1, 'x')`);
   sqlite.prepare("INSERT INTO api_tokens (user_id, label, token_hash, prefix, created_at) VALUES ('u1', 'old', 'h', 'ctk_ab', ?)").run(createdAt);
-  migrate(old, { migrationsFolder });
+  migrateRest();
   expect(sqlite.prepare("SELECT expires_at FROM api_tokens").all()).toEqual([{ expires_at: createdAt + 90 * 86_400_000 }]);
   // A token written later without an expiry is born expired rather than everlasting.
   sqlite.prepare("INSERT INTO api_tokens (user_id, label, token_hash, prefix) VALUES ('u1', 'raw', 'h2', 'ctk_cd')").run();

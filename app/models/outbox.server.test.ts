@@ -1,12 +1,8 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { eq, ne } from "drizzle-orm";
 import { afterEach, describe, expect, test } from "vitest";
 import { outboxEmails } from "~db/schema";
-import { migrationsFolder } from "~db/migrate";
-import { db, openDatabase } from "~/db.server";
+import { db } from "~/db.server";
+import { databaseBeforeMigration } from "~/test/database";
 import { claimNextEmail, getOutboxEmail, interruptedSendError, queueEmail } from "./outbox.server";
 
 const site = { cityName: "Stad Demostad", publicUrl: "https://circuit.demostad.be/" };
@@ -83,23 +79,7 @@ describe("claimNextEmail", () => {
 });
 
 test("the migration: old rows become sent, pending (younger than a week) or failed (older), in their account's language", () => {
-  const folder = mkdtempSync(path.join(tmpdir(), "circuit-outbox-migration-"));
-  const before = path.join(folder, "before");
-  cpSync(migrationsFolder, before, { recursive: true });
-  const journalPath = path.join(before, "meta", "_journal.json");
-  const journal: { entries: { tag: string }[] } = JSON.parse(readFileSync(journalPath, "utf8"));
-  writeFileSync(
-    journalPath,
-    JSON.stringify({
-      ...journal,
-      entries: journal.entries.slice(
-        0,
-        journal.entries.findIndex((entry) => entry.tag === "0009_outbox_delivery"),
-      ),
-    }),
-  );
-  const { sqlite, db: old } = openDatabase(path.join(folder, "old.db"));
-  migrate(old, { migrationsFolder: before });
+  const { sqlite, migrateRest } = databaseBeforeMigration("0009_outbox_delivery");
   const day = 86_400_000;
   const now = Date.now();
   sqlite.exec(`INSERT INTO organizations (name, kind, status) VALUES ('ICT', 'it_service', 'approved')`);
@@ -111,7 +91,7 @@ test("the migration: old rows become sent, pending (younger than a week) or fail
   insert.run("old@example.org", now - 30 * day, null);
   insert.run("done@example.org", now - 30 * day, now - 29 * day);
   insert.run("eng@demo.city", now - day, null);
-  migrate(old, { migrationsFolder });
+  migrateRest();
   const rows = sqlite.prepare("SELECT to_address, status, language, last_error FROM outbox_emails ORDER BY id").all();
   expect(rows).toEqual([
     { to_address: "new@example.org", status: "pending", language: "nl", last_error: null },

@@ -1,6 +1,12 @@
-// Database helpers for model tests: forcing a failure inside a transaction, and a second writer.
+// Database helpers for model tests: forcing a failure inside a transaction, a second writer, and a
+// database as it was before a migration (to test what the migration does to existing rows).
 import { spawn } from "node:child_process";
-import { sqlite } from "~/db.server";
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import { migrationsFolder } from "~db/migrate";
+import { openDatabase, sqlite } from "~/db.server";
 
 /** Runs `body` while a temporary trigger exists (e.g. one that makes an insert fail). */
 export function withTempTrigger<T>(name: string, definition: string, body: () => T): T {
@@ -45,4 +51,22 @@ export function concurrentWriter(statement: string, holdMs: number): Promise<{ c
     });
     committed.catch(reject);
   });
+}
+
+/**
+ * A fresh database migrated up to, not including, the migration `tag`; `migrateRest()` applies the
+ * rest. For testing what a migration does to rows written before it.
+ */
+export function databaseBeforeMigration(tag: string) {
+  const folder = mkdtempSync(path.join(tmpdir(), "circuit-migration-"));
+  const before = path.join(folder, "before");
+  cpSync(migrationsFolder, before, { recursive: true });
+  const journalPath = path.join(before, "meta", "_journal.json");
+  const journal: { entries: { tag: string }[] } = JSON.parse(readFileSync(journalPath, "utf8"));
+  const index = journal.entries.findIndex((entry) => entry.tag === tag);
+  if (index < 0) throw new Error(`No migration ${tag}`);
+  writeFileSync(journalPath, JSON.stringify({ ...journal, entries: journal.entries.slice(0, index) }));
+  const opened = openDatabase(path.join(folder, "old.db"));
+  migrate(opened.db, { migrationsFolder: before });
+  return { ...opened, migrateRest: () => migrate(opened.db, { migrationsFolder }) };
 }
