@@ -6,6 +6,10 @@ export const INVITE_VALIDITY_MS = 7 * 24 * 60 * 60 * 1000;
 export const invitableRoles = ["department", "technician"] as const;
 export type InvitableRole = (typeof invitableRoles)[number];
 
+export function isInvitableRole(role: string): role is InvitableRole {
+  return (invitableRoles as readonly string[]).includes(role);
+}
+
 export type InviteState = "usable" | "used" | "expired";
 
 export function inviteState(invite: { expiresAt: number; usedAt: number | null }, now: number): InviteState {

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, test } from "vitest";
-import { startSession } from "~/auth/session.server";
 import { createApiToken } from "~/commands/tokens/create-api-token.server";
 import type { UserActor } from "~/domain/lifecycle";
 import { commandValue, createActor, createOrganization, deviceInState } from "~/test/factories";
+import { signedInRequest, thrownStatus } from "~/test/requests";
 import { requireApiRegistryScope, requireApiScopedDevice, requireDevicesInScope, requireRegistryScope, requireScopedDevice } from "./scoped-device.server";
 
 const missingId = "999999";
@@ -31,9 +31,8 @@ function apiRequest(person?: UserActor): Request {
   return new Request("http://circuit.test/api/v1/devices", { headers });
 }
 
-async function pageRequest(person: UserActor): Promise<Request> {
-  const setCookie = await startSession(person.userId, new Request("http://circuit.test/login"));
-  return new Request("http://circuit.test/devices", { headers: { Cookie: setCookie.split(";")[0] ?? "" } });
+function pageRequest(person: UserActor): Promise<Request> {
+  return signedInRequest(person, "http://circuit.test/devices");
 }
 
 /** The status a helper answered with: a thrown Response (API, redirects) or a thrown `data(…, {status})` (pages). */
@@ -42,18 +41,9 @@ async function statusOf(run: () => unknown): Promise<number | "answered"> {
     await run();
     return "answered";
   } catch (thrown) {
-    if (thrown instanceof Response) return thrown.status;
-    if (
-      typeof thrown === "object" &&
-      thrown !== null &&
-      "init" in thrown &&
-      typeof thrown.init === "object" &&
-      thrown.init !== null &&
-      "status" in thrown.init
-    ) {
-      return Number(thrown.init.status);
-    }
-    throw thrown;
+    const status = thrownStatus(thrown);
+    if (status === null) throw thrown;
+    return status;
   }
 }
 

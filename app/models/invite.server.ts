@@ -4,7 +4,7 @@ import { desc, eq } from "drizzle-orm";
 import { invites, organizations } from "~db/schema";
 import { db } from "~/db.server";
 import { sha256Hex } from "~/auth/crypto.server";
-import { inviteState, type InvitableRole, type InviteState } from "~/domain/invites";
+import { inviteState, isInvitableRole, type InvitableRole, type InviteState } from "~/domain/invites";
 
 export type InviteForAcceptance = {
   id: number;
@@ -28,7 +28,7 @@ export function findInvite(token: string, now: number = Date.now()): InviteForAc
     .innerJoin(organizations, eq(organizations.id, invites.organizationId))
     .where(eq(invites.tokenHash, sha256Hex(token)))
     .get();
-  if (!row || (row.role !== "department" && row.role !== "technician")) return null;
+  if (!row || !isInvitableRole(row.role)) return null;
   return {
     id: row.id,
     email: row.email,

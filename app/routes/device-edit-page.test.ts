@@ -1,8 +1,8 @@
 // The edit page answers as the edit-registration command would: 409, without the form, once a device is past registration.
 import { beforeAll, expect, test } from "vitest";
-import { startSession } from "~/auth/session.server";
 import type { UserActor } from "~/domain/lifecycle";
 import { createActor, createOrganization, deviceInState } from "~/test/factories";
+import { signedInRequest, thrownStatus } from "~/test/requests";
 import { loader } from "./devices.$id_.edit";
 
 let departmentId: number;
@@ -14,24 +14,15 @@ beforeAll(() => {
 });
 
 async function openEditPage(person: UserActor, deviceId: number): Promise<{ status: number; deviceId: number | null }> {
-  const setCookie = await startSession(person.userId, new Request("http://circuit.test/login"));
-  const request = new Request(`http://circuit.test/devices/${deviceId}/edit`, { headers: { Cookie: setCookie.split(";")[0] ?? "" } });
+  const request = await signedInRequest(person, `http://circuit.test/devices/${deviceId}/edit`);
   try {
     const answer = await loader({ request, params: { id: String(deviceId) }, context: { cspNonce: "" } });
     if ("device" in answer) return { status: 200, deviceId: answer.device.id };
     return { status: answer.init?.status ?? 200, deviceId: answer.data.device.id };
   } catch (thrown) {
-    if (
-      typeof thrown === "object" &&
-      thrown !== null &&
-      "init" in thrown &&
-      typeof thrown.init === "object" &&
-      thrown.init !== null &&
-      "status" in thrown.init
-    ) {
-      return { status: Number(thrown.init.status), deviceId: null };
-    }
-    throw thrown;
+    const status = thrownStatus(thrown);
+    if (status === null) throw thrown;
+    return { status, deviceId: null };
   }
 }
 
