@@ -97,3 +97,11 @@ export function refusalAnswer(refusal: Refusal) {
 export function refusalFieldErrors(refusal: Refusal): FieldErrors | null {
   return refusal.reason === "duplicate" || refusal.reason === "invalid-input" ? refusal.fields : null;
 }
+
+/**
+ * What a refusal found wrong in an uploaded text, in words (an nwipe log that cannot be read), and
+ * the field it belongs to; null when it names no such problems.
+ */
+export function refusalProblems(refusal: Refusal): { field: string; problems: string[] } | null {
+  return refusal.reason === "log-unreadable" ? { field: "log", problems: refusal.problems } : null;
+}

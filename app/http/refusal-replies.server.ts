@@ -2,24 +2,26 @@
 // (app/commands/refusals.ts): the same refusal gets the same status everywhere.
 import type { Submission } from "@conform-to/react";
 import { data } from "@remix-run/node";
-import { refusalAnswer, refusalFieldErrors, type Refusal } from "~/commands/refusals";
+import { refusalAnswer, refusalFieldErrors, refusalProblems, type Refusal } from "~/commands/refusals";
 import { lookupTranslation } from "~/i18n/lookup";
 
-/** The API's error body for a refusal: English message, field messages in English. */
+const english = (messageKey: string) => lookupTranslation("en", messageKey) ?? messageKey;
+
+/**
+ * The API's error body for a refusal: English message and field messages. Problems found in an
+ * uploaded text are said in the message itself, under their field, and as `problems`.
+ */
 export function apiRefusal(refusal: Refusal): Response {
   const answer = refusalAnswer(refusal);
   const fieldKeys = refusalFieldErrors(refusal);
-  const english = (messageKey: string) => lookupTranslation("en", messageKey) ?? messageKey;
-  const fields = fieldKeys ? Object.fromEntries(Object.entries(fieldKeys).map(([field, keys]) => [field, keys.map(english)])) : undefined;
-  // A log that cannot be read says why in the message itself, and per problem under `fields.log` (as the API always did).
-  if (refusal.reason === "log-unreadable") {
-    const message = [english(answer.messageKey), ...refusal.problems].join(" ");
-    return Response.json(
-      { error: { code: answer.apiCode, message, fields: { log: refusal.problems }, problems: refusal.problems } },
-      { status: answer.status },
-    );
-  }
-  const error = { code: answer.apiCode, message: english(answer.messageKey), ...(fields ? { fields } : {}) };
+  const found = refusalProblems(refusal);
+  const fields = fieldKeys
+    ? Object.fromEntries(Object.entries(fieldKeys).map(([field, keys]) => [field, keys.map(english)]))
+    : found
+      ? { [found.field]: found.problems }
+      : undefined;
+  const message = [english(answer.messageKey), ...(found?.problems ?? [])].join(" ");
+  const error = { code: answer.apiCode, message, ...(fields ? { fields } : {}), ...(found ? { problems: found.problems } : {}) };
   return Response.json({ error }, { status: answer.status });
 }
 
@@ -50,7 +52,7 @@ export function intentRefusal<Intent extends string, Output>(
 ) {
   const answer = refusalAnswer(refusal);
   const fieldErrors = refusalFieldErrors(refusal);
-  const problems = refusal.reason === "log-unreadable" ? refusal.problems : undefined;
+  const problems = refusalProblems(refusal)?.problems;
   if (submission && fieldErrors) return data({ intent, result: submission.reply({ fieldErrors }), refusal: null, problems }, { status: answer.status });
   return data({ intent, result: submission ? submission.reply() : null, refusal: answer.messageKey, problems }, { status: answer.status });
 }
