@@ -26,6 +26,8 @@ export const organizations = sqliteTable(
     status: text("status", { enum: organizationStatuses }).notNull(),
     /** Free text a school or nonprofit gives about itself when it registers. */
     description: text("description"),
+    /** A recycler's accreditation (e.g. a WEEE or Recupel registration number); null for other kinds. */
+    accreditationNumber: text("accreditation_number"),
     approvedAt: integer("approved_at", { mode: "timestamp_ms" }),
     approvedById: text("approved_by_id"),
     createdAt: createdAt(),
@@ -46,6 +48,8 @@ export const users = sqliteTable(
     passwordHash: text("password_hash").notNull(),
     /** The interface language the user chose last (nl or en); null until they choose. */
     locale: text("locale"),
+    /** When the owner of the address proved it by opening the link we sent; null = cannot sign in yet. */
+    activatedAt: integer("activated_at", { mode: "timestamp_ms" }),
     createdAt: createdAt(),
   },
   (table) => [uniqueIndex("users_email_unique").on(table.email), index("users_organization_idx").on(table.organizationId)],
@@ -74,6 +78,36 @@ export const signInThrottles = sqliteTable("sign_in_throttles", {
   recentFailures: text("recent_failures").notNull().default("[]"),
   lockedUntil: integer("locked_until", { mode: "timestamp_ms" }),
 });
+
+/**
+ * Sign-in failures of one browser that signed in to an account before (OWASP's device cookie): such a
+ * browser keeps its own lockout, so strangers locking the account do not lock its owner out.
+ * Keyed by the SHA-256 of the cookie's nonce.
+ */
+export const signInDeviceThrottles = sqliteTable("sign_in_device_throttles", {
+  nonceHash: text("nonce_hash").primaryKey(),
+  email: text("email").notNull(),
+  /** JSON array of the epoch-ms times of recent failed attempts with this cookie. */
+  recentFailures: text("recent_failures").notNull().default("[]"),
+  lockedUntil: integer("locked_until", { mode: "timestamp_ms" }),
+});
+
+/** Single-use links that prove an address belongs to whoever signed up with it (24 h). */
+export const emailConfirmations = sqliteTable(
+  "email_confirmations",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    /** SHA-256 of the token in the link; the token itself is only in the e-mail. */
+    tokenHash: text("token_hash").notNull(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+    expiresAt: integer("expires_at", { mode: "timestamp_ms" }).notNull(),
+    usedAt: integer("used_at", { mode: "timestamp_ms" }),
+  },
+  (table) => [uniqueIndex("email_confirmations_token_hash_unique").on(table.tokenHash), index("email_confirmations_user_idx").on(table.userId)],
+);
 
 export const apiTokens = sqliteTable(
   "api_tokens",
@@ -309,6 +343,30 @@ export const wipeRecords = sqliteTable(
     certificateId: integer("certificate_id").references(() => wipeCertificates.id),
   },
   (table) => [index("wipe_records_device_idx").on(table.deviceId, table.recordedAt), index("wipe_records_medium_idx").on(table.mediumId)],
+);
+
+/**
+ * "No storage present": a technician opened a device that would normally hold storage and found none.
+ * Like a wipe, it counts towards certification only once another technician validated it.
+ */
+export const storageAbsenceRecords = sqliteTable(
+  "storage_absence_records",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    deviceId: integer("device_id")
+      .notNull()
+      .references(() => devices.id),
+    /** What the technician checked (e.g. "M.2 slot empty, no eMMC on board"). */
+    notes: text("notes"),
+    recordedById: text("recorded_by_id")
+      .notNull()
+      .references(() => users.id),
+    recordedAt: integer("recorded_at", { mode: "timestamp_ms" }).notNull(),
+    validatedById: text("validated_by_id").references(() => users.id),
+    validatedAt: integer("validated_at", { mode: "timestamp_ms" }),
+    certificateId: integer("certificate_id").references(() => wipeCertificates.id),
+  },
+  (table) => [index("storage_absence_records_device_idx").on(table.deviceId, table.recordedAt)],
 );
 
 export const deviceRequests = sqliteTable(

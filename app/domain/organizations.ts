@@ -1,7 +1,7 @@
 // Who takes part in Circuit: the kinds of organization, whether one is approved, and the roles of
 // their members. The database schema stores these words; it does not define them.
 
-export const organizationKinds = ["department", "it_service", "school", "nonprofit"] as const;
+export const organizationKinds = ["department", "it_service", "school", "nonprofit", "recycler"] as const;
 export type OrganizationKind = (typeof organizationKinds)[number];
 
 export const organizationStatuses = ["pending", "approved", "rejected"] as const;

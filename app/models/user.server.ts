@@ -68,14 +68,28 @@ export function emailIsTaken(email: string, database: CircuitDatabase = db): boo
   return findCredentialsByEmail(email, database) !== null;
 }
 
-export type NewUser = { email: string; name: string; role: Role; organizationId: number; passwordHash: string };
+export type NewUser = {
+  email: string;
+  name: string;
+  role: Role;
+  organizationId: number;
+  passwordHash: string;
+  /** Null while the address waits for confirmation; omitted, the account is active now (its address was proven otherwise). */
+  activatedAt?: Date | null;
+};
 
 /** Inserts an account; pass a transaction to make it part of a larger change. */
 export function insertUser(newUser: NewUser, database: CircuitDatabase = db): string {
   const id = randomUUID();
   database
     .insert(users)
-    .values({ ...newUser, id, email: normalizeEmail(newUser.email), name: newUser.name.trim() })
+    .values({
+      ...newUser,
+      id,
+      email: normalizeEmail(newUser.email),
+      name: newUser.name.trim(),
+      activatedAt: newUser.activatedAt === undefined ? new Date() : newUser.activatedAt,
+    })
     .run();
   return id;
 }
