@@ -8,6 +8,7 @@ import { demoAccountsBanner, seedDemoData } from "~db/seed";
 import { db, sqlite } from "~/db.server";
 import { env } from "~/env.server";
 import { cookieSecrets } from "~/http/cookie-secret.server";
+import { checkpointAndClose, gracefulShutdown } from "~/http/graceful-shutdown.server";
 import { createHttpApp } from "~/http/server";
 import { startOutboxDelivery } from "~/mail/delivery.server";
 import { countUsers } from "~/models/user.server";
@@ -39,14 +40,25 @@ const server = createHttpApp(build).listen(env.PORT, () => {
 const delivery = startOutboxDelivery();
 if (!delivery) console.log("E-mail: SMTP_URL is unset, so nothing is sent; the outbox waits on the mailbox page.");
 
-function shutDown() {
-  server.close(() => {
+// SIGTERM (systemd, Docker, a process manager) or Ctrl-C: finish what is in flight, then close. A
+// second signal cuts the connections still open; the database is closed cleanly either way.
+const shutdown = gracefulShutdown(server, {
+  log: (message) => console.log(message),
+  afterDrain: async () => {
     // The message in flight is finished and recorded before the database closes.
-    void (delivery?.stop() ?? Promise.resolve()).finally(() => {
-      sqlite.close();
-      process.exit(0);
-    });
-  });
+    await delivery?.stop();
+    checkpointAndClose(sqlite);
+    console.log("Database closed.");
+  },
+});
+function shutDownOn(signal: NodeJS.Signals) {
+  shutdown.shutDown(signal).then(
+    () => process.exit(0),
+    (error: unknown) => {
+      console.error("Shutdown failed:", error);
+      process.exit(1);
+    },
+  );
 }
-process.on("SIGTERM", shutDown);
-process.on("SIGINT", shutDown);
+process.on("SIGTERM", shutDownOn);
+process.on("SIGINT", shutDownOn);
