@@ -51,6 +51,8 @@ import { rejectRequest } from "./requests/reject-request.server";
 import { readWipeLog } from "./wipes/read-wipe-log.server";
 import { recordWipe } from "./wipes/record-wipe.server";
 import { validateWipe } from "./wipes/validate-wipe.server";
+import { recordStorageAbsence } from "./wipes/record-storage-absence.server";
+import { validateStorageAbsence } from "./wipes/validate-storage-absence.server";
 
 type MatrixCase = {
   /** The permission the command needs, from app/domain/permissions.ts. */
@@ -108,6 +110,18 @@ const matrix: Record<string, MatrixCase> = {
     },
   },
   validateWipe: { permission: "wipe.validate", run: (actor) => validateWipe(actor, { wipeId: collectedWithRecord().record.id }) },
+  recordStorageAbsence: {
+    permission: "wipe.record",
+    run: (actor) => recordStorageAbsence(actor, { deviceId: deviceInState("collected", { input: { media: [] } }).id }),
+  },
+  validateStorageAbsence: {
+    permission: "wipe.validate",
+    run: (actor) => {
+      const device = deviceInState("collected", { input: { media: [] } });
+      const record = commandValue(recordStorageAbsence(createActor("technician", lifecycleCast().itServiceId), { deviceId: device.id }));
+      return validateStorageAbsence(actor, { absenceId: record.id });
+    },
+  },
   readWipeLog: {
     permission: "wipe.record",
     run: (actor) => {

@@ -4,7 +4,7 @@
 import type { DeviceStatus } from "~/domain/lifecycle";
 
 /** What a refusal is about, for "not found" messages. */
-export type RefusedEntity = "device" | "medium" | "wipe" | "request" | "match" | "organization" | "token" | "invite" | "email";
+export type RefusedEntity = "device" | "medium" | "wipe" | "request" | "match" | "organization" | "token" | "invite" | "email" | "storage-absence" | "confirmation";
 
 /** Field errors are translation keys by field name, as conform and the API's `fields` expect. */
 export type FieldErrors = Record<string, string[]>;
@@ -24,11 +24,18 @@ export type Refusal =
   /** Input that is well-formed but breaks a rule (a wipe technique that does not carry out its method…). */
   | { reason: "invalid-input"; fields: FieldErrors }
   | { reason: "media-not-sanitized" }
+  /** A laptop, desktop, tablet or phone without media and without a validated "no storage present" record. */
+  | { reason: "storage-not-accounted-for" }
+  /** A "no storage present" record for a device that has storage media registered. */
+  | { reason: "device-has-media" }
+  /** This cycle of the device has its "no storage present" record already. */
+  | { reason: "storage-absence-recorded" }
   | { reason: "no-it-service" }
   | { reason: "no-reservation" }
-  | { reason: "same-person" }
+  /** The two-person rule: `record` says which kind of record (a wipe when not given). */
+  | { reason: "same-person"; record?: "storage-absence" }
   | { reason: "failed-record" }
-  | { reason: "already-validated" }
+  | { reason: "already-validated"; record?: "storage-absence" }
   | { reason: "device-not-collected" }
   | { reason: "log-unreadable"; problems: string[] }
   | { reason: "request-not-open" }
@@ -55,6 +62,10 @@ type RefusalAnswer = {
 
 const key = (messageKey: string) => () => messageKey;
 
+/** Whose message a two-person-rule refusal takes: the wipe's, or the "no storage present" record's. */
+const validatedRecordKind = (refusal: Refusal) =>
+  (refusal.reason === "same-person" || refusal.reason === "already-validated") && refusal.record === "storage-absence" ? "storageAbsence" : "wipe";
+
 /** The one refusal table. */
 export const refusalAnswers: Record<RefusalReason, RefusalAnswer> = {
   forbidden: { status: 403, apiCode: "forbidden", messageKey: key("errors.device.forbidden") },
@@ -67,11 +78,14 @@ export const refusalAnswers: Record<RefusalReason, RefusalAnswer> = {
   duplicate: { status: 409, apiCode: "duplicate", messageKey: key("errors.device.duplicate") },
   "invalid-input": { status: 422, apiCode: "validation_failed", messageKey: key("errors.invalidInput") },
   "media-not-sanitized": { status: 409, apiCode: "media_not_sanitized", messageKey: key("errors.device.media-not-sanitized") },
+  "storage-not-accounted-for": { status: 409, apiCode: "storage_not_accounted_for", messageKey: key("errors.device.storage-not-accounted-for") },
+  "device-has-media": { status: 409, apiCode: "device_has_media", messageKey: key("errors.storageAbsence.device-has-media") },
+  "storage-absence-recorded": { status: 409, apiCode: "storage_absence_recorded", messageKey: key("errors.storageAbsence.recorded-already") },
   "no-it-service": { status: 409, apiCode: "no_it_service", messageKey: key("errors.device.no-it-service") },
   "no-reservation": { status: 409, apiCode: "invalid_state", messageKey: key("errors.device.no-reservation") },
-  "same-person": { status: 403, apiCode: "same_person", messageKey: key("errors.wipe.same-person") },
+  "same-person": { status: 403, apiCode: "same_person", messageKey: (refusal) => `errors.${validatedRecordKind(refusal)}.same-person` },
   "failed-record": { status: 409, apiCode: "failed_record", messageKey: key("errors.wipe.failed-record") },
-  "already-validated": { status: 409, apiCode: "already_validated", messageKey: key("errors.wipe.already-validated") },
+  "already-validated": { status: 409, apiCode: "already_validated", messageKey: (refusal) => `errors.${validatedRecordKind(refusal)}.already-validated` },
   "device-not-collected": { status: 409, apiCode: "invalid_state", messageKey: key("errors.wipe.device-not-collected") },
   "log-unreadable": { status: 422, apiCode: "unreadable_log", messageKey: key("errors.wipe.logUnreadable") },
   "request-not-open": { status: 409, apiCode: "request_not_open", messageKey: key("errors.match.request-not-open") },

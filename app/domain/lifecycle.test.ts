@@ -50,7 +50,7 @@ function factsIn(status: DeviceStatus | null, who: Role | "system" = "technician
     status,
     owningDepartmentId: departmentId,
     holder: status === "deployed" ? { kind: "organization", organizationId: schoolId } : { kind: "organization", organizationId: itServiceId },
-    everyMediumSanitizedSinceCollection: true,
+    certificationReadiness: "ready",
     // Reserved for whoever asks, so that a recipient's or employee's own signature passes.
     reservedFor: who === "employee" ? { kind: "employee", userId: "user-employee" } : { kind: "organization", organizationId: schoolId },
   };
@@ -151,7 +151,7 @@ const factsArbitrary: fc.Arbitrary<DeviceFacts> = fc.record({
   status: fc.constantFrom(...states),
   owningDepartmentId: fc.constantFrom(departmentId, 99),
   holder: fc.option(holderArbitrary, { nil: null }),
-  everyMediumSanitizedSinceCollection: fc.constantFrom(true, false, undefined),
+  certificationReadiness: fc.constantFrom("ready" as const, "media-not-sanitized" as const, "storage-not-accounted-for" as const, undefined),
   reservedFor: fc.option(holderArbitrary, { nil: null }),
 });
 const actorArbitrary: fc.Arbitrary<LifecycleActor> = fc.oneof(
@@ -201,7 +201,7 @@ describe("decideTransition, for any actor, device and action", () => {
     );
   });
 
-  test("no device becomes wiped unless every medium was sanitized since its last collection", () => {
+  test("no device becomes wiped unless it was ready for certification (media sanitized, or storage accounted for)", () => {
     // Every way into wiped, from every state it starts in.
     const intoWiped = fc
       .constantFrom(...transitions.filter((transition) => transition.to === "wiped"))
@@ -209,7 +209,7 @@ describe("decideTransition, for any actor, device and action", () => {
     fc.assert(
       fc.property(factsArbitrary, intoWiped, actorArbitrary, (facts, [action, status], actor) => {
         const decision = decideTransition({ ...facts, status }, validInput[action], actor);
-        if (decision.ok) expect(facts.everyMediumSanitizedSinceCollection).toBe(true);
+        if (decision.ok) expect(facts.certificationReadiness).toBe("ready");
       }),
       { numRuns: 1000 },
     );
@@ -249,9 +249,13 @@ describe("guards and ownership", () => {
     });
   });
 
-  test("certifying needs every medium sanitized since the last collection", () => {
-    const unwiped = { ...factsIn("collected"), everyMediumSanitizedSinceCollection: false };
+  test("certifying needs the device ready, and says what it lacks", () => {
+    const unwiped = { ...factsIn("collected"), certificationReadiness: "media-not-sanitized" as const };
     expect(decideTransition(unwiped, validInput.certify, actorFor("technician"))).toEqual({ ok: false, reason: "media-not-sanitized" });
+    const unaccounted = { ...factsIn("collected"), certificationReadiness: "storage-not-accounted-for" as const };
+    expect(decideTransition(unaccounted, validInput.certify, actorFor("technician"))).toEqual({ ok: false, reason: "storage-not-accounted-for" });
+    const unknown = { ...factsIn("collected"), certificationReadiness: undefined };
+    expect(decideTransition(unknown, validInput.certify, actorFor("technician"))).toEqual({ ok: false, reason: "media-not-sanitized" });
   });
 
   test("a returned device is collected again and must be wiped again before listing", () => {
@@ -262,7 +266,7 @@ describe("guards and ownership", () => {
       reason: "invalid-state",
       status: "collected",
     });
-    const oldWipesOnly = { ...factsIn("collected"), everyMediumSanitizedSinceCollection: false };
+    const oldWipesOnly = { ...factsIn("collected"), certificationReadiness: "media-not-sanitized" as const };
     expect(decideTransition(oldWipesOnly, validInput.certify, actorFor("technician"))).toEqual({ ok: false, reason: "media-not-sanitized" });
   });
 

@@ -3,6 +3,7 @@
 // `decideTransition`; nothing else decides a transition. Pure: the caller passes in every fact.
 import { can, type Actor as PermissionActor, type PermissionAction } from "./permissions";
 import type { Role } from "./permissions";
+import type { CertificationReadiness } from "./wipes";
 
 export const deviceStatuses = ["registered", "collected", "wiped", "listed", "reserved", "deployed", "recycled"] as const;
 export type DeviceStatus = (typeof deviceStatuses)[number];
@@ -32,8 +33,11 @@ export type DeviceFacts = {
   status: DeviceStatus | null;
   owningDepartmentId: number;
   holder: Holder | null;
-  /** Every storage medium has a validated, passing wipe record made since the device was last collected. */
-  everyMediumSanitizedSinceCollection?: boolean;
+  /**
+   * For a collected device: whether it may be certified now (app/domain/wipes.ts, certificationReadiness).
+   * Unknown counts as not sanitized.
+   */
+  certificationReadiness?: CertificationReadiness;
   /** For a reserved device: whom it is reserved for (a recipient signs only for their own). */
   reservedFor?: Holder | null;
 };
@@ -93,6 +97,7 @@ export type TransitionRefusal =
   | { reason: "not-own-device" }
   | { reason: "invalid-state"; status: DeviceStatus | null }
   | { reason: "media-not-sanitized" }
+  | { reason: "storage-not-accounted-for" }
   | { reason: "missing-detail"; field: string };
 
 export type TransitionDecision = { ok: true; to: DeviceStatus; event: CustodyEventDraft } | ({ ok: false } & TransitionRefusal);
@@ -176,7 +181,10 @@ export function decideTransition(device: DeviceFacts, input: TransitionInput, ac
   if (!transition.from.includes(device.status)) return { ok: false, reason: "invalid-state", status: device.status };
   const ownership = ownershipRefusal(input.action, device, actor);
   if (ownership) return { ok: false, ...ownership };
-  if (input.action === "certify" && device.everyMediumSanitizedSinceCollection !== true) return { ok: false, reason: "media-not-sanitized" };
+  if (input.action === "certify") {
+    const readiness = device.certificationReadiness ?? "media-not-sanitized";
+    if (readiness !== "ready") return { ok: false, reason: readiness };
+  }
 
   const result = outcome(input, device);
   if ("reason" in result) return { ok: false, ...result };

@@ -9,6 +9,7 @@ import {
   devices,
   matches,
   organizations,
+  storageAbsenceRecords,
   storageMedia,
   wipeRecords,
   type DeviceType,
@@ -18,7 +19,7 @@ import { db, type CircuitDatabase } from "~/db.server";
 import { randomSecret } from "~/auth/crypto.server";
 import type { CustodyEventDraft, DeviceFacts, DeviceStatus, Holder, LifecycleActor, TransitionDecision } from "~/domain/lifecycle";
 import type { DeviceScope } from "~/domain/scope";
-import { everyMediumSanitized, type RecordedWipe } from "~/domain/wipes";
+import { certificationReadiness, type RecordedStorageAbsence, type RecordedWipe } from "~/domain/wipes";
 import type { deviceSortKeys } from "~/forms/device";
 import { appendCustodyEvent } from "./custody.server";
 
@@ -91,11 +92,15 @@ export function lastCollectedAt(deviceId: number, database: CircuitDatabase = db
   );
 }
 
-/** The wipe records that bear on the device's current cycle, for the sanitization rule. */
-export function sanitizationFacts(
-  deviceId: number,
-  database: CircuitDatabase = db,
-): { mediumIds: number[]; records: (RecordedWipe & { id: number })[]; lastCollectedAt: number | null } {
+export type SanitizationFacts = {
+  mediumIds: number[];
+  records: RecordedWipe[];
+  storageAbsences: RecordedStorageAbsence[];
+  lastCollectedAt: number | null;
+};
+
+/** The wipe and "no storage present" records that bear on the device's current cycle, for the sanitization rule. */
+export function sanitizationFacts(deviceId: number, database: CircuitDatabase = db): SanitizationFacts {
   const mediumIds = database
     .select({ id: storageMedia.id })
     .from(storageMedia)
@@ -114,7 +119,18 @@ export function sanitizationFacts(
     .where(eq(wipeRecords.deviceId, deviceId))
     .all()
     .map((row) => ({ ...row, recordedAt: row.recordedAt.getTime() }));
-  return { mediumIds, records, lastCollectedAt: lastCollectedAt(deviceId, database) };
+  const storageAbsences = database
+    .select({
+      id: storageAbsenceRecords.id,
+      recordedById: storageAbsenceRecords.recordedById,
+      recordedAt: storageAbsenceRecords.recordedAt,
+      validatedById: storageAbsenceRecords.validatedById,
+    })
+    .from(storageAbsenceRecords)
+    .where(eq(storageAbsenceRecords.deviceId, deviceId))
+    .all()
+    .map((row) => ({ ...row, recordedAt: row.recordedAt.getTime() }));
+  return { mediumIds, records, storageAbsences, lastCollectedAt: lastCollectedAt(deviceId, database) };
 }
 
 /** Whom a reserved device is held for: the organization (or employee) of its confirmed match. */
@@ -136,10 +152,16 @@ function factsOf(row: DeviceRecord, database: CircuitDatabase = db): DeviceFacts
     status: row.status,
     owningDepartmentId: row.departmentId,
     holder: holderOf(row),
-    everyMediumSanitizedSinceCollection:
-      sanitization !== null &&
-      sanitization.lastCollectedAt !== null &&
-      everyMediumSanitized(sanitization.mediumIds, sanitization.records, sanitization.lastCollectedAt),
+    certificationReadiness:
+      sanitization === null
+        ? "media-not-sanitized"
+        : certificationReadiness({
+            deviceType: row.type,
+            mediumIds: sanitization.mediumIds,
+            wipes: sanitization.records,
+            storageAbsences: sanitization.storageAbsences,
+            lastCollectedAt: sanitization.lastCollectedAt,
+          }),
   };
 }
 

@@ -4,14 +4,14 @@ import { beforeAll, describe, expect, test } from "vitest";
 import { users } from "~db/schema";
 import { db } from "~/db.server";
 import type { UserActor } from "~/domain/lifecycle";
-import { commandValue, deviceInState, lifecycleCast, nextNumber, cryptoEraseWipe, passingWipe, wipeEveryMedium } from "~/test/factories";
+import { commandValue, deviceInState, lifecycleCast, nextNumber, cryptoEraseWipe, noStoragePresent, passingWipe, wipeEveryMedium } from "~/test/factories";
 import { certifyDevice } from "~/commands/devices/certify-device.server";
 import { collectDevice } from "~/commands/devices/collect-device.server";
 import { listDevice } from "~/commands/devices/list-device.server";
 import { recordWipe } from "~/commands/wipes/record-wipe.server";
 import { validateWipe } from "~/commands/wipes/validate-wipe.server";
 import { publicVerification } from "./device-custody-view.server";
-import { latestCertificate, listDeviceWipes, sanitizationStatus } from "./wipe.server";
+import { certificationStatus, latestCertificate, listDeviceWipes, sanitizationStatus } from "./wipe.server";
 
 const minute = 60_000;
 let performer: UserActor;
@@ -73,11 +73,39 @@ describe("sanitizationStatus", () => {
     expect(sanitizationStatus(device.id)).toEqual({ sanitizedMediumIds: [ssd!.id, hdd!.id], complete: true });
   });
 
-  test("a device without storage media is complete once collected, not before", () => {
-    const device = deviceInState("registered", { input: { media: [] } });
+  test("a device whose type holds no storage, without media, is complete once collected, not before", () => {
+    const device = deviceInState("registered", { input: { type: "monitor", media: [] } });
     expect(sanitizationStatus(device.id)).toEqual({ sanitizedMediumIds: [], complete: false });
     commandValue(collectDevice(performer, { deviceId: device.id }));
     expect(sanitizationStatus(device.id)).toEqual({ sanitizedMediumIds: [], complete: true });
+  });
+
+  test("a laptop without media is complete only with a validated no-storage record of this cycle", () => {
+    const device = commandValue(collectDevice(performer, { deviceId: deviceInState("registered", { input: { media: [] } }).id }));
+    expect(sanitizationStatus(device.id)).toEqual({ sanitizedMediumIds: [], complete: false });
+    expect(certificationStatus(device)).toMatchObject({ readiness: "storage-not-accounted-for", storageAbsence: null, decidingWipeIds: [] });
+    const absence = noStoragePresent(device, { performer, validator }, { notes: "No drive" });
+    expect(sanitizationStatus(device.id)).toEqual({ sanitizedMediumIds: [], complete: true });
+    expect(certificationStatus(device)).toMatchObject({
+      readiness: "ready",
+      storageAbsence: { id: absence.id, notes: "No drive", recordedByName: expect.any(String), validatedByName: expect.any(String) },
+    });
+  });
+
+  test("certificationStatus names each medium's deciding attempt: a later fail undoes a validated pass", () => {
+    const device = laptopIn("collected");
+    const [ssd, hdd] = device.media;
+    const start = Date.now() + minute;
+    const ssdPass = record(device.id, ssd!.id, start);
+    const hddPass = record(device.id, hdd!.id, start);
+    for (const pass of [ssdPass, hddPass]) commandValue(validateWipe(validator, { wipeId: pass.id }, { now: start + minute }));
+    expect(certificationStatus(device)).toMatchObject({ readiness: "ready", decidingWipeIds: [ssdPass.id, hddPass.id] });
+    const ssdFail = record(device.id, ssd!.id, start + 2 * minute, passingWipe({ result: "fail" }));
+    expect(certificationStatus(device)).toMatchObject({
+      readiness: "media-not-sanitized",
+      sanitizedMediumIds: [hdd!.id],
+      decidingWipeIds: [ssdFail.id, hddPass.id],
+    });
   });
 });
 

@@ -3,12 +3,21 @@
 // optional `database` so a command reads inside its own transaction. The rules are in app/domain/wipes.ts.
 import { and, asc, desc, eq, like, max } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
-import { storageMedia, organizations, users, wipeCertificates, wipeRecords } from "~db/schema";
+import { devices, storageAbsenceRecords, storageMedia, organizations, users, wipeCertificates, wipeRecords } from "~db/schema";
 import { db, type CircuitDatabase } from "~/db.server";
-import { mediumIsSanitized } from "~/domain/wipes";
+import type { DeviceType } from "~/domain/devices";
+import {
+  certificationReadiness,
+  currentStorageAbsence,
+  decidingAttempt,
+  decidingAttemptIds,
+  mediumIsSanitized,
+  type CertificationReadiness,
+} from "~/domain/wipes";
 import { lastCollectedAt, sanitizationFacts } from "./device.server";
 
 const performers = alias(users, "performers");
+const recorders = alias(users, "recorders");
 const validators = alias(users, "validators");
 const validatorOrganizations = alias(organizations, "validator_organizations");
 
@@ -63,17 +72,85 @@ export function listDeviceWipes(deviceId: number, database: CircuitDatabase = db
   return recordQuery(database).where(eq(wipeRecords.deviceId, deviceId)).orderBy(asc(wipeRecords.recordedAt), asc(wipeRecords.id)).all();
 }
 
+export type CertificationStatus = {
+  /** The media whose latest attempt of this cycle passed and was validated. */
+  sanitizedMediumIds: number[];
+  /** Each medium's latest attempt of this cycle: the one that decides it. */
+  decidingWipeIds: number[];
+  readiness: CertificationReadiness;
+  /** The "no storage present" record of this cycle, with who checked and who validated. */
+  storageAbsence: StorageAbsenceView | null;
+};
+
+/** Where the device stands for certification in its current cycle (the device page). */
+export function certificationStatus(device: { id: number; type: DeviceType }, database: CircuitDatabase = db): CertificationStatus {
+  const facts = sanitizationFacts(device.id, database);
+  const since = facts.lastCollectedAt ?? Number.POSITIVE_INFINITY;
+  const absence = currentStorageAbsence(facts.storageAbsences, since);
+  return {
+    sanitizedMediumIds: facts.mediumIds.filter((mediumId) => mediumIsSanitized(mediumId, facts.records, since)),
+    decidingWipeIds: facts.mediumIds.flatMap((mediumId) => decidingAttempt(mediumId, facts.records, since)?.id ?? []),
+    readiness: certificationReadiness({
+      deviceType: device.type,
+      mediumIds: facts.mediumIds,
+      wipes: facts.records,
+      storageAbsences: facts.storageAbsences,
+      lastCollectedAt: facts.lastCollectedAt,
+    }),
+    storageAbsence: absence ? getStorageAbsence(absence.id, database) : null,
+  };
+}
+
 /** Which media of the device are sanitized for its current cycle, and whether it can be certified. */
 export function sanitizationStatus(deviceId: number, database: CircuitDatabase = db): { sanitizedMediumIds: number[]; complete: boolean } {
-  const facts = sanitizationFacts(deviceId, database);
-  const since = facts.lastCollectedAt ?? Number.POSITIVE_INFINITY;
-  const sanitizedMediumIds = facts.mediumIds.filter((mediumId) => mediumIsSanitized(mediumId, facts.records, since));
-  return { sanitizedMediumIds, complete: facts.lastCollectedAt !== null && sanitizedMediumIds.length === facts.mediumIds.length };
+  const type = database.select({ type: devices.type }).from(devices).where(eq(devices.id, deviceId)).get()?.type;
+  if (!type) return { sanitizedMediumIds: [], complete: false };
+  const status = certificationStatus({ id: deviceId, type }, database);
+  return { sanitizedMediumIds: status.sanitizedMediumIds, complete: status.readiness === "ready" };
+}
+
+const storageAbsenceColumns = {
+  id: storageAbsenceRecords.id,
+  deviceId: storageAbsenceRecords.deviceId,
+  notes: storageAbsenceRecords.notes,
+  recordedById: storageAbsenceRecords.recordedById,
+  recordedByName: recorders.name,
+  recordedAt: storageAbsenceRecords.recordedAt,
+  validatedById: storageAbsenceRecords.validatedById,
+  validatedByName: validators.name,
+  validatorOrganizationName: validatorOrganizations.name,
+  validatedAt: storageAbsenceRecords.validatedAt,
+  certificateId: storageAbsenceRecords.certificateId,
+};
+
+function storageAbsenceQuery(database: CircuitDatabase) {
+  return database
+    .select(storageAbsenceColumns)
+    .from(storageAbsenceRecords)
+    .innerJoin(recorders, eq(recorders.id, storageAbsenceRecords.recordedById))
+    .leftJoin(validators, eq(validators.id, storageAbsenceRecords.validatedById))
+    .leftJoin(validatorOrganizations, eq(validatorOrganizations.id, validators.organizationId));
+}
+
+export type StorageAbsenceView = NonNullable<ReturnType<typeof getStorageAbsence>>;
+
+/** One "no storage present" record with the names of who checked and who validated, or null. */
+export function getStorageAbsence(absenceId: number, database: CircuitDatabase = db) {
+  return storageAbsenceQuery(database).where(eq(storageAbsenceRecords.id, absenceId)).get() ?? null;
+}
+
+/** The stored row of one "no storage present" record (for the two-person rule), or null. */
+export function storageAbsenceRow(absenceId: number, database: CircuitDatabase = db) {
+  return database.select().from(storageAbsenceRecords).where(eq(storageAbsenceRecords.id, absenceId)).get() ?? null;
 }
 
 export type CertificateView = NonNullable<ReturnType<typeof latestCertificate>>;
 
-/** The device's most recent wipe certificate with the records it rests on, or null. */
+/**
+ * The device's most recent wipe certificate, or null: `attempts` is every attempt of its cycle per
+ * medium, failures included, each marked whether it decides; `records` the deciding ones it rests on;
+ * `storageAbsence` the validated "no storage present" record it rests on instead, if any.
+ */
 export function latestCertificate(deviceId: number, database: CircuitDatabase = db) {
   const certificate = database
     .select({ id: wipeCertificates.id, number: wipeCertificates.number, issuedAt: wipeCertificates.issuedAt, issuedByName: users.name })
@@ -84,7 +161,17 @@ export function latestCertificate(deviceId: number, database: CircuitDatabase = 
     .limit(1)
     .get();
   if (!certificate) return null;
-  return { ...certificate, records: recordQuery(database).where(eq(wipeRecords.certificateId, certificate.id)).orderBy(asc(wipeRecords.mediumId)).all() };
+  const linked = recordQuery(database)
+    .where(eq(wipeRecords.certificateId, certificate.id))
+    .orderBy(asc(wipeRecords.mediumId), asc(wipeRecords.recordedAt), asc(wipeRecords.id))
+    .all();
+  const deciding = decidingAttemptIds(linked.map((record) => ({ ...record, recordedAt: record.recordedAt.getTime() })));
+  return {
+    ...certificate,
+    records: linked.filter((record) => deciding.has(record.id)),
+    attempts: linked.map((record) => ({ ...record, deciding: deciding.has(record.id) })),
+    storageAbsence: storageAbsenceQuery(database).where(eq(storageAbsenceRecords.certificateId, certificate.id)).get() ?? null,
+  };
 }
 
 /**

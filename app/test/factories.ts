@@ -20,10 +20,13 @@ import { confirmMatch } from "~/commands/matches/confirm-match.server";
 import { approveRequest } from "~/commands/requests/approve-request.server";
 import { fileRequest } from "~/commands/requests/file-request.server";
 import { recordWipe } from "~/commands/wipes/record-wipe.server";
+import { recordStorageAbsence } from "~/commands/wipes/record-storage-absence.server";
+import { validateStorageAbsence } from "~/commands/wipes/validate-storage-absence.server";
+import { holdsStorage } from "~/domain/devices";
 import { validateWipe } from "~/commands/wipes/validate-wipe.server";
 import type { ConditionGrade, DeviceStatus } from "~/domain/lifecycle";
 import type { DeviceDetail } from "~/models/device.server";
-import type { WipeRecordView } from "~/models/wipe.server";
+import type { StorageAbsenceView, WipeRecordView } from "~/models/wipe.server";
 import type { FileRequestInput } from "~/forms/request";
 import type { RequestView } from "~/models/request.server";
 import { outboxEmails, type OutboxStatus } from "~db/schema";
@@ -172,6 +175,7 @@ export function deviceInState(status: DeviceStatus, options: DeviceInStateOption
     const wipe = commandValue(recordWipe(technician, { deviceId, mediumId: medium.id, ...passingWipe() }), "wipe");
     commandValue(validateWipe(validator, { wipeId: wipe.id }), "validation");
   }
+  if (collected.media.length === 0 && holdsStorage(collected.type)) noStoragePresent(collected, { performer: technician, validator });
   const wiped = commandValue(certifyDevice(technician, { deviceId }), "certification");
   if (status === "wiped") return { ...wiped, requestId: null };
   const listed = commandValue(listDevice(technician, { deviceId, grade: options.grade ?? "B" }), "listing");
@@ -272,4 +276,18 @@ export function outboxEmail(status: OutboxStatus = "failed"): number {
     })
     .returning({ id: outboxEmails.id })
     .get().id;
+}
+
+/**
+ * A "no storage present" record for a collected device without media, made by `performer` and
+ * validated a minute later by `validator` (the two-person rule, as for wipes), at `now` or the present.
+ */
+export function noStoragePresent(
+  device: Pick<DeviceDetail, "id">,
+  people: { performer: UserActor; validator: UserActor },
+  options: { now?: number; notes?: string } = {},
+): StorageAbsenceView {
+  const now = options.now ?? Date.now();
+  const record = commandValue(recordStorageAbsence(people.performer, { deviceId: device.id, notes: options.notes ?? null }, { now }), "no-storage record");
+  return commandValue(validateStorageAbsence(people.validator, { absenceId: record.id }, { now: now + 60_000 }), "no-storage validation");
 }

@@ -8,7 +8,7 @@ import { publicVerification } from "~/models/device-custody-view.server";
 import { getDevice, type DeviceInput } from "~/models/device.server";
 import { currentCertificate, latestCertificate, listDeviceWipes, sanitizationStatus } from "~/models/wipe.server";
 import { withTempTrigger } from "~/test/database";
-import { commandValue, createActor, deviceInState, lifecycleCast, nextNumber, passingWipe, wipeEveryMedium } from "~/test/factories";
+import { commandValue, createActor, deviceInState, lifecycleCast, nextNumber, noStoragePresent, passingWipe, wipeEveryMedium } from "~/test/factories";
 import { recordWipe } from "../wipes/record-wipe.server";
 import { validateWipe } from "../wipes/validate-wipe.server";
 import { certifyDevice } from "./certify-device.server";
@@ -122,29 +122,93 @@ describe("certifyDevice", () => {
     expect(total(wipeCertificates)).toBe(certificates);
   });
 
-  test("links each medium's latest validated pass, not failed or unvalidated records", () => {
+  test("the latest attempt on each medium decides: a validated pass followed by a fail is refused, until a newer validated pass", () => {
     const device = collectedLaptop();
     const [ssd, hdd] = device.media;
     const start = Date.now() + minute;
-    const record = (mediumId: number, at: number, fields = passingWipe()) =>
-      commandValue(recordWipe(technician, { deviceId: device.id, mediumId, ...fields }, { now: start + at * minute }));
-    const failed = record(ssd!.id, 1, passingWipe({ result: "fail" }));
-    const olderPass = record(ssd!.id, 2);
-    const newerPass = record(ssd!.id, 3);
-    const hddPass = record(hdd!.id, 4);
-    const hddUnvalidated = record(hdd!.id, 5);
-    for (const pass of [olderPass, newerPass, hddPass]) commandValue(validateWipe(validator, { wipeId: pass.id }, { now: start + 6 * minute }));
+    const at = (minutes: number) => ({ now: start + minutes * minute });
+    const [ssdPass, hddPass] = wipeEveryMedium(device, people(), at(1));
+    const ssdFail = commandValue(recordWipe(technician, { deviceId: device.id, mediumId: ssd!.id, ...passingWipe({ result: "fail" }) }, at(3)));
+    const before = [total(wipeCertificates), total(custodyEvents)];
 
-    commandValue(certifyDevice(technician, { deviceId: device.id }, { now: start + 7 * minute }));
-    expect(latestCertificate(device.id)?.records.map((linked) => linked.id)).toEqual([newerPass.id, hddPass.id]);
-    for (const unlinked of [failed, olderPass, hddUnvalidated]) expect(certificateOf(unlinked.id)).toBeNull();
+    expect(certifyDevice(validator, { deviceId: device.id }, at(4))).toEqual({ ok: false, reason: "media-not-sanitized" });
+    expect(sanitizationStatus(device.id)).toEqual({ sanitizedMediumIds: [hdd!.id], complete: false });
+    expect([total(wipeCertificates), total(custodyEvents)]).toEqual(before);
+    expect(getDevice(device.id)?.status).toBe("collected");
+
+    // A newer pass, validated: the SSD is sanitized again and the device certifies.
+    const ssdRewipe = commandValue(recordWipe(technician, { deviceId: device.id, mediumId: ssd!.id, ...passingWipe() }, at(5)));
+    expect(certifyDevice(validator, { deviceId: device.id }, at(6))).toEqual({ ok: false, reason: "media-not-sanitized" });
+    commandValue(validateWipe(validator, { wipeId: ssdRewipe.id }, at(7)));
+    commandValue(certifyDevice(validator, { deviceId: device.id }, at(8)));
+
+    // The certificate lists every attempt of the cycle, the failure included, and marks which decides.
+    const certificate = latestCertificate(device.id)!;
+    expect(certificate.attempts.map((attempt) => [attempt.id, attempt.result, attempt.deciding])).toEqual([
+      [ssdPass!.id, "pass", false],
+      [ssdFail.id, "fail", false],
+      [ssdRewipe.id, "pass", true],
+      [hddPass!.id, "pass", true],
+    ]);
+    expect(certificate.records.map((record) => record.id)).toEqual([ssdRewipe.id, hddPass!.id]);
+    for (const attempt of [ssdPass!, ssdFail, ssdRewipe, hddPass!]) expect(certificateOf(attempt.id)).toBe(certificate.id);
   });
 
-  test("a device without storage media is certified straight after collection, on a certificate without records", () => {
-    const device = collectedLaptop({ media: [] });
+  test("an unvalidated newer pass decides too: the device waits for its validation", () => {
+    const device = collectedLaptop();
+    const [ssd] = device.media;
+    const start = Date.now() + minute;
+    wipeEveryMedium(device, people(), { now: start });
+    const rewipe = commandValue(recordWipe(technician, { deviceId: device.id, mediumId: ssd!.id, ...passingWipe() }, { now: start + 3 * minute }));
+    expect(certifyDevice(validator, { deviceId: device.id }, { now: start + 4 * minute })).toEqual({ ok: false, reason: "media-not-sanitized" });
+    commandValue(validateWipe(validator, { wipeId: rewipe.id }, { now: start + 5 * minute }));
+    expect(certifyDevice(validator, { deviceId: device.id }, { now: start + 6 * minute }).ok).toBe(true);
+  });
+
+  test("links only the attempts of this cycle: records from before the device was returned stay with their old certificate", () => {
+    const device = deviceInState("deployed");
+    const oldCertificate = latestCertificate(device.id)!;
+    const returnedAt = Date.now() + minute;
+    commandValue(returnDevice(lifecycleCast().coordinator, { deviceId: device.id }, { now: returnedAt }));
+    const [medium] = device.media;
+    const failed = commandValue(
+      recordWipe(technician, { deviceId: device.id, mediumId: medium!.id, ...passingWipe({ result: "fail" }) }, { now: returnedAt + minute }),
+    );
+    const [pass] = wipeEveryMedium(device, people(), { now: returnedAt + 2 * minute });
+    commandValue(certifyDevice(technician, { deviceId: device.id }, { now: returnedAt + 4 * minute }));
+    const certificate = latestCertificate(device.id)!;
+    expect(certificate.attempts.map((attempt) => attempt.id)).toEqual([failed.id, pass!.id]);
+    expect(oldCertificate.attempts.every((attempt) => certificateOf(attempt.id) === oldCertificate.id)).toBe(true);
+  });
+
+  test("a device whose type holds no storage (a monitor) without media is certified straight after collection, on a certificate without records", () => {
+    const device = collectedLaptop({ type: "monitor", media: [] });
     expect(commandValue(certifyDevice(technician, { deviceId: device.id })).status).toBe("wiped");
-    expect(latestCertificate(device.id)?.records).toEqual([]);
+    expect(latestCertificate(device.id)).toMatchObject({ records: [], attempts: [], storageAbsence: null });
   });
+
+  test.each(["laptop", "desktop", "tablet", "phone"] as const)(
+    "a %s registered with no media is refused until a second technician validates a no-storage record, which the certificate carries",
+    (type) => {
+      const device = collectedLaptop({ type, media: [] });
+      const before = [total(wipeCertificates), total(custodyEvents)];
+      expect(certifyDevice(technician, { deviceId: device.id })).toEqual({ ok: false, reason: "storage-not-accounted-for" });
+      expect([total(wipeCertificates), total(custodyEvents)]).toEqual(before);
+      expect(getDevice(device.id)?.status).toBe("collected");
+
+      const absence = noStoragePresent(device, people(), { notes: "Drive bay and M.2 slot empty" });
+      commandValue(certifyDevice(technician, { deviceId: device.id }));
+      const certificate = latestCertificate(device.id)!;
+      expect(certificate.records).toEqual([]);
+      expect(certificate.storageAbsence).toMatchObject({
+        id: absence.id,
+        notes: "Drive bay and M.2 slot empty",
+        recordedById: technician.userId,
+        validatedById: validator.userId,
+        certificateId: certificate.id,
+      });
+    },
+  );
 
   test.each([
     ["the custody event", "BEFORE INSERT ON custody_events"],
@@ -163,6 +227,22 @@ describe("certifyDevice", () => {
     // Nothing half-written blocks a retry.
     commandValue(certifyDevice(technician, { deviceId: device.id }));
     expect(latestCertificate(device.id)?.records.map((record) => record.id)).toEqual(records.map((record) => record.id));
+  });
+
+  test("when the no-storage record cannot be linked, nothing stays: no certificate, no event, the device collected", () => {
+    const device = collectedLaptop({ media: [] });
+    const absence = noStoragePresent(device, people());
+    const before = [total(wipeCertificates), total(custodyEvents)];
+    expect(() =>
+      withTempTrigger("fail_certify_absence", "BEFORE UPDATE OF certificate_id ON storage_absence_records BEGIN SELECT RAISE(ABORT, 'forced'); END", () =>
+        certifyDevice(technician, { deviceId: device.id }),
+      ),
+    ).toThrow(/forced/);
+    expect(sqlite.inTransaction).toBe(false);
+    expect([total(wipeCertificates), total(custodyEvents)]).toEqual(before);
+    expect(getDevice(device.id)?.status).toBe("collected");
+    commandValue(certifyDevice(technician, { deviceId: device.id }));
+    expect(latestCertificate(device.id)?.storageAbsence?.id).toBe(absence.id);
   });
 
   test("a number taken meanwhile is refused by the unique index and the certification tries the next one", () => {

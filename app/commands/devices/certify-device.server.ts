@@ -1,12 +1,14 @@
-// A technician certifies a collected device whose every storage medium has a validated, passing wipe
-// since it was collected: the device becomes `wiped`, a certificate with the next number of the year is
-// issued and linked to the records it rests on, and the custody event carries its number.
-import { eq } from "drizzle-orm";
+// A technician certifies a collected device that is ready (app/domain/wipes.ts, certificationReadiness):
+// the latest attempt on each storage medium since collection passed and was validated, or a device
+// without media holds no storage (by its type, or by a validated "no storage present" record). The
+// device becomes `wiped`, a certificate with the next number of the year is issued and linked to every
+// attempt of the cycle (failures included) and to the absence record, and the custody event carries its number.
+import { eq, inArray } from "drizzle-orm";
 import { z } from "zod";
-import { wipeCertificates, wipeRecords } from "~db/schema";
+import { storageAbsenceRecords, wipeCertificates, wipeRecords } from "~db/schema";
 import type { CircuitDatabase } from "~/db.server";
 import type { UserActor } from "~/domain/lifecycle";
-import { certificateNumber } from "~/domain/wipes";
+import { attemptsSinceCollection, certificateNumber, currentStorageAbsence } from "~/domain/wipes";
 import { getDevice, sanitizationFacts, type DeviceDetail } from "~/models/device.server";
 import { lastCertificateSequence } from "~/models/wipe.server";
 import { commandTime, requirePermission, runCommand, type CommandOptions, type CommandResult } from "../command.server";
@@ -35,23 +37,21 @@ function certifyIn(tx: CircuitDatabase, actor: UserActor, input: CertifyDeviceIn
   const device = requireDevice(tx, input.deviceId, actor);
   const year = new Date(now).getUTCFullYear();
   const number = certificateNumber(year, lastCertificateSequence(year, tx) + 1);
-  // The lifecycle refuses unless every medium is sanitized, on facts read in this transaction.
+  // The lifecycle refuses unless the device is ready, on facts read in this transaction.
   transitionDevice(tx, device, { action: "certify", certificateNumber: number }, actor, now);
   const certificate = tx
     .insert(wipeCertificates)
     .values({ number, deviceId: device.row.id, issuedAt: new Date(now), issuedById: actor.userId })
     .returning({ id: wipeCertificates.id })
     .get();
-  // Each medium's validated passing record of this cycle (the latest, if there are several).
+  // Every attempt of this cycle, so that the certificate shows the failed ones too; the latest of each medium decides.
   const facts = sanitizationFacts(device.row.id, tx);
   const since = facts.lastCollectedAt ?? 0;
-  for (const mediumId of facts.mediumIds) {
-    const record = facts.records
-      .filter(
-        (candidate) => candidate.mediumId === mediumId && candidate.result === "pass" && candidate.validatedById !== null && candidate.recordedAt >= since,
-      )
-      .at(-1);
-    if (record) tx.update(wipeRecords).set({ certificateId: certificate.id }).where(eq(wipeRecords.id, record.id)).run();
+  const attemptIds = attemptsSinceCollection(facts.records, since).map((record) => record.id);
+  if (attemptIds.length > 0) tx.update(wipeRecords).set({ certificateId: certificate.id }).where(inArray(wipeRecords.id, attemptIds)).run();
+  const absence = currentStorageAbsence(facts.storageAbsences, since);
+  if (facts.mediumIds.length === 0 && absence?.validatedById) {
+    tx.update(storageAbsenceRecords).set({ certificateId: certificate.id }).where(eq(storageAbsenceRecords.id, absence.id)).run();
   }
   return getDevice(device.row.id, tx)!;
 }
