@@ -1,5 +1,6 @@
 // How /api/v1 answers: JSON, and errors always as {"error":{"code","message","fields"?}}.
 import type { z } from "zod";
+import { readApiJson } from "~/http/request-body.server";
 import { lookupTranslation } from "~/i18n/lookup";
 
 export type ApiFieldErrors = Record<string, string[]>;
@@ -30,7 +31,7 @@ export function parseApiInput<Schema extends z.ZodTypeAny>(schema: Schema, input
 }
 
 /**
- * Reads a JSON body and checks it against a schema; throws the API error response otherwise.
+ * Reads a JSON body (at most 1 MB, see readApiJson) and checks it against a schema; throws the API error response otherwise.
  * `fromPath` adds what the address names (the device, the medium) over whatever the body says.
  */
 export async function parseJsonBody<Schema extends z.ZodTypeAny>(
@@ -38,12 +39,7 @@ export async function parseJsonBody<Schema extends z.ZodTypeAny>(
   schema: Schema,
   fromPath?: Record<string, unknown>,
 ): Promise<z.infer<Schema>> {
-  let body: unknown;
-  try {
-    body = await request.json();
-  } catch {
-    throw apiError(400, "invalid_json", "The request body must be a JSON object.");
-  }
+  const body = await readApiJson(request);
   const withPath = fromPath && typeof body === "object" && body !== null && !Array.isArray(body) ? { ...body, ...fromPath } : body;
   return parseApiInput(schema, withPath);
 }

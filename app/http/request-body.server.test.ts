@@ -2,7 +2,21 @@ import { describe, expect, test } from "vitest";
 import enMessages from "~/i18n/locales/en.json";
 import nlMessages from "~/i18n/locales/nl.json";
 import { MAX_LOG_BYTES } from "~/commands/wipes/read-wipe-log.server";
-import { formatBytes, PayloadTooLargeError, readApiTextBody, readFormWithLimits, readTextBody } from "./request-body.server";
+import { thrownStatus } from "~/test/requests";
+import {
+  formatBytes,
+  formBodyRefusal,
+  MalformedBodyError,
+  MAX_FORM_BYTES,
+  MAX_JSON_BYTES,
+  PayloadTooLargeError,
+  readApiJson,
+  readApiTextBody,
+  readForm,
+  readFormWithLimits,
+  readTextBody,
+  UnsupportedMediaTypeError,
+} from "./request-body.server";
 
 const chunkBytes = 1024;
 
@@ -163,4 +177,117 @@ test("the page's message names the log limit in both languages", () => {
   expect(limit).toBe("5 MB");
   expect(enMessages.errors.upload.fileTooLarge).toContain(limit);
   expect(nlMessages.errors.upload.fileTooLarge).toContain(limit);
+});
+
+describe("the body a form may be", () => {
+  test.each([["text/plain"], ["application/json"], ["text/plain;charset=UTF-8"], ["multipartish/form-data"]])(
+    "a form in %s is refused as an unsupported type, with or without a body",
+    async (contentType) => {
+      await expect(readFormWithLimits(post("email=a", { "Content-Type": contentType }), { maxFileBytes: 1024, maxFieldBytes: 1024 })).rejects.toBeInstanceOf(
+        UnsupportedMediaTypeError,
+      );
+    },
+  );
+
+  test("a form without any Content-Type is refused as an unsupported type", async () => {
+    const request = new Request("http://localhost/login", { method: "POST" });
+    expect(request.headers.get("Content-Type")).toBeNull();
+    await expect(readFormWithLimits(request, { maxFileBytes: 1024, maxFieldBytes: 1024 })).rejects.toBeInstanceOf(UnsupportedMediaTypeError);
+  });
+
+  test("the form types are recognised whatever their case and parameters", async () => {
+    const reading = await readFormWithLimits(post("lng=en", { "Content-Type": "Application/X-WWW-Form-Urlencoded; charset=UTF-8" }), {
+      maxFileBytes: 1024,
+      maxFieldBytes: 1024,
+    });
+    expect(reading.ok ? reading.formData.get("lng") : null).toBe("en");
+  });
+
+  test.each([
+    ["no boundary", "multipart/form-data", '--x\r\nContent-Disposition: form-data; name="a"\r\n\r\n1\r\n--x--\r\n'],
+    ["a part without headers", "multipart/form-data; boundary=x", "--x\r\n\r\n\r\n--x--"],
+    ["a body that ends inside a part", "multipart/form-data; boundary=x", '--x\r\nContent-Disposition: form-data; name="a"\r\n\r\n1'],
+  ])("broken multipart (%s) is a MalformedBodyError, not a crash", async (_case, contentType, body) => {
+    await expect(readFormWithLimits(post(body, { "Content-Type": contentType }), { maxFileBytes: 1024, maxFieldBytes: 1024 })).rejects.toBeInstanceOf(
+      MalformedBodyError,
+    );
+  });
+
+  test("a multipart body without a single part of its boundary is an empty form", async () => {
+    const reading = await readFormWithLimits(post("no framing at all", { "Content-Type": "multipart/form-data; boundary=nope" }), {
+      maxFileBytes: 1024,
+      maxFieldBytes: 1024,
+    });
+    expect(reading.ok ? [...reading.formData] : null).toEqual([]);
+  });
+});
+
+/** What a page action's body reading answers: the form's fields, or the status of the thrown page. */
+async function pageReading(request: Request): Promise<Record<string, FormDataEntryValue> | number> {
+  try {
+    return Object.fromEntries(await readForm(request));
+  } catch (thrown) {
+    const status = thrownStatus(thrown);
+    if (status === null) throw thrown;
+    return status;
+  }
+}
+
+describe("readForm, for every page's action", () => {
+  test("reads a form within 1 MB", async () => {
+    expect(await pageReading(post("email=a%40b.be&password=x", { "Content-Type": "application/x-www-form-urlencoded" }))).toEqual({
+      email: "a@b.be",
+      password: "x",
+    });
+  });
+
+  test("answers 413 for a form over 1 MB, also chunked, having read little more than the limit", async () => {
+    expect(MAX_FORM_BYTES).toBe(1024 * 1024);
+    const declared = post(`email=${"a".repeat(MAX_FORM_BYTES)}`, { "Content-Type": "application/x-www-form-urlencoded" });
+    expect(await pageReading(declared)).toBe(413);
+    const { stream, counter } = chunkedBody(50 * 1024);
+    expect(await pageReading(post(stream, { "Content-Type": "application/x-www-form-urlencoded" }))).toBe(413);
+    expect(counter.pulled).toBeLessThanOrEqual(MAX_FORM_BYTES / chunkBytes + 3);
+  });
+
+  test("answers 415 for another type and 400 for broken multipart", async () => {
+    expect(await pageReading(post("{}", { "Content-Type": "application/json" }))).toBe(415);
+    expect(await pageReading(post("email=a", { "Content-Type": "text/plain" }))).toBe(415);
+    expect(await pageReading(post("--x\r\n\r\n\r\n", { "Content-Type": "multipart/form-data" }))).toBe(400);
+  });
+
+  test("formBodyRefusal passes on what is not about the body", () => {
+    const other = new Error("database is locked");
+    expect(() => formBodyRefusal(other)).toThrow(other);
+  });
+});
+
+describe("readApiJson, for every API body", () => {
+  async function apiReading(request: Request): Promise<unknown> {
+    try {
+      return { body: await readApiJson(request) };
+    } catch (thrown) {
+      if (!(thrown instanceof Response)) throw thrown;
+      return { status: thrown.status, answer: await thrown.json() };
+    }
+  }
+
+  test("parses JSON in whatever Content-Type it comes", async () => {
+    expect(await apiReading(post('{"email":"a@b.be"}', { "Content-Type": "application/json" }))).toEqual({ body: { email: "a@b.be" } });
+    expect(await apiReading(post('{"email":"a@b.be"}', { "Content-Type": "text/plain" }))).toEqual({ body: { email: "a@b.be" } });
+  });
+
+  test("answers the JSON 400 for what is not JSON, the empty body included", async () => {
+    const notJson = { status: 400, answer: { error: { code: "invalid_json", message: "The request body must be a JSON object." } } };
+    expect(await apiReading(post("{", { "Content-Type": "application/json" }))).toEqual(notJson);
+    expect(await apiReading(new Request("http://localhost/api/v1/tokens", { method: "POST" }))).toEqual(notJson);
+  });
+
+  test("answers the JSON 413 past 1 MB, without reading a chunked body to its end", async () => {
+    const tooLarge = { status: 413, answer: { error: { code: "payload_too_large", message: "The request body is larger than 1 MB." } } };
+    const { stream, counter } = chunkedBody(100 * 1024);
+    expect(await apiReading(post(stream, { "Content-Type": "application/json" }))).toEqual(tooLarge);
+    expect(counter.pulled).toBeLessThanOrEqual(MAX_JSON_BYTES / chunkBytes + 3);
+    expect(await apiReading(post(JSON.stringify({ email: "a".repeat(MAX_JSON_BYTES) }), { "Content-Type": "application/json" }))).toEqual(tooLarge);
+  });
 });

@@ -1,6 +1,6 @@
 // Reading request bodies with byte limits enforced while the bytes arrive: a body over its limit is
 // refused after at most the limit (plus one chunk) has been read, with or without Content-Length.
-import { MaxPartSizeExceededError, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData, type UploadHandler } from "@remix-run/node";
+import { data, MaxPartSizeExceededError, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData, type UploadHandler } from "@remix-run/node";
 
 /** A body, file or field larger than allowed. `part` names the form field, when there is one. */
 export class PayloadTooLargeError extends Error {
@@ -12,6 +12,26 @@ export class PayloadTooLargeError extends Error {
     this.name = "PayloadTooLargeError";
   }
 }
+
+/** A form body in a type no form sends (text/plain, JSON, none): answered 415. */
+export class UnsupportedMediaTypeError extends Error {
+  constructor(readonly contentType: string | null) {
+    super(`A form must be sent as multipart/form-data or application/x-www-form-urlencoded${contentType ? `, not ${contentType}` : ""}.`);
+    this.name = "UnsupportedMediaTypeError";
+  }
+}
+
+/** A body that does not parse as what its Content-Type says (broken multipart framing): answered 400. */
+export class MalformedBodyError extends Error {
+  constructor(cause: unknown) {
+    super("The form could not be read.", { cause });
+    this.name = "MalformedBodyError";
+  }
+}
+
+/** Forms without files and JSON bodies: far more than any form or API call of this site sends. */
+export const MAX_FORM_BYTES = 1024 * 1024;
+export const MAX_JSON_BYTES = 1024 * 1024;
 
 /** "5 MB", "64 kB", "300 bytes": limits as people read them (binary multiples, as the limits are set). */
 export function formatBytes(bytes: number): string {
@@ -122,7 +142,7 @@ async function readMultipart(request: Request, limits: FormLimits, maxBodyBytes:
   try {
     return await unstable_parseMultipartFormData(limited, handler);
   } catch (error) {
-    throw exceededPart(error, (name) => fileParts.has(name), limits) ?? error;
+    throw exceededPart(error, (name) => fileParts.has(name), limits) ?? new MalformedBodyError(error);
   }
 }
 
@@ -139,10 +159,14 @@ async function readUrlEncoded(request: Request, limits: FormLimits, maxBodyBytes
 /**
  * A submitted form (multipart or URL-encoded) with every file, field and the whole body held to its
  * limit while streaming. Over a limit, answers `{ ok: false }` so the page can say so in its form.
+ * Throws UnsupportedMediaTypeError for any other Content-Type, MalformedBodyError for broken multipart.
  */
 export async function readFormWithLimits(request: Request, limits: FormLimits): Promise<FormReading> {
   const maxBodyBytes = limits.maxBodyBytes ?? limits.maxFileBytes + 1024 * 1024;
-  const multipart = (request.headers.get("Content-Type") ?? "").toLowerCase().startsWith("multipart/form-data");
+  const contentType = request.headers.get("Content-Type");
+  const mediaType = (contentType ?? "").split(";")[0]?.trim().toLowerCase();
+  const multipart = mediaType === "multipart/form-data";
+  if (!multipart && mediaType !== "application/x-www-form-urlencoded") throw new UnsupportedMediaTypeError(contentType);
   try {
     const declared = declaredLength(request);
     if (declared !== null && declared > maxBodyBytes) throw new PayloadTooLargeError(maxBodyBytes);
@@ -163,5 +187,44 @@ export async function readApiTextBody(request: Request, maxBytes: number, what =
   } catch (error) {
     if (!(error instanceof PayloadTooLargeError)) throw error;
     throw Response.json({ error: { code: "payload_too_large", message: `The ${what} is larger than ${formatBytes(maxBytes)}.` } }, { status: 413 });
+  }
+}
+
+/** What a page's form may hold: no files, 1 MB in all. */
+const pageFormLimits: FormLimits = { maxFileBytes: MAX_FORM_BYTES, maxFieldBytes: MAX_FORM_BYTES, maxBodyBytes: MAX_FORM_BYTES };
+
+/** The page answer for a body it cannot take; the route's error boundary shows the message for the status. */
+export function formBodyRefusal(error: unknown): never {
+  if (error instanceof UnsupportedMediaTypeError) throw data({ reason: "unsupported-media-type" }, { status: 415 });
+  if (error instanceof MalformedBodyError) throw data({ reason: "bad-request" }, { status: 400 });
+  if (error instanceof PayloadTooLargeError) throw data({ reason: "payload-too-large" }, { status: 413 });
+  throw error;
+}
+
+/**
+ * The form of a page's action, every body held to its limit while streaming. A body over the limit,
+ * in another type than a form, or broken, is thrown as a 413, 415 or 400 page.
+ */
+export async function readForm(request: Request, limits: FormLimits = pageFormLimits): Promise<FormData> {
+  let reading: FormReading;
+  try {
+    reading = await readFormWithLimits(request, limits);
+  } catch (error) {
+    formBodyRefusal(error);
+  }
+  if (!reading.ok) formBodyRefusal(reading.error);
+  return reading.formData;
+}
+
+/**
+ * A JSON body for the API, read to at most MAX_JSON_BYTES while streaming: over it, the JSON 413;
+ * anything JSON.parse refuses, the JSON 400 (in any Content-Type: clients often omit or misstate it).
+ */
+export async function readApiJson(request: Request): Promise<unknown> {
+  const text = await readApiTextBody(request, MAX_JSON_BYTES);
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw Response.json({ error: { code: "invalid_json", message: "The request body must be a JSON object." } }, { status: 400 });
   }
 }

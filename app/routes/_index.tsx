@@ -20,6 +20,7 @@ import { listReservedFor } from "~/models/match.server";
 import { listNotifications } from "~/models/notification.server";
 import { markNotificationsRead, markNotificationsReadInput } from "~/commands/notifications/mark-notifications-read.server";
 import { redirectWithFlash } from "~/http/flash.server";
+import { readForm } from "~/http/request-body.server";
 import { formatDateTime } from "~/i18n/format";
 import { useLanguage } from "~/i18n/use-language";
 import { countPendingOrganizations } from "~/models/organization.server";
@@ -77,7 +78,7 @@ function waitingFor(user: NonNullable<Awaited<ReturnType<typeof getOptionalUser>
  * school or nonprofit brings a device back (it goes to the IT service and is wiped again).
  */
 export async function action({ request }: ActionFunctionArgs) {
-  const formData = await request.formData();
+  const formData = await readForm(request);
   if (formData.get("intent") === "mark-notifications-read") return markNotificationsReadAction(request, formData);
   if (formData.get("intent") === "sign") return signForDevice(request, formData);
   return giveBack(request, formData);

@@ -26,7 +26,7 @@ import { can } from "~/domain/permissions";
 import { handoverForm, listForm, recycleForm, releaseForm } from "~/forms/device-actions";
 import { redirectWithFlash } from "~/http/flash.server";
 import { intentRefusal } from "~/http/refusal-replies.server";
-import { readFormWithLimits } from "~/http/request-body.server";
+import { formBodyRefusal, readFormWithLimits } from "~/http/request-body.server";
 import { requireScopedDevice } from "~/http/scoped-device.server";
 import { formatDate } from "~/i18n/format";
 import { pageTitle } from "~/i18n/meta";
@@ -152,7 +152,7 @@ function isIntent(value: FormDataEntryValue | null): value is keyof typeof inten
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const form = await readFormWithLimits(request, { maxFileBytes: MAX_LOG_BYTES, maxFieldBytes: 64 * 1024 });
+  const form = await readFormWithLimits(request, { maxFileBytes: MAX_LOG_BYTES, maxFieldBytes: 64 * 1024 }).catch(formBodyRefusal);
   if (!form.ok) return data({ intent: "upload-log", result: null, refusal: form.messageKey }, { status: 413 });
   const formData = form.formData;
   const intent = formData.get("intent");

@@ -11,6 +11,7 @@ import { mayEditRegistration } from "~/domain/lifecycle";
 import { deviceFormSchema } from "~/forms/device";
 import { redirectWithFlash } from "~/http/flash.server";
 import { formRefusal } from "~/http/refusal-replies.server";
+import { readForm } from "~/http/request-body.server";
 import { requireScopedDevice } from "~/http/scoped-device.server";
 import { pageTitle } from "~/i18n/meta";
 
@@ -28,7 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const submission = parseWithZod(await request.formData(), { schema: deviceFormSchema });
+  const submission = parseWithZod(await readForm(request), { schema: deviceFormSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: submission.status === "error" ? 400 : 200 });
   const result = editRegistration(lifecycleActorOf(user), { ...submission.value, deviceId: Number(params.id) });
   if (!result.ok) return formRefusal(submission, result);

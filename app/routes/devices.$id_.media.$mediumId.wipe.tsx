@@ -9,6 +9,7 @@ import { Card, Notice, PageHeading } from "~/components/ui/page";
 import { WipeRecordForm } from "~/components/wipe-record-form";
 import { redirectWithFlash } from "~/http/flash.server";
 import { formRefusal } from "~/http/refusal-replies.server";
+import { readForm } from "~/http/request-body.server";
 import { requireScopedDevice } from "~/http/scoped-device.server";
 import { pageTitle } from "~/i18n/meta";
 
@@ -23,7 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   // The device and the medium are the ones the address names, whatever the form says.
   formData.set("deviceId", params.id ?? "");
   formData.set("mediumId", params.mediumId ?? "");

@@ -11,6 +11,7 @@ import { registrationDepartment } from "~/domain/lifecycle";
 import { deviceFormSchema } from "~/forms/device";
 import { redirectWithFlash } from "~/http/flash.server";
 import { formRefusal } from "~/http/refusal-replies.server";
+import { readForm } from "~/http/request-body.server";
 import { pageTitle } from "~/i18n/meta";
 import { listDepartments } from "~/models/organization.server";
 
@@ -25,7 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const submission = parseWithZod(await request.formData(), { schema: deviceFormSchema });
+  const submission = parseWithZod(await readForm(request), { schema: deviceFormSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: submission.status === "error" ? 400 : 200 });
   const result = registerDevice(lifecycleActorOf(user), submission.value);
   if (!result.ok) return formRefusal(submission, result);

@@ -11,6 +11,7 @@ import { acceptInviteInput } from "~/forms/accounts";
 import { formRefusal } from "~/http/refusal-replies.server";
 import { pageTitle } from "~/i18n/meta";
 import { acceptInvite } from "~/commands/invites/accept-invite.server";
+import { readForm } from "~/http/request-body.server";
 import { findInvite } from "~/models/invite.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "acceptInvite.title");
@@ -29,7 +30,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema: acceptInviteInput });
+  const submission = parseWithZod(await readForm(request), { schema: acceptInviteInput });
   if (submission.status !== "success") return data(submission.reply({ hideFields: ["password"] }), { status: 400 });
   const accepted = await acceptInvite({ ...submission.value, token: params.token ?? "" });
   if (!accepted.ok) return formRefusal(submission, accepted, ["password"]);

@@ -12,6 +12,7 @@ import { invitableRoles } from "~/domain/invites";
 import { createInviteInput } from "~/forms/invite";
 import { publicOrigin } from "~/http/public-origin.server";
 import { intentRefusal } from "~/http/refusal-replies.server";
+import { readForm } from "~/http/request-body.server";
 import { defaultLanguage, isSupportedLanguage } from "~/i18n/config";
 import { formatDate } from "~/i18n/format";
 import { i18next } from "~/i18n/i18next.server";
@@ -29,7 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = lifecycleActorOf(await requireUser(request));
-  const submission = parseWithZod(await request.formData(), { schema: createInviteInput });
+  const submission = parseWithZod(await readForm(request), { schema: createInviteInput });
   if (submission.status !== "success") return data({ intent: "invite", result: submission.reply(), refusal: null }, { status: 400 });
   const detected = await i18next.getLocale(request);
   const language = isSupportedLanguage(detected) ? detected : defaultLanguage;

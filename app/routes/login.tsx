@@ -11,6 +11,7 @@ import { FormErrors, SubmitButton, TextField, ValidatedForm } from "~/components
 import { Card, PageHeading } from "~/components/ui/page";
 import { minutesUntilUnlock } from "~/domain/lockout";
 import { currentPasswordField, emailField } from "~/forms/fields";
+import { readForm } from "~/http/request-body.server";
 import { isSupportedLanguage } from "~/i18n/config";
 import { languageCookie } from "~/i18n/i18next.server";
 import { pageTitle } from "~/i18n/meta";
@@ -31,7 +32,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const submission = parseWithZod(formData, { schema: loginSchema });
   if (submission.status !== "success") {
     return data({ result: submission.reply({ hideFields: ["password"] }), lockedMinutes: null }, { status: 400 });

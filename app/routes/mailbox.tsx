@@ -10,6 +10,7 @@ import { Card, EmptyState, PageHeading } from "~/components/ui/page";
 import { devMailboxEnabled, mailDeliveryEnabled, outboxPageEnabled } from "~/env.server";
 import { redirectWithFlash } from "~/http/flash.server";
 import { intentRefusal } from "~/http/refusal-replies.server";
+import { readForm } from "~/http/request-body.server";
 import { formatDateTime } from "~/i18n/format";
 import { pageTitle } from "~/i18n/meta";
 import { useLanguage } from "~/i18n/use-language";
@@ -44,7 +45,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   if (!outboxPageEnabled) throw data({ reason: "not-found" }, { status: 404 });
   const actor = lifecycleActorOf(await requireUser(request));
-  const submission = parseWithZod(await request.formData(), { schema: resendEmailInput });
+  const submission = parseWithZod(await readForm(request), { schema: resendEmailInput });
   if (submission.status !== "success") throw data({ reason: "bad-request" }, { status: 400 });
   const result = resendEmail(actor, submission.value);
   if (result.ok) return redirectWithFlash("/mailbox", { key: "flash.emailResent", values: { address: result.value.toAddress } });

@@ -9,6 +9,7 @@ import { buttonClass, SubmitButton } from "~/components/ui/form";
 import { Card, EmptyState, PageHeading } from "~/components/ui/page";
 import { redirectWithFlash } from "~/http/flash.server";
 import { intentRefusal } from "~/http/refusal-replies.server";
+import { readForm } from "~/http/request-body.server";
 import { formatNumber } from "~/i18n/format";
 import { pageTitle } from "~/i18n/meta";
 import { useLanguage } from "~/i18n/use-language";
@@ -58,7 +59,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = lifecycleActorOf(await requireUser(request));
-  const submission = parseWithZod(await request.formData(), { schema: confirmMatchInput });
+  const submission = parseWithZod(await readForm(request), { schema: confirmMatchInput });
   if (submission.status !== "success") throw data({ reason: "bad-request" }, { status: 400 });
   const result = confirmMatch(actor, submission.value);
   if (!result.ok) return intentRefusal("confirm", result);

@@ -15,6 +15,7 @@ import type { UserActor } from "~/domain/lifecycle";
 import { apiTokenLifetimes, createApiTokenInput, DEFAULT_API_TOKEN_LIFETIME_DAYS, revokeApiTokenInput } from "~/forms/api-token";
 import { redirectWithFlash } from "~/http/flash.server";
 import { intentRefusal } from "~/http/refusal-replies.server";
+import { readForm } from "~/http/request-body.server";
 import { formatDate, formatDateTime } from "~/i18n/format";
 import { pageTitle } from "~/i18n/meta";
 import { useLanguage } from "~/i18n/use-language";
@@ -61,7 +62,7 @@ async function signOutEverywhere(request: Request, user: SessionUser, formData: 
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   switch (formData.get("intent")) {
     case "create-token":
       return createToken(lifecycleActorOf(user), formData);

@@ -13,6 +13,7 @@ import { pageTitle } from "~/i18n/meta";
 import { registerOrganization } from "~/commands/organizations/register-organization.server";
 import { registerOrganizationInput } from "~/forms/accounts";
 import { formRefusal } from "~/http/refusal-replies.server";
+import { readForm } from "~/http/request-body.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "register.title");
 
@@ -22,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema: registerOrganizationInput });
+  const submission = parseWithZod(await readForm(request), { schema: registerOrganizationInput });
   if (submission.status !== "success") return data(submission.reply({ hideFields: ["password"] }), { status: 400 });
   const registered = await registerOrganization(submission.value);
   if (!registered.ok) return formRefusal(submission, registered, ["password"]);

@@ -18,6 +18,7 @@ import { requestScopeOf } from "~/domain/scope";
 import { approveRequestInput, cancelRequestInput, rejectRequestInput } from "~/forms/request";
 import { redirectWithFlash } from "~/http/flash.server";
 import { intentRefusal } from "~/http/refusal-replies.server";
+import { readForm } from "~/http/request-body.server";
 import { formatDate } from "~/i18n/format";
 import { pageTitle } from "~/i18n/meta";
 import { useLanguage } from "~/i18n/use-language";
@@ -63,7 +64,7 @@ function reject(actor: UserActor, formData: FormData) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = lifecycleActorOf(await requireUser(request));
-  const formData = await request.formData();
+  const formData = await readForm(request);
   switch (formData.get("intent")) {
     case "cancel":
       return cancel(actor, formData);

@@ -14,6 +14,7 @@ import { keyboardLayouts } from "~/forms/device";
 import { fileRequestInput } from "~/forms/request";
 import { redirectWithFlash } from "~/http/flash.server";
 import { formRefusal } from "~/http/refusal-replies.server";
+import { readForm } from "~/http/request-body.server";
 import { pageTitle } from "~/i18n/meta";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "requests.newTitle");
@@ -25,7 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const submission = parseWithZod(await request.formData(), { schema: fileRequestInput });
+  const submission = parseWithZod(await readForm(request), { schema: fileRequestInput });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const filed = fileRequest(lifecycleActorOf(user), submission.value);
   if (!filed.ok) return formRefusal(submission, filed);

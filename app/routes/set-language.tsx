@@ -4,6 +4,7 @@ import { defaultLanguage, isSupportedLanguage } from "~/i18n/config";
 import { languageCookie } from "~/i18n/i18next.server";
 import { lifecycleActorOf } from "~/auth/guards.server";
 import { setLanguage } from "~/commands/accounts/set-language.server";
+import { readForm } from "~/http/request-body.server";
 
 export async function loader() {
   return redirect("/");
@@ -11,7 +12,7 @@ export async function loader() {
 
 /** The language switcher posts here: remember the choice (cookie, and the account if signed in). */
 export async function action({ request }: ActionFunctionArgs) {
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const requested = formData.get("lng");
   const language = isSupportedLanguage(requested) ? requested : defaultLanguage;
   const user = await getOptionalUser(request);

@@ -14,6 +14,7 @@ import { listDepartments } from "~/models/organization.server";
 import { signUpEmployee } from "~/commands/accounts/sign-up-employee.server";
 import { signUpEmployeeInput } from "~/forms/accounts";
 import { formRefusal } from "~/http/refusal-replies.server";
+import { readForm } from "~/http/request-body.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "signup.title");
 
@@ -23,7 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema: signUpEmployeeInput });
+  const submission = parseWithZod(await readForm(request), { schema: signUpEmployeeInput });
   if (submission.status !== "success") return data(submission.reply({ hideFields: ["password"] }), { status: 400 });
   const signedUp = await signUpEmployee(submission.value);
   if (!signedUp.ok) return formRefusal(submission, signedUp, ["password"]);
