@@ -3,10 +3,21 @@ import { isRouteErrorResponse, Link, useRouteError } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PageHeading } from "./ui/page";
 
+export type ErrorKind = "badRequest" | "forbidden" | "notFound" | "tooLarge" | "tooMany" | "unexpected";
+
+const kindsByStatus = new Map<number, ErrorKind>([
+  [400, "badRequest"],
+  [403, "forbidden"],
+  [404, "notFound"],
+  [413, "tooLarge"],
+  // A form sent in another type than a form (text/plain, JSON): to the reader, a form that could not be read.
+  [415, "badRequest"],
+  [429, "tooMany"],
+]);
+
 /** Which of the error page's messages fits an error thrown by a loader or action. */
-export function errorKindOf(error: unknown): "notFound" | "forbidden" | "tooMany" | "unexpected" {
-  const status = isRouteErrorResponse(error) ? error.status : 500;
-  return status === 404 ? "notFound" : status === 403 ? "forbidden" : status === 429 ? "tooMany" : "unexpected";
+export function errorKindOf(error: unknown): ErrorKind {
+  return (isRouteErrorResponse(error) && kindsByStatus.get(error.status)) || "unexpected";
 }
 
 export function RouteErrorBoundary() {

@@ -65,14 +65,18 @@ export const deviceFormSchema = z
   }));
 
 /** Filters, sorting and paging of device lists: the list page's query string and the API's. */
+/** Far past any list's last page (a million pages of 200), and small enough for any offset. */
+export const MAX_LIST_PAGE = 1_000_000;
+
 export const deviceListQuerySchema = z.object({
   status: z.enum(deviceStatuses).optional(),
   type: z.enum(deviceTypes).optional(),
   q: z.string().trim().max(100).optional(),
-  departmentId: z.coerce.number().int().positive().optional(),
+  departmentId: z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
   sort: z.enum(deviceSortKeys).optional(),
   direction: z.enum(["asc", "desc"]).optional(),
-  page: z.coerce.number().int().min(1).default(1),
+  // Bounded so that the offset stays an integer SQLite takes (page=1e300 is an integer to zod, not to SQLite).
+  page: z.coerce.number().int().min(1).max(MAX_LIST_PAGE).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });
 

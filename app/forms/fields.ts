@@ -3,14 +3,28 @@
 import { z } from "zod";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "~/domain/accounts";
 
+/**
+ * Whether a text holds no lone UTF-16 surrogate ("\ud800" from a JSON escape): no character, it would
+ * be stored as U+FFFD, so what was sent is not what is kept (or hashed into the chain).
+ */
+export function hasNoLoneSurrogate(value: string): boolean {
+  return !/\p{Cs}/u.test(value);
+}
+
 export const requiredText = (maxLength = 200) =>
-  z.string({ required_error: "errors.required", invalid_type_error: "errors.required" }).trim().min(1, "errors.required").max(maxLength, "errors.tooLong");
+  z
+    .string({ required_error: "errors.required", invalid_type_error: "errors.required" })
+    .trim()
+    .min(1, "errors.required")
+    .max(maxLength, "errors.tooLong")
+    .refine(hasNoLoneSurrogate, "errors.brokenCharacter");
 
 export const optionalText = (maxLength = 1000) =>
   z
     .string()
     .trim()
     .max(maxLength, "errors.tooLong")
+    .refine(hasNoLoneSurrogate, "errors.brokenCharacter")
     .optional()
     .transform((value) => (value ? value : null));
 
@@ -27,7 +41,8 @@ export const newPasswordField = () =>
   z
     .string({ required_error: "errors.required", invalid_type_error: "errors.required" })
     .min(PASSWORD_MIN_LENGTH, "errors.passwordTooShort")
-    .max(PASSWORD_MAX_LENGTH, "errors.tooLong");
+    .max(PASSWORD_MAX_LENGTH, "errors.tooLong")
+    .refine(hasNoLoneSurrogate, "errors.brokenCharacter");
 
 export const currentPasswordField = () =>
   z.string({ required_error: "errors.required", invalid_type_error: "errors.required" }).min(1, "errors.required").max(PASSWORD_MAX_LENGTH, "errors.tooLong");

@@ -403,10 +403,11 @@ export type DeviceListQuery = {
 /**
  * Three characters or more: the FTS5 trigram index, as a quoted phrase (a substring match). Fewer:
  * a prefix of the asset tag or serial, as an index range (tags and serials are stored as typed;
- * the range is tried as typed and in capitals).
+ * the range is tried as typed and in capitals). Control characters are searched as spaces: FTS5
+ * ends a phrase at a NUL ("unterminated string"), and no tag, serial or model holds one.
  */
 function searchCondition(q: string): SQL {
-  const term = q.trim();
+  const term = searchTerm(q);
   if (term.length >= 3) {
     const phrase = `"${term.replaceAll('"', '""')}"`;
     return sql`${devices.id} IN (SELECT rowid FROM devices_search WHERE devices_search MATCH ${phrase})`;
@@ -418,6 +419,10 @@ function searchCondition(q: string): SQL {
       and(gte(devices.serial, prefix), lt(devices.serial, `${prefix}\uffff`)),
     ]),
   )!;
+}
+
+function searchTerm(q: string): string {
+  return q.replace(/\p{Cc}/gu, " ").trim();
 }
 
 const sortColumns = {
@@ -442,7 +447,7 @@ export function listDevices(query: DeviceListQuery, scope: DeviceScope): { items
   if (query.departmentId !== undefined) conditions.push(eq(devices.departmentId, query.departmentId));
   if (query.status) conditions.push(eq(devices.status, query.status));
   if (query.type) conditions.push(eq(devices.type, query.type));
-  if (query.q?.trim()) conditions.push(searchCondition(query.q));
+  if (query.q && searchTerm(query.q)) conditions.push(searchCondition(query.q));
   const where = conditions.length > 0 ? and(...conditions) : undefined;
 
   const column = sortColumns[query.sort ?? "updated"];
