@@ -60,7 +60,7 @@ const lucia = new Lucia(hashedSessionAdapter, {
 });
 
 /** HTTPS as the client saw it (the server trusts X-Forwarded-Proto only when TRUST_PROXY is on). */
-function isHttps(request: Request): boolean {
+export function isHttps(request: Request): boolean {
   return new URL(request.url).protocol === "https:";
 }
 

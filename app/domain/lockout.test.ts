@@ -1,6 +1,16 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { activeLockUntil, afterFailedAttempt, emptyThrottle, FAILURE_WINDOW_MS, LOCK_DURATION_MS, minutesUntilUnlock, type ThrottleState } from "./lockout";
+import {
+  activeLockUntil,
+  afterFailedAttempt,
+  emptyThrottle,
+  FAILURE_WINDOW_MS,
+  LOCK_DURATION_MS,
+  LOCKOUT_THRESHOLD,
+  minutesUntilUnlock,
+  signInGate,
+  type ThrottleState,
+} from "./lockout";
 
 const minute = 60_000;
 const start = Date.UTC(2026, 10, 30, 9, 0, 0);
@@ -55,6 +65,45 @@ describe("sign-in lockout", () => {
           expect(activeLockUntil(state, start + burst.at(-1)!)).not.toBeNull();
         },
       ),
+    );
+  });
+});
+
+describe("the sign-in gate with device cookies", () => {
+  const tenFailures = (from: number) => failAt(Array.from({ length: LOCKOUT_THRESHOLD }, (_, i) => from + i * 1000));
+  const lockedAddress = tenFailures(start);
+  const afterLocking = start + LOCKOUT_THRESHOLD * 1000;
+
+  test("without a device cookie, the address's throttle decides and counts", () => {
+    expect(signInGate({ address: emptyThrottle, device: null }, start)).toEqual({ kind: "open", countsAgainst: "address" });
+    expect(signInGate({ address: lockedAddress, device: null }, afterLocking)).toEqual({
+      kind: "locked",
+      lockedUntil: activeLockUntil(lockedAddress, afterLocking),
+    });
+  });
+
+  test("a browser with the account's device cookie signs in while strangers have locked the address, and its failures count against the cookie", () => {
+    expect(signInGate({ address: lockedAddress, device: emptyThrottle }, afterLocking)).toEqual({ kind: "open", countsAgainst: "device" });
+    const nineOwnFailures = failAt(Array.from({ length: LOCKOUT_THRESHOLD - 1 }, (_, i) => afterLocking + i * 1000));
+    expect(signInGate({ address: lockedAddress, device: nineOwnFailures }, afterLocking + minute)).toEqual({ kind: "open", countsAgainst: "device" });
+  });
+
+  test("a device cookie locked by its own failures is a stranger again: the address's lock applies, else failures count against the address", () => {
+    const lockedDevice = tenFailures(afterLocking);
+    const later = afterLocking + minute;
+    expect(signInGate({ address: lockedAddress, device: lockedDevice }, later)).toEqual({ kind: "locked", lockedUntil: activeLockUntil(lockedAddress, later) });
+    expect(signInGate({ address: emptyThrottle, device: lockedDevice }, later)).toEqual({ kind: "open", countsAgainst: "address" });
+  });
+
+  test("whatever the address's throttle holds, an unlocked device cookie opens and a missing one never does better than the address", () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 60 * minute }), { maxLength: 25 }), fc.integer({ min: 0, max: 60 * minute }), (failures, offset) => {
+        const address = failAt([...failures].sort((a, b) => a - b).map((at) => start + at));
+        const now = start + offset + 60 * minute;
+        expect(signInGate({ address, device: emptyThrottle }, now)).toEqual({ kind: "open", countsAgainst: "device" });
+        const stranger = signInGate({ address, device: null }, now);
+        expect(stranger.kind === "locked").toBe(activeLockUntil(address, now) !== null);
+      }),
     );
   });
 });

@@ -1,8 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, test, vi } from "vitest";
-import { signInThrottles } from "~db/schema";
+import { signInDeviceThrottles, signInThrottles } from "~db/schema";
 import { db } from "~/db.server";
+import { sha256Hex } from "~/auth/crypto.server";
 import { hashPassword } from "~/auth/password.server";
 import { FAILURE_WINDOW_MS, LOCK_DURATION_MS, LOCKOUT_THRESHOLD } from "~/domain/lockout";
 import { insertOrganization } from "./organization.server";
@@ -188,5 +189,73 @@ describe("attemptSignIn", () => {
     const outcomes = await Promise.all(Array.from({ length: 2 * LOCKOUT_THRESHOLD }, (_, attempt) => attemptSignIn(email, `parallel guess ${attempt}`, start)));
     const checked = outcomes.filter((outcome) => outcome.kind === "invalid").length;
     expect(checked).toBeLessThanOrEqual(LOCKOUT_THRESHOLD);
+  });
+});
+
+describe("attemptSignIn with a device cookie (a browser that signed in to the account before)", () => {
+  const deviceOf = () => ({ nonce: randomUUID() });
+  const deviceRow = (nonce: string) =>
+    db
+      .select()
+      .from(signInDeviceThrottles)
+      .where(eq(signInDeviceThrottles.nonceHash, sha256Hex(nonce)))
+      .get();
+
+  test("signs in with the right password while strangers have locked the address, and leaves the strangers' lock in place", async () => {
+    const { userId, email } = newAccount();
+    const device = deviceOf();
+    const tenth = await failRepeatedly(email, LOCKOUT_THRESHOLD, start);
+    expect(await attemptSignIn(email, password, tenth + minute)).toEqual({ kind: "locked", lockedUntil: tenth + LOCK_DURATION_MS });
+    expect(await attemptSignIn(email, password, tenth + minute, device)).toEqual({ kind: "signed-in", userId });
+    expect(throttleRow(email)?.lockedUntil?.getTime()).toBe(tenth + LOCK_DURATION_MS);
+    expect(await attemptSignIn(email, password, tenth + 2 * minute)).toEqual({ kind: "locked", lockedUntil: tenth + LOCK_DURATION_MS });
+  });
+
+  test("its failures count against the cookie, not the address, keyed by the nonce's hash", async () => {
+    const { email } = newAccount();
+    const device = deviceOf();
+    expect(await attemptSignIn(email, "wrong", start, device)).toEqual({ kind: "invalid" });
+    expect(throttleRow(email)).toBeUndefined();
+    expect(deviceRow(device.nonce)).toEqual(expect.objectContaining({ email, recentFailures: JSON.stringify([start]), lockedUntil: null }));
+    expect(JSON.stringify(db.select().from(signInDeviceThrottles).all())).not.toContain(device.nonce);
+  });
+
+  test("ten failures lock the cookie; a locked cookie is a stranger again, locked out too while the address is locked", async () => {
+    const { userId, email } = newAccount();
+    const device = deviceOf();
+    const strangersTenth = await failRepeatedly(email, LOCKOUT_THRESHOLD, start);
+    let at = strangersTenth;
+    for (let attempt = 0; attempt < LOCKOUT_THRESHOLD; attempt++) {
+      at = strangersTenth + (attempt + 1) * 1000;
+      expect(await attemptSignIn(email, `owner mistypes ${attempt}`, at, device)).toEqual({ kind: "invalid" });
+    }
+    expect(deviceRow(device.nonce)?.lockedUntil?.getTime()).toBe(at + LOCK_DURATION_MS);
+    expect(await attemptSignIn(email, password, at + 1000, device)).toEqual({ kind: "locked", lockedUntil: strangersTenth + LOCK_DURATION_MS });
+    // Another browser of the owner's, with a cookie of its own, still signs in.
+    expect(await attemptSignIn(email, password, at + 1000, deviceOf())).toEqual({ kind: "signed-in", userId });
+  });
+
+  test("a locked cookie on an address nobody locked counts its failures against the address, as a stranger's would", async () => {
+    const { email } = newAccount();
+    const device = deviceOf();
+    for (let attempt = 0; attempt < LOCKOUT_THRESHOLD; attempt++) await attemptSignIn(email, `wrong ${attempt}`, start + attempt, device);
+    expect(throttleRow(email)).toBeUndefined();
+    expect(await attemptSignIn(email, "wrong again", start + minute, device)).toEqual({ kind: "invalid" });
+    expect(JSON.parse(throttleRow(email)?.recentFailures ?? "null")).toEqual([start + minute]);
+  });
+
+  test("a success with the cookie clears the cookie's failures", async () => {
+    const { userId, email } = newAccount();
+    const device = deviceOf();
+    for (let attempt = 0; attempt < LOCKOUT_THRESHOLD - 1; attempt++) await attemptSignIn(email, `wrong ${attempt}`, start + attempt, device);
+    expect(await attemptSignIn(email, password, start + minute, device)).toEqual({ kind: "signed-in", userId });
+    expect(deviceRow(device.nonce)).toBeUndefined();
+  });
+
+  test("an account whose address is not confirmed does not sign in, with the cookie or without", async () => {
+    const email = `${randomUUID()}@demo.city`;
+    insertUser({ email, name: "Not yet", role: "employee", organizationId, passwordHash, activatedAt: null });
+    expect(await attemptSignIn(email, password, start)).toEqual({ kind: "invalid" });
+    expect(await attemptSignIn(email, password, start, deviceOf())).toEqual({ kind: "invalid" });
   });
 });

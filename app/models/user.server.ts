@@ -1,6 +1,6 @@
 // Accounts: who someone is, their role and their organization.
 import { randomUUID } from "node:crypto";
-import { count, eq } from "drizzle-orm";
+import { and, count, eq, isNull } from "drizzle-orm";
 import { organizations, users, type OrganizationKind, type OrganizationStatus, type Role } from "~db/schema";
 import { db, type CircuitDatabase } from "~/db.server";
 import { normalizeEmail } from "~/domain/accounts";
@@ -54,10 +54,10 @@ export function getSessionUser(userId: string): SessionUser | null {
   return row ? toSessionUser(row) : null;
 }
 
-export function findCredentialsByEmail(email: string, database: CircuitDatabase = db): { id: string; passwordHash: string } | null {
+export function findCredentialsByEmail(email: string, database: CircuitDatabase = db): { id: string; passwordHash: string; activatedAt: Date | null } | null {
   return (
     database
-      .select({ id: users.id, passwordHash: users.passwordHash })
+      .select({ id: users.id, passwordHash: users.passwordHash, activatedAt: users.activatedAt })
       .from(users)
       .where(eq(users.email, normalizeEmail(email)))
       .get() ?? null
@@ -66,6 +66,43 @@ export function findCredentialsByEmail(email: string, database: CircuitDatabase 
 
 export function emailIsTaken(email: string, database: CircuitDatabase = db): boolean {
   return findCredentialsByEmail(email, database) !== null;
+}
+
+/** The account that holds an address, as sign-up needs it: whether it is active, and the language to write to its owner in. */
+export function findAccountHolding(email: string, database: CircuitDatabase = db): { id: string; activatedAt: Date | null; locale: string | null } | null {
+  return (
+    database
+      .select({ id: users.id, activatedAt: users.activatedAt, locale: users.locale })
+      .from(users)
+      .where(eq(users.email, normalizeEmail(email)))
+      .get() ?? null
+  );
+}
+
+/** Marks an account's address as proven; an account that is active already keeps its first activation time. */
+export function activateUser(tx: CircuitDatabase, userId: string, at: Date): void {
+  tx.update(users)
+    .set({ activatedAt: at })
+    .where(and(eq(users.id, userId), isNull(users.activatedAt)))
+    .run();
+}
+
+/**
+ * Removes an account whose address was never confirmed (it never signed in, so nothing refers to it
+ * but its confirmation links, which go with it), and the organization it registered, when that is
+ * still pending and has no member left. A new sign-up with the address takes its place, so that whoever
+ * signed up first with someone else's address cannot keep the owner out.
+ */
+export function removeUnconfirmedAccount(tx: CircuitDatabase, userId: string): void {
+  const removed = tx
+    .delete(users)
+    .where(and(eq(users.id, userId), isNull(users.activatedAt)))
+    .returning({ organizationId: users.organizationId })
+    .get();
+  if (!removed) return;
+  const organization = tx.select({ status: organizations.status }).from(organizations).where(eq(organizations.id, removed.organizationId)).get();
+  const membersLeft = tx.select({ total: count() }).from(users).where(eq(users.organizationId, removed.organizationId)).get()?.total ?? 0;
+  if (organization?.status === "pending" && membersLeft === 0) tx.delete(organizations).where(eq(organizations.id, removed.organizationId)).run();
 }
 
 export type NewUser = {

@@ -5,6 +5,7 @@ import { Link, useActionData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { requireAnonymous, safeRedirectPath } from "~/auth/guards.server";
+import { issueDeviceCookie, trustedDeviceFor } from "~/auth/device-cookie.server";
 import { startSession } from "~/auth/session.server";
 import { RouteErrorBoundary } from "~/components/error-page";
 import { FormErrors, SubmitButton, TextField, ValidatedForm } from "~/components/ui/form";
@@ -38,7 +39,9 @@ export async function action({ request }: ActionFunctionArgs) {
     return data({ result: submission.reply({ hideFields: ["password"] }), lockedMinutes: null }, { status: 400 });
   }
   const now = Date.now();
-  const outcome = await attemptSignIn(submission.value.email, submission.value.password, now);
+  // A browser that signed in to this account before presents its device cookie: it answers to its own lockout.
+  const device = trustedDeviceFor(request, submission.value.email);
+  const outcome = await attemptSignIn(submission.value.email, submission.value.password, now, device);
   if (outcome.kind === "locked") {
     return data(
       {
@@ -49,10 +52,13 @@ export async function action({ request }: ActionFunctionArgs) {
     );
   }
   if (outcome.kind === "invalid") {
-    return data({ result: submission.reply({ formErrors: ["errors.invalidCredentials"], hideFields: ["password"] }), lockedMinutes: null }, { status: 400 });
+    // The same words for a wrong password and for an account whose address is not confirmed yet: strangers learn nothing.
+    const formErrors = ["errors.invalidCredentials", "login.notActivatedHint"];
+    return data({ result: submission.reply({ formErrors, hideFields: ["password"] }), lockedMinutes: null }, { status: 400 });
   }
   const headers = new Headers();
   headers.append("Set-Cookie", await startSession(outcome.userId, request));
+  headers.append("Set-Cookie", issueDeviceCookie(request, submission.value.email));
   const preferredLanguage = getSessionUser(outcome.userId)?.locale;
   if (isSupportedLanguage(preferredLanguage)) headers.append("Set-Cookie", await languageCookie.serialize(preferredLanguage));
   throw redirect(safeRedirectPath(submission.value.redirectTo), { headers });
