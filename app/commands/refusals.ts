@@ -43,6 +43,8 @@ export type Refusal =
   | { reason: "device-not-listed" }
   /** An invite link that was used already or has expired (or whose address has an account meanwhile). */
   | { reason: "invite-unusable"; state: "used" | "expired" | "email-taken" }
+  /** A link that proves a new account's address, used already or expired (24 h). */
+  | { reason: "confirmation-unusable"; state: "used" | "expired" }
   | { reason: "not-feasible" }
   | { reason: "not-cancellable" }
   | { reason: "not-submitted" }
@@ -93,6 +95,11 @@ export const refusalAnswers: Record<RefusalReason, RefusalAnswer> = {
     status: 410,
     apiCode: "invite_unusable",
     messageKey: (refusal) => `errors.invite.${refusal.reason === "invite-unusable" ? refusal.state : "used"}`,
+  },
+  "confirmation-unusable": {
+    status: 410,
+    apiCode: "confirmation_unusable",
+    messageKey: (refusal) => `errors.confirmation.${refusal.reason === "confirmation-unusable" ? refusal.state : "used"}`,
   },
   "device-not-listed": { status: 409, apiCode: "device_not_listed", messageKey: key("errors.match.device-not-listed") },
   "not-feasible": { status: 409, apiCode: "not_feasible", messageKey: key("errors.match.not-feasible") },

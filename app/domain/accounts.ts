@@ -13,3 +13,14 @@ export function isCityEmail(email: string, cityDomain: string): boolean {
 
 export const PASSWORD_MIN_LENGTH = 10;
 export const PASSWORD_MAX_LENGTH = 200;
+
+/** How long the link that proves a new account's address works (and it works once). */
+export const EMAIL_CONFIRMATION_VALIDITY_MS = 24 * 60 * 60 * 1000;
+
+export type EmailConfirmationState = "usable" | "used" | "expired";
+
+export function emailConfirmationState(confirmation: { expiresAt: number; usedAt: number | null }, now: number): EmailConfirmationState {
+  if (confirmation.usedAt !== null) return "used";
+  if (now >= confirmation.expiresAt) return "expired";
+  return "usable";
+}
