@@ -85,6 +85,14 @@ const probes: Record<ApiOperation, Probe> = {
     }),
   },
   "POST /api/v1/wipes/{wipeId}/validate": { access: permitted("wipe.validate"), request: () => ({ path: `/api/v1/wipes/${missingId}/validate`, data: {} }) },
+  "POST /api/v1/devices/{id}/storage-absence": {
+    access: permitted("wipe.record"),
+    request: () => ({ path: `/api/v1/devices/${missingId}/storage-absence`, data: { notes: "Drive bay empty" } }),
+  },
+  "POST /api/v1/storage-absences/{absenceId}/validate": {
+    access: permitted("wipe.validate"),
+    request: () => ({ path: `/api/v1/storage-absences/${missingId}/validate`, data: {} }),
+  },
   "POST /api/v1/devices/{id}/wipe-logs": {
     access: permitted("wipe.record"),
     request: () => ({ path: `/api/v1/devices/${missingId}/wipe-logs`, text: "nwipe: notice: not a real log" }),

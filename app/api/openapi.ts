@@ -13,6 +13,8 @@ import { rejectRequestInput } from "~/commands/requests/reject-request.server";
 import { readWipeLogInput } from "~/commands/wipes/read-wipe-log.server";
 import { recordWipeInput } from "~/commands/wipes/record-wipe.server";
 import { validateWipeInput } from "~/commands/wipes/validate-wipe.server";
+import { recordStorageAbsenceInput } from "~/commands/wipes/record-storage-absence.server";
+import { validateStorageAbsenceInput } from "~/commands/wipes/validate-storage-absence.server";
 import { deviceListQuerySchema } from "~/forms/device";
 import { apiTokenRequestInput } from "~/forms/api-token";
 import { requestListQuery } from "~/forms/request";
@@ -53,6 +55,7 @@ const recordWipe = commandRequest(recordWipeInput, { id: "deviceId", mediumId: "
 const approveRequest = commandRequest(approveRequestInput, { id: "requestId" });
 const rejectRequest = commandRequest(rejectRequestInput, { id: "requestId" });
 const readWipeLog = commandRequest(readWipeLogInput, { id: "deviceId" });
+const recordStorageAbsence = commandRequest(recordStorageAbsenceInput, { id: "deviceId" });
 
 const json = (schema: z.ZodTypeAny) => ({ required: true, content: { "application/json": { schema } } });
 
@@ -112,7 +115,25 @@ const operations: Record<ApiOperation, OperationDoc> = {
     // The device page also names the device; the API's path names only the record.
     params: commandRequest(validateWipeInput, { wipeId: "wipeId" }).params,
   },
-  "GET /api/v1/devices/{id}/certificate": { summary: "The device's current wipe certificate", params: deviceIdParams },
+  "POST /api/v1/devices/{id}/storage-absence": {
+    summary: "Record that a collected device without storage media holds no storage at all (checked by hand)",
+    description:
+      "A laptop, desktop, tablet or phone without media is certified only once a second technician validates this record. Refused for a device " +
+      "with media (wipe them instead), and once per cycle. The body may be {} or give notes (what was checked).",
+    params: recordStorageAbsence.params,
+    body: json(registry.register("RecordStorageAbsenceInput", recordStorageAbsence.body)),
+  },
+  "POST /api/v1/storage-absences/{absenceId}/validate": {
+    summary: "Validate a no-storage record, as a second technician",
+    params: commandRequest(validateStorageAbsenceInput, { absenceId: "absenceId" }).params,
+  },
+  "GET /api/v1/devices/{id}/certificate": {
+    summary: "The device's current wipe certificate",
+    description:
+      "records: each medium's deciding attempt (its latest since collection). attempts: every attempt since collection, failed ones included, " +
+      "each marked deciding or not. storageAbsence: the validated no-storage record of a device without media, or null.",
+    params: deviceIdParams,
+  },
   "GET /api/v1/devices/{id}/certificate.pdf": { summary: "The certificate as a PDF (the same document as the device page's link)", params: deviceIdParams },
   "POST /api/v1/devices/{id}/wipe-logs": {
     summary: "Read an nwipe log into draft wipe records for this device's media (nothing is saved)",

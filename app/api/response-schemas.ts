@@ -176,6 +176,20 @@ export const wipeRecordSchema = z
   .strict()
   .openapi("WipeRecord");
 
+export const storageAbsenceSchema = z
+  .object({
+    id,
+    deviceId: id,
+    notes: z.string().nullable().describe("What the technician checked, e.g. empty drive bays and slots."),
+    recordedBy: person,
+    recordedAt: instant,
+    validatedBy: person.extend({ organization: z.string() }).nullable(),
+    validatedAt: instant.nullable(),
+    certificateId: id.nullable(),
+  })
+  .strict()
+  .openapi("StorageAbsence");
+
 export const certificateSchema = z
   .object({
     number: z.string().describe("WC-<year>-<six digits>"),
@@ -183,7 +197,13 @@ export const certificateSchema = z
     publicId: z.string(),
     issuedAt: instant,
     issuedBy: z.string().describe("The certifying technician's name."),
-    records: z.array(wipeRecordSchema),
+    records: z.array(wipeRecordSchema).describe("What the certificate rests on: each medium's deciding attempt (its latest of the cycle)."),
+    attempts: z
+      .array(wipeRecordSchema.extend({ deciding: z.boolean().describe("The medium's latest attempt of the cycle, which decides it.") }))
+      .describe("Every attempt on the device's media since it was collected, failed ones included, oldest first per medium."),
+    storageAbsence: storageAbsenceSchema
+      .nullable()
+      .describe("For a device without storage media: the validated record that none is present (two technicians), or null."),
   })
   .strict()
   .openapi("Certificate");
@@ -397,7 +417,11 @@ export const apiResponses = {
     400: error("The body is not JSON."),
     413: error("The body is larger than 1 MB."),
     403: error("The role may not take this action, or the device is not one the caller may act on."),
-    409: error("The device's state does not allow the action (or it needs a confirmed match, or no IT service exists)."),
+    409: error(
+      "The device's state does not allow the action (or it needs a confirmed match, or no IT service exists). Certify: code media_not_sanitized " +
+        "when a medium's latest attempt did not pass or is not validated; storage_not_accounted_for for a laptop, desktop, tablet or phone " +
+        "without media and without a validated no-storage record.",
+    ),
     422: error("The action is unknown or a required detail is missing."),
   },
   "GET /api/v1/devices/{id}/custody": {
@@ -421,6 +445,22 @@ export const apiResponses = {
     403: error("Not a technician, or the validator performed the wipe (code same_person)."),
     404: error("No such record."),
     409: error("The record failed, is validated already, or its device is not collected."),
+  },
+  "POST /api/v1/devices/{id}/storage-absence": {
+    ...withToken,
+    201: json(storageAbsenceSchema, "The record, awaiting validation by a second technician."),
+    400: error("The body is not JSON."),
+    403: error("Only technicians record this, on devices they may see."),
+    404: error("No such device."),
+    409: error("The device is not collected, has storage media (code device_has_media), or has this record already (code storage_absence_recorded)."),
+    422: error("Field errors (notes too long)."),
+  },
+  "POST /api/v1/storage-absences/{absenceId}/validate": {
+    ...withToken,
+    200: json(storageAbsenceSchema, "The validated record."),
+    403: error("Not a technician, or the validator made the record (code same_person)."),
+    404: error("No such record."),
+    409: error("The record is validated already, or its device is not collected (or was collected again since)."),
   },
   "GET /api/v1/devices/{id}/certificate": {
     ...withToken,

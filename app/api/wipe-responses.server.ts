@@ -1,5 +1,5 @@
 // JSON shapes of wipe records and certificates in the API (refusals answer through app/http/refusal-replies.server.ts).
-import type { CertificateView, WipeRecordView } from "~/models/wipe.server";
+import type { CertificateView, StorageAbsenceView, WipeRecordView } from "~/models/wipe.server";
 
 export function wipeRecordJson(record: WipeRecordView) {
   return {
@@ -33,6 +33,19 @@ export function wipeRecordJson(record: WipeRecordView) {
   };
 }
 
+export function storageAbsenceJson(record: StorageAbsenceView) {
+  return {
+    id: record.id,
+    deviceId: record.deviceId,
+    notes: record.notes,
+    recordedBy: { id: record.recordedById, name: record.recordedByName },
+    recordedAt: record.recordedAt,
+    validatedBy: record.validatedById ? { id: record.validatedById, name: record.validatedByName, organization: record.validatorOrganizationName } : null,
+    validatedAt: record.validatedAt,
+    certificateId: record.certificateId,
+  };
+}
+
 export function certificateJson(certificate: CertificateView, device: { id: number; publicId: string }) {
   return {
     number: certificate.number,
@@ -41,5 +54,7 @@ export function certificateJson(certificate: CertificateView, device: { id: numb
     issuedAt: certificate.issuedAt,
     issuedBy: certificate.issuedByName,
     records: certificate.records.map(wipeRecordJson),
+    attempts: certificate.attempts.map((attempt) => ({ ...wipeRecordJson(attempt), deciding: attempt.deciding })),
+    storageAbsence: certificate.storageAbsence && storageAbsenceJson(certificate.storageAbsence),
   };
 }

@@ -1,6 +1,8 @@
-// The data-wipe certificate as a PDF: the city, the device, every medium with every field of a
-// NIST SP 800-88 certificate of sanitization, who performed and who validated, the certificate
-// number, and a QR code to the public verification page.
+// The data-wipe certificate as a PDF: the city, the device, every medium with every attempt of the
+// cycle (failed ones included, the deciding one marked) and every field of a NIST SP 800-88
+// certificate of sanitization, who performed and who validated, or the validated "no storage
+// present" record of a device without media, the certificate number, and a QR code to the public
+// verification page.
 import type { TFunction } from "i18next";
 import type { Language } from "~/i18n/config";
 import { formatDate, formatDateTime } from "~/i18n/format";
@@ -19,6 +21,20 @@ export type CertificateDocumentInput = {
 const ink = "#0f172a";
 const muted = "#475569";
 const accent = "#065f46";
+const failed = "#b91c1c";
+
+type CertificateAttempt = CertificateView["attempts"][number];
+
+/** The certificate's attempts grouped by medium, in the order the query gives them (by medium, then oldest first). */
+function attemptsByMedium(attempts: CertificateAttempt[]): { medium: CertificateAttempt; attempts: CertificateAttempt[] }[] {
+  const groups = new Map<number, { medium: CertificateAttempt; attempts: CertificateAttempt[] }>();
+  for (const attempt of attempts) {
+    const group = groups.get(attempt.mediumId);
+    if (group) group.attempts.push(attempt);
+    else groups.set(attempt.mediumId, { medium: attempt, attempts: [attempt] });
+  }
+  return [...groups.values()];
+}
 
 function labelValue(document: PdfDocument, label: string, value: string, x: number, y: number, width: number): number {
   document.font("Helvetica").fontSize(8).fillColor(muted).text(label, x, y, { width });
@@ -84,17 +100,39 @@ export function renderCertificatePdf({ cityName, certificate, device, verifyUrl,
       labelValue(document, t("device.department"), device.departmentName, left + column, y, column - 10);
       y = labelValue(document, t("certificate.verifyAt"), verifyUrl, left + 2 * column, y, column - 10) + 14;
 
+      const media = attemptsByMedium(certificate.attempts);
       document
         .font("Helvetica-Bold")
         .fontSize(12)
         .fillColor(ink)
-        .text(t("certificate.mediaSection", { count: certificate.records.length }), left, y);
+        .text(t("certificate.mediaSection", { count: media.length }), left, y);
       y = document.y + 6;
-      if (certificate.records.length === 0) {
-        document.font("Helvetica").fontSize(10).fillColor(ink).text(t("certificate.noMedia"), left, y, { width });
-        y = document.y + 8;
+      if (media.length === 0) {
+        const absence = certificate.storageAbsence;
+        const line =
+          absence && absence.validatedAt
+            ? t("certificate.noStoragePresent", {
+                recordedBy: absence.recordedByName,
+                recordedOn: formatDate(absence.recordedAt, language),
+                validatedBy: absence.validatedByName ?? "—",
+                validatedOn: formatDate(absence.validatedAt, language),
+              })
+            : t("certificate.noMedia");
+        document.font("Helvetica").fontSize(10).fillColor(ink).text(line, left, y, { width });
+        y = document.y + 4;
+        if (absence?.notes) y = labelValue(document, t("wipe.notes"), absence.notes, left, y, width) + 4;
+        y += 4;
       }
-      certificate.records.forEach((record, index) => {
+      const quarter = width / 4;
+      const row = (cells: [string, string][]) => {
+        for (let start = 0; start < cells.length; start += 4) {
+          const bottoms = cells
+            .slice(start, start + 4)
+            .map(([label, value], offset) => labelValue(document, label, value, left + offset * quarter, y, quarter - 8));
+          y = Math.max(...bottoms) + 5;
+        }
+      };
+      media.forEach(({ medium, attempts }, index) => {
         if (y > document.page.height - 230) {
           document.addPage();
           y = document.page.margins.top;
@@ -105,32 +143,47 @@ export function renderCertificatePdf({ cityName, certificate, device, verifyUrl,
           .font("Helvetica-Bold")
           .fontSize(10)
           .fillColor(ink)
-          .text(t("certificate.medium", { number: index + 1, serial: record.mediumSerial }), left, y);
+          .text(t("certificate.medium", { number: index + 1, serial: medium.mediumSerial }), left, y);
         y = document.y + 4;
-        const quarter = width / 4;
-        const cells: [string, string][] = [
-          [t("certificate.mediumMakeModel"), [record.mediumManufacturer, record.mediumModel].filter(Boolean).join(" ") || "—"],
-          [t("medium.kind"), record.mediumKind],
-          [t("medium.capacityGb"), String(record.mediumCapacityGb)],
-          [t("wipe.method"), t(`wipeMethods.${record.method}`)],
-          [t("wipe.technique"), `${t(`wipeTechniques.${record.technique}`)}${record.rounds ? ` (${t("wipe.roundsValue", { count: record.rounds })})` : ""}`],
-          [t("wipe.tool"), `${record.tool} ${record.toolVersion}`],
-          [t("wipe.verification"), `${t(`wipeVerifications.${record.verification}`)}${record.samplePercent ? ` (${record.samplePercent} %)` : ""}`],
-          [t("wipe.result"), t(`wipeResults.${record.result}`)],
-          [t("certificate.performedBy"), record.performedByName],
-          [t("certificate.performedOn"), formatDateTime(record.finishedAt ?? record.recordedAt, language)],
-          [t("certificate.validatedBy"), record.validatedByName ?? "—"],
-          [t("certificate.validatedOn"), record.validatedAt ? formatDateTime(record.validatedAt, language) : "—"],
-        ];
-        for (let row = 0; row < cells.length; row += 4) {
-          const bottoms = cells
-            .slice(row, row + 4)
-            .map(([label, value], offset) => labelValue(document, label, value, left + offset * quarter, y, quarter - 8));
-          y = Math.max(...bottoms) + 5;
-        }
-        if (record.notes) {
-          y = labelValue(document, t("wipe.notes"), record.notes, left, y, width) + 5;
-        }
+        row([
+          [t("certificate.mediumMakeModel"), [medium.mediumManufacturer, medium.mediumModel].filter(Boolean).join(" ") || "—"],
+          [t("medium.kind"), medium.mediumKind],
+          [t("medium.capacityGb"), String(medium.mediumCapacityGb)],
+          [t("certificate.attempts"), t("certificate.mediumAttempts", { count: attempts.length })],
+        ]);
+        // Every attempt of the cycle, oldest first, failures included: the latest decides.
+        attempts.forEach((attempt, attemptIndex) => {
+          if (y > document.page.height - 150) {
+            document.addPage();
+            y = document.page.margins.top;
+          }
+          const heading = `${t("certificate.attempt", { number: attemptIndex + 1, count: attempts.length, result: t(`wipeResults.${attempt.result}`) })} ${
+            attempt.deciding ? t("certificate.decidingAttempt") : t("certificate.supersededAttempt")
+          }`;
+          document
+            .font("Helvetica-Bold")
+            .fontSize(9)
+            .fillColor(attempt.result === "fail" ? failed : attempt.deciding ? accent : muted)
+            .text(heading, left + 8, y, { width: width - 8 });
+          y = document.y + 3;
+          row([
+            [t("wipe.method"), t(`wipeMethods.${attempt.method}`)],
+            [
+              t("wipe.technique"),
+              `${t(`wipeTechniques.${attempt.technique}`)}${attempt.rounds ? ` (${t("wipe.roundsValue", { count: attempt.rounds })})` : ""}`,
+            ],
+            [t("wipe.tool"), `${attempt.tool} ${attempt.toolVersion}`],
+            [t("wipe.verification"), `${t(`wipeVerifications.${attempt.verification}`)}${attempt.samplePercent ? ` (${attempt.samplePercent} %)` : ""}`],
+            [t("certificate.performedBy"), attempt.performedByName],
+            [t("certificate.performedOn"), formatDateTime(attempt.finishedAt ?? attempt.recordedAt, language)],
+            [t("certificate.validatedBy"), attempt.validatedByName ?? "—"],
+            [t("certificate.validatedOn"), attempt.validatedAt ? formatDateTime(attempt.validatedAt, language) : "—"],
+          ]);
+          if (attempt.notes) {
+            y = labelValue(document, t("wipe.notes"), attempt.notes, left, y, width) + 5;
+          }
+          y += 3;
+        });
         y += 4;
       });
 
