@@ -127,10 +127,6 @@ const catalogue: Catalogue[] = [
 ];
 
 const day = 24 * 60 * 60 * 1000;
-const recyclers = [
-  { recycler: "Recupel Partner Galloo", certificateNumber: "R2V3-BE-20418" },
-  { recycler: "Out of Use NV", certificateNumber: "ESTW-00931" },
-];
 
 export function seedDemoDevices(people: {
   departments: [number, number];
@@ -138,6 +134,8 @@ export function seedDemoDevices(people: {
   departmentUserIds: [string, string];
   coordinatorId: string;
   technicianIds: [string, string];
+  /** The recyclers the coordinator keeps (db/seed.ts adds them), with the prefix of the certificates each issues. */
+  recyclers: [{ id: number; certificatePrefix: string }, { id: number; certificatePrefix: string }];
 }): void {
   const actor = (userId: string, role: "department" | "technician" | "coordinator", organizationId: number): UserActor => ({
     kind: "user",
@@ -154,7 +152,7 @@ export function seedDemoDevices(people: {
     | { action: "wipe" }
     | { action: "certify" }
     | { action: "list"; grade: ConditionGrade }
-    | { action: "recycle"; recycler: string; certificateNumber: string };
+    | { action: "recycle"; recyclerId: number; certificateNumber: string };
   type Step = { at: number; device: number; input: Input; by: UserActor };
   const steps: Step[] = [];
 
@@ -172,7 +170,9 @@ export function seedDemoDevices(people: {
     if (index < 24) steps.push({ at: registeredAt + (3 + (index % 5)) * day, device: index, input: { action: "collect" }, by: technician });
     if (index % 4 === 1 && index < 24) {
       const by = index % 8 === 1 ? technician : actor(people.coordinatorId, "coordinator", people.itServiceId);
-      steps.push({ at: registeredAt + 12 * day, device: index, input: { action: "recycle", ...recyclers[index % 2]! }, by });
+      const recycler = people.recyclers[index % 8 === 1 ? 0 : 1];
+      const certificateNumber = `${recycler.certificatePrefix}-${String(20_418 + index * 37).padStart(6, "0")}`;
+      steps.push({ at: registeredAt + 12 * day, device: index, input: { action: "recycle", recyclerId: recycler.id, certificateNumber }, by });
     } else if (index < 16) {
       // The older collected devices are wiped and certified; most of them are listed.
       steps.push({ at: registeredAt + 9 * day, device: index, input: { action: "wipe" }, by: technician });
@@ -263,7 +263,7 @@ export function seedDemoDevices(people: {
       case "recycle":
         devices.set(
           step.device,
-          done(recycleDevice(step.by, { deviceId, recycler: step.input.recycler, certificateNumber: step.input.certificateNumber }, options), what),
+          done(recycleDevice(step.by, { deviceId, recyclerId: step.input.recyclerId, certificateNumber: step.input.certificateNumber }, options), what),
         );
         break;
     }

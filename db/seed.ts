@@ -4,6 +4,7 @@ import { hashPassword } from "~/auth/password.server";
 import { reviewOrganization } from "~/commands/organizations/review-organization.server";
 import type { UserActor } from "~/domain/lifecycle";
 import { registerOrganization } from "~/commands/organizations/register-organization.server";
+import { addRecycler } from "~/commands/organizations/add-recycler.server";
 import type { CommandResult } from "~/commands/command.server";
 import { insertOrganization } from "~/models/organization.server";
 import { countUsers, insertUser } from "~/models/user.server";
@@ -25,6 +26,12 @@ export const demoAccounts: { email: string; name: string; role: Role; organizati
 
 /** The member of the school that still awaits approval. */
 export const pendingSchoolAccount = { email: "pending@demo.school", name: "Bram Willems", organization: "Atheneum Zuid" };
+
+/** Fictional recyclers with fictional accreditation numbers, added by the coordinator as in real use. */
+export const demoRecyclers = [
+  { name: "Recyclagecentrum Schelde NV", accreditationNumber: "OVAM-WEEE-2024-0417", certificatePrefix: "RCS" },
+  { name: "EcoCirkel Elektro BV", accreditationNumber: "RECUPEL-VL-2231", certificatePrefix: "ECE" },
+] as const;
 
 export class SeedRefusedError extends Error {}
 
@@ -104,12 +111,19 @@ export async function seedDemoData(): Promise<void> {
     );
   }
 
+  const [schelde, ecoCirkel] = demoRecyclers.map(({ name, accreditationNumber, certificatePrefix }) => {
+    const added = addRecycler(coordinatorActor, { name, accreditationNumber });
+    if (!added.ok) throw new Error(`Demo recycler refused: ${JSON.stringify(added)}`);
+    return { id: added.value.id, certificatePrefix };
+  });
+
   seedDemoDevices({
     departments: [organizationIds.get("Facilitair Bedrijf")!, organizationIds.get("Sociaal Huis")!],
     itServiceId: organizationIds.get("ICT-dienst")!,
     departmentUserIds: [userIds.get("department@demo.city")!, userIds.get("department2@demo.city")!],
     coordinatorId,
     technicianIds: [userIds.get("tech1@demo.city")!, userIds.get("tech2@demo.city")!],
+    recyclers: [schelde!, ecoCirkel!],
   });
 }
 

@@ -26,11 +26,13 @@ export const transitionBodySchema = z.discriminatedUnion("action", [
 export type TransitionBody = z.infer<typeof transitionBodySchema>;
 export type TransitionAction = TransitionBody["action"];
 
-/** Accepts the names people are likely to send for the recycler's fields too. */
+/**
+ * Accepts the names people are likely to send for the recycler's certificate too. The recycler itself
+ * is only ever an id (GET /api/v1/recyclers): a typed name is not taken.
+ */
 export function normalizeTransitionBody(body: unknown): unknown {
   if (typeof body !== "object" || body === null) return body;
   const aliases: Record<string, string> = {
-    recyclerName: "recycler",
     recyclerCertificateNumber: "certificateNumber",
     recyclerCertificate: "certificateNumber",
   };

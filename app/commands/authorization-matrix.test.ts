@@ -14,6 +14,7 @@ import {
   commandValue,
   createActor,
   createOrganization,
+  createRecycler,
   deviceInput,
   deviceInState,
   lifecycleCast,
@@ -43,7 +44,9 @@ import { returnDevice } from "./devices/return-device.server";
 import { signHandover } from "./devices/sign-handover.server";
 import { confirmMatch } from "./matches/confirm-match.server";
 import { markNotificationsRead } from "./notifications/mark-notifications-read.server";
+import { addRecycler } from "./organizations/add-recycler.server";
 import { reviewOrganization } from "./organizations/review-organization.server";
+import { updateRecycler } from "./organizations/update-recycler.server";
 import { approveRequest } from "./requests/approve-request.server";
 import { cancelRequest } from "./requests/cancel-request.server";
 import { fileRequest } from "./requests/file-request.server";
@@ -152,7 +155,15 @@ const matrix: Record<string, MatrixCase> = {
   },
   recycleDevice: {
     permission: "device.recycle",
-    run: (actor) => recycleDevice(actor, { deviceId: deviceInState("registered").id, recycler: "GreenCycle NV", certificateNumber: `R-${nextNumber()}` }),
+    run: (actor) => recycleDevice(actor, { deviceId: deviceInState("registered").id, recyclerId: createRecycler(), certificateNumber: `R-${nextNumber()}` }),
+  },
+  addRecycler: {
+    permission: "recycler.manage",
+    run: (actor) => addRecycler(actor, { name: `Recycler ${nextNumber()}`, accreditationNumber: `WEEE-${nextNumber()}` }),
+  },
+  updateRecycler: {
+    permission: "recycler.manage",
+    run: (actor) => updateRecycler(actor, { recyclerId: createRecycler(), accreditationNumber: `RECUPEL-${nextNumber()}` }),
   },
   fileRequest: {
     permission: "request.create",

@@ -26,7 +26,8 @@ function HolderName({ holder }: { holder: HolderView | null }) {
   return <>{holder.name}</>;
 }
 
-const shownDetails = ["certificateNumber", "recycler", "grade", "reason"] as const;
+/** A recycler shows by its current name and accreditation number (app/models/device-custody-view.server.ts looks them up). */
+const shownDetails = ["recycler", "recyclerAccreditation", "certificateNumber", "grade", "reason"] as const;
 
 export function CustodyTimeline({ entries }: { entries: TimelineEntry[] }) {
   const { t } = useTranslation();

@@ -10,6 +10,7 @@ const navigationItems: (NavigationItem & { actions: PermissionAction[]; onlyWhen
   { to: "/requests", labelKey: "nav.requests", actions: ["request.create", "request.review"] },
   { to: "/matching", labelKey: "nav.matching", actions: ["match.run"] },
   { to: "/organizations", labelKey: "nav.organizations", actions: ["organization.review"] },
+  { to: "/recyclers", labelKey: "nav.recyclers", actions: ["recycler.manage"] },
   { to: "/invites", labelKey: "nav.invites", actions: ["invite.create"] },
   { to: "/mailbox", labelKey: "nav.mailbox", actions: ["mailbox.view"], onlyWhen: (options) => options.devMailbox },
   { to: "/profile", labelKey: "nav.profile", actions: ["profile.manage"] },

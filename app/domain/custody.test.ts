@@ -1,7 +1,17 @@
 import { createHash } from "node:crypto";
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { canonicalSerialization, chainEvent, custodyEventHash, describeVerdict, GENESIS_HASH, verifyChain, type CustodyEvent } from "./custody";
+import {
+  canonicalSerialization,
+  chainEvent,
+  custodyDetailsSchemas,
+  custodyEventHash,
+  describeVerdict,
+  GENESIS_HASH,
+  parseCustodyDetails,
+  verifyChain,
+  type CustodyEvent,
+} from "./custody";
 
 const at = Date.UTC(2026, 10, 30, 9, 0, 0);
 
@@ -115,5 +125,17 @@ describe("chain verification", () => {
         if (!verdict.intact) expect(verdict.firstBadSeq).toBe(original.seq);
       }),
     );
+  });
+});
+
+describe("a recycle event's details", () => {
+  test("name the recycler by its organization id; events written before keep their typed name", () => {
+    expect(parseCustodyDetails("recycle", { recyclerId: 7, certificateNumber: "R2-1" })).toEqual({ recyclerId: 7, certificateNumber: "R2-1" });
+    expect(parseCustodyDetails("recycle", { recycler: "GreenCycle NV", certificateNumber: "R2-1" })).toEqual({
+      recycler: "GreenCycle NV",
+      certificateNumber: "R2-1",
+    });
+    expect(custodyDetailsSchemas.recycle.safeParse({ recyclerId: "7", certificateNumber: "R2-1" }).success).toBe(false);
+    expect(custodyDetailsSchemas.recycle.safeParse({ recyclerId: 7, recycler: "GreenCycle NV", certificateNumber: "R2-1" }).success).toBe(false);
   });
 });

@@ -148,7 +148,11 @@ export const custodyDetailsSchemas = {
   release: z.object({ reasonNoteId: z.number().nullable() }).strict(),
   handover: z.object({ signatureId: z.number().nullable() }).strict(),
   return: z.object({ reasonNoteId: z.number().nullable() }).strict(),
-  recycle: z.object({ recycler: z.string(), certificateNumber: z.string() }).strict(),
+  recycle: z.union([
+    z.object({ recyclerId: z.number().int(), certificateNumber: z.string() }).strict(),
+    /** Events from before recyclers were organizations named the recycler in free text; they stay as hashed. */
+    z.object({ recycler: z.string(), certificateNumber: z.string() }).strict(),
+  ]),
 } satisfies Record<LifecycleAction, z.ZodType<CustodyDetails>>;
 
 /**

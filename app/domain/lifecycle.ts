@@ -18,7 +18,11 @@ export function isLifecycleAction(value: string): value is LifecycleAction {
 export const holderKinds = ["organization", "employee", "recycler"] as const;
 export type HolderKind = (typeof holderKinds)[number];
 
-/** Who holds a device: a city department, the IT service, a school or nonprofit, an employee, or a recycler. */
+/**
+ * Who holds a device: an organization (a city department, the IT service, a school or nonprofit, or a
+ * recycler the coordinator keeps), or an employee. `recycler` by name is only read back from events
+ * written before recyclers were organizations: the chain keeps them as they were hashed.
+ */
 export type Holder = { kind: "organization"; organizationId: number } | { kind: "employee"; userId: string } | { kind: "recycler"; name: string };
 
 export type LifecycleActor =
@@ -53,7 +57,8 @@ export type TransitionInput =
   | { action: "release"; reason: string; reasonNoteId?: number | null }
   | { action: "handover"; recipient: Holder; signatureId?: number }
   | { action: "return"; itServiceId: number; reason?: string; reasonNoteId?: number | null }
-  | { action: "recycle"; recycler: string; certificateNumber: string };
+  /** The recycler is an organization of kind recycler (the caller checks that): the event holds its id, never a typed name. */
+  | { action: "recycle"; recyclerId: number; certificateNumber: string };
 
 export const conditionGrades = ["A", "B", "C", "parts"] as const;
 export type ConditionGrade = (typeof conditionGrades)[number];
@@ -161,11 +166,10 @@ function outcome(input: TransitionInput, device: DeviceFacts): { toHolder: Holde
     case "return":
       return { toHolder: { kind: "organization", organizationId: input.itServiceId }, details: { reasonNoteId: input.reasonNoteId ?? null } };
     case "recycle":
-      if (blank(input.recycler)) return { reason: "missing-detail", field: "recycler" };
       if (blank(input.certificateNumber)) return { reason: "missing-detail", field: "certificateNumber" };
       return {
-        toHolder: { kind: "recycler", name: input.recycler.trim() },
-        details: { recycler: input.recycler.trim(), certificateNumber: input.certificateNumber.trim() },
+        toHolder: { kind: "organization", organizationId: input.recyclerId },
+        details: { recyclerId: input.recyclerId, certificateNumber: input.certificateNumber.trim() },
       };
   }
 }

@@ -17,6 +17,7 @@ describe("the permission table", () => {
           "home.view",
           "profile.manage",
           "organization.review",
+          "recycler.manage",
           "invite.create",
           "mailbox.view",
           "device.register",

@@ -9,6 +9,7 @@ export const permissionActions = [
   "home.view",
   "profile.manage",
   "organization.review",
+  "recycler.manage",
   "invite.create",
   "mailbox.view",
   "device.register",
@@ -41,6 +42,8 @@ const allowedRoles: Record<PermissionAction, readonly Role[]> = {
   "home.view": everyone,
   "profile.manage": everyone,
   "organization.review": ["coordinator"],
+  /** The recyclers devices can go to: kept by the coordinator, chosen from a list by whoever recycles. */
+  "recycler.manage": ["coordinator"],
   "invite.create": ["coordinator"],
   "mailbox.view": ["coordinator"],
   "device.register": ["coordinator", "department"],

@@ -4,6 +4,7 @@
 import { z } from "zod";
 import { conditionGrades } from "~/domain/lifecycle";
 import { requiredText } from "./fields";
+import { recyclerChoice } from "./recycler";
 
 const deviceId = z.number({ required_error: "errors.required", invalid_type_error: "errors.number" }).int().positive();
 
@@ -23,8 +24,8 @@ export type HandOverDeviceInput = z.infer<typeof handOverDeviceInput>;
 export const returnDeviceInput = z.object({ deviceId, reason: z.string().trim().max(500, "errors.tooLong").optional() });
 export type ReturnDeviceInput = z.infer<typeof returnDeviceInput>;
 
-/** Today's free-text recycler with the recycler's certificate number. */
-export const recycleDeviceInput = z.object({ deviceId, recycler: requiredText(160), certificateNumber: requiredText(80) });
+/** The recycler (an organization the coordinator keeps, by id) and the destruction or recycling certificate it issues. */
+export const recycleDeviceInput = z.object({ deviceId, ...recyclerChoice });
 export type RecycleDeviceInput = z.infer<typeof recycleDeviceInput>;
 
 const confirmed = (message: string) => z.literal("on", { errorMap: () => ({ message }) });

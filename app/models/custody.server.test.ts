@@ -25,6 +25,7 @@ const CLI_TIMEOUT_MS = 60_000;
 
 let itServiceId: number;
 let parksId: number;
+let recyclerId: number;
 let technician: LifecycleActor & { kind: "user" };
 let parksStaff: LifecycleActor & { kind: "user" };
 /** Device A: events 1 (register), 2 (collect), 3 (recycle). Device B: 4, 5. Device C: 6. */
@@ -61,12 +62,13 @@ function idOf(result: CommandResult<DeviceDetail>): number {
 beforeAll(() => {
   itServiceId = insertOrganization({ name: "IT service", kind: "it_service", status: "approved" });
   parksId = insertOrganization({ name: "Parks department", kind: "department", status: "approved" });
+  recyclerId = insertOrganization({ name: "GreenCycle NV", kind: "recycler", status: "approved", accreditationNumber: "WEEE-BE-0042" });
   technician = actor("technician", itServiceId);
   parksStaff = actor("department", parksId);
 
   deviceA = idOf(registerDevice(parksStaff, input(1), { now: base }));
   idOf(collectDevice(technician, { deviceId: deviceA }, { now: base + minute }));
-  idOf(recycleDevice(technician, { deviceId: deviceA, recycler: "GreenCycle NV", certificateNumber: "R2-2026-0042" }, { now: base + 2 * minute }));
+  idOf(recycleDevice(technician, { deviceId: deviceA, recyclerId, certificateNumber: "R2-2026-0042" }, { now: base + 2 * minute }));
   deviceB = idOf(registerDevice(parksStaff, input(2), { now: base + 3 * minute }));
   idOf(collectDevice(technician, { deviceId: deviceB }, { now: base + 4 * minute }));
   deviceC = idOf(registerDevice(parksStaff, input(3), { now: base + 5 * minute }));
@@ -198,7 +200,7 @@ describe("the database refuses to change the ledger", () => {
     const replace = sqlite.prepare(
       "INSERT OR REPLACE INTO custody_events (seq, device_id, type, from_status, to_status, from_holder, to_holder, actor_id, at, details, prev_hash, hash) VALUES (@seq, @device_id, @type, @from_status, @to_status, @from_holder, @to_holder, @actor_id, @at, @details, @prev_hash, @hash)",
     );
-    expect(() => replace.run({ ...original, details: JSON.stringify({ recycler: "GreenCycle NV", certificateNumber: "FORGED" }) })).toThrow(/append-only/);
+    expect(() => replace.run({ ...original, details: JSON.stringify({ recyclerId, certificateNumber: "FORGED" }) })).toThrow(/append-only/);
     expect(sqlite.prepare("SELECT count(*) AS total FROM custody_events").get()).toEqual({ total: 6 });
     expect(verifyLedger()).toMatchObject({ intact: true, count: 6 });
   });
@@ -224,9 +226,7 @@ describe("tampering with the database file", { timeout: 60_000 }, () => {
     tamperMain(
       [3],
       (connection) =>
-        connection
-          .prepare("UPDATE custody_events SET details = ? WHERE seq = 3")
-          .run(JSON.stringify({ recycler: "GreenCycle NV", certificateNumber: "R2-2026-0043" })),
+        connection.prepare("UPDATE custody_events SET details = ? WHERE seq = 3").run(JSON.stringify({ recyclerId, certificateNumber: "R2-2026-0043" })),
       () => {
         expect(verifyLedger()).toMatchObject({ intact: false, firstBadSeq: 3, problem: "hash-mismatch" });
         expect(verifyDeviceCustody(listDeviceCustody(deviceA))).toEqual({ intact: false, firstBadSeq: 3 });
@@ -355,7 +355,7 @@ describe("a device's own custody", () => {
 
   test("verifyDeviceCustody rejects an event altered after it was read", () => {
     const events = listDeviceCustody(deviceA);
-    const forged = events.map((event) => (event.seq === 3 ? { ...event, details: { recycler: "Elsewhere", certificateNumber: "R2-2026-0042" } } : event));
+    const forged = events.map((event) => (event.seq === 3 ? { ...event, details: { recyclerId: recyclerId + 1, certificateNumber: "R2-2026-0042" } } : event));
     expect(verifyDeviceCustody(forged)).toEqual({ intact: false, firstBadSeq: 3 });
     const unlinked = events.map((event) => (event.seq === 2 ? { ...event, prevHash: GENESIS_HASH } : event));
     expect(verifyDeviceCustody(unlinked)).toEqual({ intact: false, firstBadSeq: 2 });
@@ -384,8 +384,8 @@ describe("a device's own custody", () => {
     expect(events[2]).toMatchObject({
       fromStatus: "collected",
       toStatus: "recycled",
-      toHolder: { kind: "recycler", name: "GreenCycle NV" },
-      details: { recycler: "GreenCycle NV", certificateNumber: "R2-2026-0042" },
+      toHolder: { kind: "organization", organizationId: recyclerId },
+      details: { recyclerId, certificateNumber: "R2-2026-0042" },
     });
     expect(typeof events[2]!.toHolder).toBe("object");
     expect(listDeviceCustody(deviceC).map((event) => event.seq)).toEqual([6]);

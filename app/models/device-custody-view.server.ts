@@ -6,6 +6,7 @@ import type { CustodyEvent } from "~/domain/custody";
 import type { Holder } from "~/domain/lifecycle";
 import { custodyHeadHash, custodyNoteTexts, custodyParticipants, listDeviceCustody, verifyDeviceCustody } from "./custody.server";
 import { getDeviceByPublicId, type DeviceDetail } from "./device.server";
+import { recyclersByIds, type Recycler } from "./organization.server";
 import { currentCertificate } from "./wipe.server";
 
 /** A holder for display: an organization or recycler by name, an employee by role only. */
@@ -16,6 +17,24 @@ function holderView(holder: Holder | null, organizationNames: Map<number, string
   if (holder.kind === "organization") return { kind: "organization", name: organizationNames.get(holder.organizationId) ?? "?" };
   if (holder.kind === "recycler") return { kind: "recycler", name: holder.name };
   return { kind: "employee" };
+}
+
+/** The recyclers the events name by id (recycle events since recyclers became organizations), as they are now. */
+function recyclersOf(events: CustodyEvent[]): Map<number, Recycler> {
+  return recyclersByIds(
+    events.flatMap((event) => (event.type === "recycle" && typeof event.details.recyclerId === "number" ? [event.details.recyclerId] : [])),
+  );
+}
+
+/**
+ * An event's details for display: a recycler named by id is shown by its current name and accreditation
+ * number. Events from before hold the recycler's name as typed then, and are shown as they are.
+ */
+function displayedDetails(details: CustodyEvent["details"], recyclers: Map<number, Recycler>): CustodyEvent["details"] {
+  if (typeof details.recyclerId !== "number") return details;
+  const { recyclerId, ...rest } = details;
+  const recycler = recyclers.get(recyclerId);
+  return { ...rest, recycler: recycler?.name ?? "?", recyclerAccreditation: recycler?.accreditationNumber ?? null };
 }
 
 export type StaffTimelineEntry = {
@@ -36,8 +55,10 @@ export function staffCustodyTimeline(deviceId: number): { entries: StaffTimeline
   const events = listDeviceCustody(deviceId);
   const { organizationNames, people } = custodyParticipants(events);
   const notes = custodyNoteTexts(events);
+  const recyclers = recyclersOf(events);
   const entries = events.map((event) => {
     const actor = people.get(event.actorId);
+    const details = displayedDetails(event.details, recyclers);
     return {
       seq: event.seq,
       type: event.type,
@@ -48,15 +69,18 @@ export function staffCustodyTimeline(deviceId: number): { entries: StaffTimeline
       to: holderView(event.toHolder, organizationNames),
       actorName: actor?.name ?? "Circuit",
       actorRole: actor?.role ?? ("system" as const),
-      details: typeof event.details.reasonNoteId === "number" ? { ...event.details, reason: notes.get(event.details.reasonNoteId) ?? null } : event.details,
+      details: typeof details.reasonNoteId === "number" ? { ...details, reason: notes.get(details.reasonNoteId) ?? null } : details,
       hash: event.hash,
     };
   });
   return { entries, chainIntact: verifyDeviceCustody(events).intact };
 }
 
-/** Details that may appear publicly: certificate numbers, grades and recyclers, never free text. */
-const publicDetailKeys = ["certificateNumber", "grade", "recycler"] as const;
+/**
+ * Details that may appear publicly: certificate numbers, grades and recyclers (organizations, with their
+ * accreditation), never free text. A recycler typed before recyclers were organizations stays as it was.
+ */
+const publicDetailKeys = ["certificateNumber", "grade", "recycler", "recyclerAccreditation"] as const;
 
 export type PublicTimelineEntry = Omit<StaffTimelineEntry, "actorName" | "details" | "fromStatus"> & {
   details: Partial<Record<(typeof publicDetailKeys)[number], string>>;
@@ -84,6 +108,7 @@ export function publicVerification(publicId: string): PublicVerification | null 
   const events = listDeviceCustody(device.id);
   const { organizationNames, people } = custodyParticipants(events);
   const certificate = currentCertificate(device.id);
+  const recyclers = recyclersOf(events);
   return {
     device: { publicId: device.publicId, type: device.type, manufacturer: device.manufacturer, model: device.model, status: device.status },
     hasWipeCertificate: certificate !== null,
@@ -99,17 +124,20 @@ export function publicVerification(publicId: string): PublicVerification | null 
         validatorOrganization: record.validatorOrganizationName,
       })),
     },
-    events: events.map((event) => ({
-      seq: event.seq,
-      type: event.type,
-      at: event.at,
-      toStatus: event.toStatus,
-      from: holderView(event.fromHolder, organizationNames),
-      to: holderView(event.toHolder, organizationNames),
-      actorRole: people.get(event.actorId)?.role ?? "system",
-      details: Object.fromEntries(publicDetailKeys.flatMap((key) => (typeof event.details[key] === "string" ? [[key, event.details[key]]] : []))),
-      hash: event.hash,
-    })),
+    events: events.map((event) => {
+      const details = displayedDetails(event.details, recyclers);
+      return {
+        seq: event.seq,
+        type: event.type,
+        at: event.at,
+        toStatus: event.toStatus,
+        from: holderView(event.fromHolder, organizationNames),
+        to: holderView(event.toHolder, organizationNames),
+        actorRole: people.get(event.actorId)?.role ?? "system",
+        details: Object.fromEntries(publicDetailKeys.flatMap((key) => (typeof details[key] === "string" ? [[key, details[key]]] : []))),
+        hash: event.hash,
+      };
+    }),
     deviceChainIntact: verifyDeviceCustody(events).intact,
     headHash: custodyHeadHash(),
   };

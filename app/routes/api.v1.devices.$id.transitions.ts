@@ -48,7 +48,7 @@ const handlers: { [Action in TransitionAction]: (args: TransitionArgs<Action>) =
   handover: (args) =>
     can({ role: args.actor.role, organizationStatus: args.actor.organizationStatus }, "handover.sign") ? signForDevice(args) : recordHandover(args),
   return: ({ actor, deviceId, body }) => answer(returnDevice(actor, { deviceId, reason: body.reason })),
-  recycle: ({ actor, deviceId, body }) => answer(recycleDevice(actor, { deviceId, recycler: body.recycler, certificateNumber: body.certificateNumber })),
+  recycle: ({ actor, deviceId, body }) => answer(recycleDevice(actor, { deviceId, recyclerId: body.recyclerId, certificateNumber: body.certificateNumber })),
 };
 
 function transition<Action extends TransitionAction>(action: Action, args: TransitionArgs<Action>): Response {

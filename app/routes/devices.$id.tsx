@@ -33,6 +33,7 @@ import { pageTitle } from "~/i18n/meta";
 import { useLanguage } from "~/i18n/use-language";
 import { staffCustodyTimeline } from "~/models/device-custody-view.server";
 import { reservationOf } from "~/models/match.server";
+import { listRecyclers } from "~/models/organization.server";
 import { currentCertificate, listDeviceWipes, sanitizationStatus } from "~/models/wipe.server";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data: loaderData }) =>
@@ -59,6 +60,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canValidateWipes: can(permissions, "wipe.validate"),
     certificate: certificate && { number: certificate.number, issuedAt: certificate.issuedAt },
     reservation: device.status === "reserved" ? reservationOf(device.id) : null,
+    recyclers: actions.includes("recycle") ? listRecyclers() : [],
   };
 }
 
@@ -163,7 +165,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function DevicePage() {
   const { t } = useTranslation();
   const language = useLanguage();
-  const { device, timeline, actions, canEdit, wipes, sanitizedMediumIds, canCertify, canRecordWipes, canValidateWipes, certificate, reservation } =
+  const { device, timeline, actions, canEdit, wipes, sanitizedMediumIds, canCertify, canRecordWipes, canValidateWipes, certificate, reservation, recyclers } =
     useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const resultFor = (intent: string) => (actionData?.intent === intent ? actionData.result : undefined);
@@ -205,6 +207,7 @@ export default function DevicePage() {
         assetTag={device.assetTag}
         actions={actions}
         reservation={reservation}
+        recyclers={recyclers}
         results={{ handover: resultFor("handover"), release: resultFor("release"), list: resultFor("list"), recycle: resultFor("recycle") }}
       />
 

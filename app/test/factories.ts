@@ -40,6 +40,11 @@ export function nextNumber(): number {
   return sequence;
 }
 
+/** A recycler the coordinator keeps, with an accreditation number; its id. */
+export function createRecycler(name = `Recycler ${nextNumber()}`, accreditationNumber = `WEEE-${nextNumber()}`): number {
+  return insertOrganization({ name, kind: "recycler", status: "approved", accreditationNumber });
+}
+
 export function createOrganization(kind: OrganizationKind, status: Exclude<OrganizationStatus, "rejected"> = "approved", name?: string): number {
   return insertOrganization({ name: name ?? `${kind} ${nextNumber()}`, kind, status });
 }
@@ -166,7 +171,7 @@ export function deviceInState(status: DeviceStatus, options: DeviceInStateOption
   const deviceId = registered.id;
   if (status === "registered") return { ...registered, requestId: null };
   if (status === "recycled") {
-    const recycled = commandValue(recycleDevice(coordinator, { deviceId, recycler: "GreenCycle NV", certificateNumber: `R2-${nextNumber()}` }), "recycling");
+    const recycled = commandValue(recycleDevice(coordinator, { deviceId, recyclerId: createRecycler(), certificateNumber: `R2-${nextNumber()}` }), "recycling");
     return { ...recycled, requestId: null };
   }
   const collected = commandValue(collectDevice(technician, { deviceId }), "collection");

@@ -5,7 +5,7 @@ import { db } from "~/db.server";
 import type { UserActor } from "~/domain/lifecycle";
 import { sanitizationStatus } from "~/models/wipe.server";
 import { concurrentWriter } from "~/test/database";
-import { commandValue, createActor, deviceInState, lifecycleCast, passingWipe } from "~/test/factories";
+import { commandValue, createActor, createRecycler, deviceInState, lifecycleCast, passingWipe } from "~/test/factories";
 import { recycleDevice } from "../devices/recycle-device.server";
 import { recordWipe } from "./record-wipe.server";
 import { validateWipe } from "./validate-wipe.server";
@@ -88,7 +88,7 @@ describe("validateWipe", () => {
   test("a record is validated only while its device is collected", () => {
     const device = deviceInState("collected");
     const record = commandValue(recordWipe(performer, { deviceId: device.id, mediumId: device.media[0]!.id, ...passingWipe() }));
-    commandValue(recycleDevice(lifecycleCast().coordinator, { deviceId: device.id, recycler: "GreenCycle NV", certificateNumber: "R2-1" }));
+    commandValue(recycleDevice(lifecycleCast().coordinator, { deviceId: device.id, recyclerId: createRecycler(), certificateNumber: "R2-1" }));
     expect(validateWipe(validator, { wipeId: record.id })).toEqual({ ok: false, reason: "device-not-collected" });
     expect(stored(record.id).validatedById).toBeNull();
   });

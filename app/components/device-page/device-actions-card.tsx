@@ -6,7 +6,7 @@ import { CollectForm } from "./collect-form";
 import type { FormResult } from "./form-result";
 import { HandoverForm } from "./handover-form";
 import { ListForm } from "./list-form";
-import { RecycleForm } from "./recycle-form";
+import { RecycleForm, type RecyclerOption } from "./recycle-form";
 import { ReleaseForm } from "./release-form";
 import { ReturnForm } from "./return-form";
 
@@ -17,11 +17,14 @@ export function DeviceActionsCard({
   assetTag,
   actions,
   reservation,
+  recyclers,
   results,
 }: {
   assetTag: string;
   actions: readonly LifecycleAction[];
   reservation: { recipientName: string; requestId: number } | null;
+  /** The recyclers to choose from when recycling is offered. */
+  recyclers: RecyclerOption[];
   results: ActionResults;
 }) {
   const { t } = useTranslation();
@@ -37,7 +40,7 @@ export function DeviceActionsCard({
         {actions.includes("release") ? <ReleaseForm assetTag={assetTag} lastResult={results.release} /> : null}
         {actions.includes("return") ? <ReturnForm assetTag={assetTag} /> : null}
         {actions.includes("list") ? <ListForm lastResult={results.list} /> : null}
-        {actions.includes("recycle") ? <RecycleForm assetTag={assetTag} lastResult={results.recycle} /> : null}
+        {actions.includes("recycle") ? <RecycleForm assetTag={assetTag} recyclers={recyclers} lastResult={results.recycle} /> : null}
       </div>
     </Card>
   );

@@ -1,12 +1,14 @@
-// Sending a device to a recycler (named in free text) with the recycler's certificate number.
+// Sending a device to a recycler chosen from the coordinator's list, with the certificate the recycler issues.
 import { useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { useTranslation } from "react-i18next";
-import { buttonClass, FormErrors, SubmitButton, TextField, ValidatedForm } from "~/components/ui/form";
+import { buttonClass, FormErrors, SelectField, SubmitButton, TextField, ValidatedForm } from "~/components/ui/form";
 import { recycleForm } from "~/forms/device-actions";
 import type { FormResult } from "./form-result";
 
-export function RecycleForm({ assetTag, lastResult }: { assetTag: string; lastResult: FormResult }) {
+export type RecyclerOption = { id: number; name: string; accreditationNumber: string | null };
+
+export function RecycleForm({ assetTag, recyclers, lastResult }: { assetTag: string; recyclers: RecyclerOption[]; lastResult: FormResult }) {
   const { t } = useTranslation();
   const [form, fields] = useForm({
     id: "recycle",
@@ -19,14 +21,28 @@ export function RecycleForm({ assetTag, lastResult }: { assetTag: string; lastRe
     <details className="w-full max-w-xl" open={form.status === "error"}>
       <summary className={`${buttonClass("secondary")} cursor-pointer`}>{t("devicePage.recycle")}</summary>
       <div className="mt-3">
-        <ValidatedForm form={form} className="space-y-3">
-          <p className="text-sm text-slate-700">{t("devicePage.recycleIntro")}</p>
-          <FormErrors id={form.errorId} errors={form.errors} />
-          <input type="hidden" name="intent" value="recycle" />
-          <TextField meta={fields.recycler} label={t("devicePage.recycler")} />
-          <TextField meta={fields.certificateNumber} label={t("devicePage.recyclerCertificate")} />
-          <SubmitButton variant="danger">{t("devicePage.recycleConfirm", { assetTag })}</SubmitButton>
-        </ValidatedForm>
+        {recyclers.length === 0 ? (
+          <p className="text-sm text-slate-700">{t("devicePage.noRecyclers")}</p>
+        ) : (
+          <ValidatedForm form={form} className="space-y-3">
+            <p className="text-sm text-slate-700">{t("devicePage.recycleIntro")}</p>
+            <FormErrors id={form.errorId} errors={form.errors} />
+            <input type="hidden" name="intent" value="recycle" />
+            <SelectField
+              meta={fields.recyclerId}
+              label={t("devicePage.recycler")}
+              placeholder={t("forms.choose")}
+              options={recyclers.map((recycler) => ({
+                value: String(recycler.id),
+                label: recycler.accreditationNumber
+                  ? t("devicePage.recyclerOption", { name: recycler.name, accreditationNumber: recycler.accreditationNumber })
+                  : recycler.name,
+              }))}
+            />
+            <TextField meta={fields.certificateNumber} label={t("devicePage.recyclerCertificate")} />
+            <SubmitButton variant="danger">{t("devicePage.recycleConfirm", { assetTag })}</SubmitButton>
+          </ValidatedForm>
+        )}
       </div>
     </details>
   );
