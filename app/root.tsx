@@ -1,5 +1,5 @@
 import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useLocation, useRouteLoaderData } from "@remix-run/react";
+import { Form, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, useLocation, useRouteLoaderData, type Location } from "@remix-run/react";
 import { useRef, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { useChangeLanguage } from "remix-i18next/react";
@@ -7,7 +7,8 @@ import { actorOf, getOptionalUser } from "~/auth/guards.server";
 import { errorKindOf, RouteErrorBoundary } from "~/components/error-page";
 import { navigationFor } from "~/components/navigation";
 import { useNonce } from "~/components/nonce";
-import { Notice } from "~/components/ui/page";
+import { SkipLink, useFocusAfterNavigation, useSpaceActivatesButtonLinks } from "~/components/ui/focus";
+import { AnnouncerProvider, StatusRegion } from "~/components/ui/live-region";
 import { outboxPageEnabled } from "~/env.server";
 import { readFlash } from "~/http/flash.server";
 import { supportedLanguages } from "~/i18n/config";
@@ -139,7 +140,8 @@ function SiteFooter() {
   );
 }
 
-function FlashNotice() {
+/** The confirmation of the last action, in the page's live region (present, empty, from the first render). */
+function FlashRegion() {
   const { t } = useTranslation();
   const flash = useRouteLoaderData<typeof loader>("root")?.flash;
   const location = useLocation();
@@ -147,12 +149,26 @@ function FlashNotice() {
   // loader is not reloaded, and the old message must not stand beside the new error.
   const shownAt = useRef<{ flash: typeof flash; locationKey: string } | null>(null);
   if (shownAt.current?.flash !== flash) shownAt.current = { flash, locationKey: location.key };
-  if (!flash || shownAt.current?.locationKey !== location.key) return null;
-  return (
-    <div className="mb-6">
-      <Notice tone="success">{t(flash.key, flash.values)}</Notice>
-    </div>
-  );
+  const shown = flash && shownAt.current?.locationKey === location.key ? flash : null;
+  return <StatusRegion flash={shown ? t(shown.key, shown.values) : null} />;
+}
+
+/**
+ * Scroll positions are kept per history entry. An entry the browser adds for an in-page link (#…) has
+ * no key of its own ("default"): sharing that one key, it would carry a position from one page over to
+ * the next, so such entries keep none. On the server the location's own key is returned, which Remix
+ * ignores there.
+ */
+function scrollKey(location: Location): string {
+  if (location.key !== "default" || typeof document === "undefined") return location.key;
+  return `in-page-${location.pathname}-${Math.random()}`;
+}
+
+/** Focus after navigations and Space on button-like links: behaviour of the whole document, set up once. */
+function KeyboardSupport() {
+  useFocusAfterNavigation();
+  useSpaceActivatesButtonLinks();
+  return null;
 }
 
 export function Layout({ children }: { children: ReactNode }) {
@@ -168,16 +184,17 @@ export function Layout({ children }: { children: ReactNode }) {
         <Links />
       </head>
       <body className="flex min-h-screen flex-col">
-        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:bg-white focus:p-2">
-          {t("layout.skipToContent")}
-        </a>
-        <SiteHeader />
-        <main id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 py-8">
-          <FlashNotice />
-          {children}
-        </main>
-        <SiteFooter />
-        <ScrollRestoration nonce={nonce} />
+        <AnnouncerProvider>
+          <KeyboardSupport />
+          <SkipLink>{t("layout.skipToContent")}</SkipLink>
+          <SiteHeader />
+          <main id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl flex-1 px-4 py-8">
+            <FlashRegion />
+            {children}
+          </main>
+          <SiteFooter />
+        </AnnouncerProvider>
+        <ScrollRestoration nonce={nonce} getKey={scrollKey} />
         <Scripts nonce={nonce} />
       </body>
     </html>

@@ -1,16 +1,55 @@
 // The device registration form, shared by "register" and "edit". Storage media are a list that
 // grows and shrinks with conform's insert/remove intents, which also work without JavaScript
-// (the server answers the intent with the updated form).
+// (the server answers the intent with the updated form). Enter in a field sends the form itself,
+// not "add a storage medium": a hidden default button comes first.
 import { useForm, type DefaultValue, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
+import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
 import { deviceFormSchema, keyboardLayouts } from "~/forms/device";
 import { deviceTypes, mediumKinds } from "~/domain/devices";
-import { buttonClass, FormErrors, SelectField, SubmitButton, TextAreaField, TextField, ValidatedForm } from "./ui/form";
+import { focusElement } from "./ui/focus";
+import {
+  buttonClass,
+  DefaultSubmitButton,
+  ErrorSummary,
+  SelectField,
+  SubmitButton,
+  TextAreaField,
+  TextField,
+  ValidatedForm,
+  type SummaryField,
+} from "./ui/form";
+import { useAnnounce } from "./ui/live-region";
 import { Card } from "./ui/page";
 
 export type DeviceFormValues = z.input<typeof deviceFormSchema>;
+
+/** The form's fields in the order they appear, with their labels' keys (for the error summary). */
+const fieldLabels: readonly (readonly [string, string])[] = [
+  ["assetTag", "device.assetTag"],
+  ["serial", "device.serial"],
+  ["manufacturer", "device.manufacturer"],
+  ["model", "device.model"],
+  ["type", "device.type"],
+  ["departmentId", "device.department"],
+  ["cpu", "device.cpu"],
+  ["ramGb", "device.ramGb"],
+  ["storageGb", "device.storageGb"],
+  ["screenInches", "device.screenInches"],
+  ["keyboardLayout", "device.keyboardLayout"],
+  ["batteryHealthPercent", "device.batteryHealthPercent"],
+  ["weightKg", "device.weightKg"],
+  ["purchaseDate", "device.purchaseDate"],
+  ["purchasePriceEuros", "device.purchasePriceEuros"],
+  ["conditionNotes", "device.conditionNotes"],
+];
+const mediumLabels: readonly (readonly [string, string])[] = [
+  ["serial", "medium.serial"],
+  ["kind", "medium.kind"],
+  ["capacityGb", "medium.capacityGb"],
+];
 
 export function DeviceForm({
   lastResult,
@@ -34,10 +73,47 @@ export function DeviceForm({
     shouldRevalidate: "onBlur",
   });
   const media = fields.media.getFieldList();
+  const mediaHeadingId = `${form.id}-media-heading`;
+  const announce = useAnnounce();
+
+  // After "add", focus goes to the new medium's first field; after "remove", to the list's heading
+  // (the fieldsets after it were renumbered). Each change is announced.
+  const pendingChange = useRef<{ kind: "add" } | { kind: "remove"; number: number } | null>(null);
+  useEffect(() => {
+    const change = pendingChange.current;
+    if (!change) return;
+    pendingChange.current = null;
+    if (change.kind === "add") {
+      focusElement(document.getElementById(`${form.id}-${fields.media.name}[${media.length - 1}].serial`));
+      announce(t("deviceForm.mediumAdded", { number: media.length }));
+    } else {
+      focusElement(document.getElementById(mediaHeadingId));
+      announce(t("deviceForm.mediumRemoved", { number: change.number, count: media.length }));
+    }
+    // Runs when the list's length changes; the ref says whether this form's buttons changed it.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [media.length]);
+
+  const summaryField = (name: string): SummaryField | undefined => {
+    const position = fieldLabels.findIndex(([field]) => field === name);
+    const field = fieldLabels[position];
+    if (field) return { label: t(field[1]), position };
+    if (name === fields.media.name) return { label: t("deviceForm.media"), position: fieldLabels.length, targetId: mediaHeadingId };
+    const item = /^media\[(\d+)\]\.(\w+)$/.exec(name);
+    const part = mediumLabels.findIndex(([mediumField]) => mediumField === item?.[2]);
+    const mediumField = mediumLabels[part];
+    if (!item || !mediumField) return undefined;
+    const index = Number(item[1]);
+    return {
+      label: `${t("deviceForm.mediumLegend", { number: index + 1 })}: ${t(mediumField[1])}`,
+      position: fieldLabels.length + 1 + index * mediumLabels.length + part,
+    };
+  };
 
   return (
     <ValidatedForm form={form} className="space-y-6">
-      <FormErrors id={form.errorId} errors={form.errors} />
+      <DefaultSubmitButton />
+      <ErrorSummary formId={form.id} fields={summaryField} />
       <Card title={t("deviceForm.identity")}>
         <div className="grid gap-4 md:grid-cols-2">
           <TextField meta={fields.assetTag} label={t("device.assetTag")} autoComplete="off" />
@@ -85,7 +161,7 @@ export function DeviceForm({
           </div>
         </div>
       </Card>
-      <Card title={t("deviceForm.media")}>
+      <Card title={t("deviceForm.media")} headingId={mediaHeadingId}>
         <p className="mb-4 text-slate-700">{t("deviceForm.mediaIntro")}</p>
         {media.length === 0 ? <p className="mb-4 text-slate-700">{t("deviceForm.noMedia")}</p> : null}
         <div className="space-y-4">
@@ -104,14 +180,22 @@ export function DeviceForm({
                   />
                   <TextField meta={mediumFields.capacityGb} label={t("medium.capacityGb")} type="number" />
                 </div>
-                <button {...form.remove.getButtonProps({ name: fields.media.name, index })} className={`${buttonClass("secondary")} mt-3`}>
+                <button
+                  {...form.remove.getButtonProps({ name: fields.media.name, index })}
+                  onClick={() => (pendingChange.current = { kind: "remove", number: index + 1 })}
+                  className={`${buttonClass("secondary")} mt-3`}
+                >
                   {t("deviceForm.removeMedium", { number: index + 1 })}
                 </button>
               </fieldset>
             );
           })}
         </div>
-        <button {...form.insert.getButtonProps({ name: fields.media.name })} className={`${buttonClass("secondary")} mt-4`}>
+        <button
+          {...form.insert.getButtonProps({ name: fields.media.name })}
+          onClick={() => (pendingChange.current = { kind: "add" })}
+          className={`${buttonClass("secondary")} mt-4`}
+        >
           {t("deviceForm.addMedium")}
         </button>
       </Card>

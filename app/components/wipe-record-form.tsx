@@ -6,7 +6,7 @@ import { useTranslation } from "react-i18next";
 import type { z } from "zod";
 import { sanitizationMethods, sanitizationTechniques, verificationLevels, wipeResults } from "~/domain/wipes";
 import { wipeRecordSchema, type WipeRecordFormValues } from "~/forms/wipe";
-import { FormErrors, SelectField, SubmitButton, TextAreaField, TextField, ValidatedForm } from "./ui/form";
+import { ErrorSummary, fieldsInOrder, SelectField, SubmitButton, TextAreaField, TextField, ValidatedForm } from "./ui/form";
 
 export function WipeRecordForm({
   id,
@@ -32,7 +32,14 @@ export function WipeRecordForm({
   });
   return (
     <ValidatedForm form={form} action={action} className="space-y-4">
-      <FormErrors id={form.errorId} errors={form.errors} />
+      <ErrorSummary
+        formId={form.id}
+        fields={fieldsInOrder(
+          (
+            ["method", "technique", "rounds", "tool", "toolVersion", "result", "verification", "samplePercent", "startedAt", "finishedAt", "notes"] as const
+          ).map((name) => [name, t(`wipe.${name}`)] as const),
+        )}
+      />
       <input type="hidden" name="source" value={defaultValue?.tool === "nwipe" ? "nwipe-log" : "manual"} />
       <div className="grid gap-4 md:grid-cols-3">
         <SelectField

@@ -6,6 +6,7 @@ import type { WipeDraft } from "~/domain/wipe-drafts";
 import { formatDateTime } from "~/i18n/format";
 import { toDateTimeLocal } from "~/i18n/format";
 import { useLanguage } from "~/i18n/use-language";
+import { focusAfterNavigation } from "./ui/focus";
 import { buttonClass, SubmitButton } from "./ui/form";
 import { Card, Notice } from "./ui/page";
 import { WipeRecordForm } from "./wipe-record-form";
@@ -131,7 +132,10 @@ export function WipeSection({
 
       {drafts && drafts.length > 0 ? (
         <div className="mt-6 space-y-6">
-          <Notice tone="info">{t("wipeSection.draftsIntro", { count: drafts.length })}</Notice>
+          {/* Focus lands here when the log has been read, so the drafts below are the next stops. */}
+          <div {...focusAfterNavigation} tabIndex={-1}>
+            <Notice tone="info">{t("wipeSection.draftsIntro", { count: drafts.length })}</Notice>
+          </div>
           {drafts.map((draft) => (
             <section key={draft.mediumId} aria-label={t("wipeSection.draftFor", { serial: draft.serial })} className="rounded-md border border-sky-700 p-4">
               <h3 className="mb-3 font-semibold">{t("wipeSection.draftFor", { serial: draft.serial })}</h3>

@@ -3,6 +3,7 @@ import { Form, Link, useLoaderData, useNavigation, useSearchParams } from "@remi
 import { useTranslation } from "react-i18next";
 import { DeviceStatusBadge } from "~/components/device-status";
 import { RouteErrorBoundary } from "~/components/error-page";
+import { focusAfterNavigation } from "~/components/ui/focus";
 import { buttonClass } from "~/components/ui/form";
 import { EmptyState, PageHeading } from "~/components/ui/page";
 import { deviceTypes } from "~/domain/devices";
@@ -129,7 +130,7 @@ export default function DevicesPage() {
         </div>
       </Form>
 
-      <p role="status" className="text-sm text-slate-700">
+      <p role="status" {...focusAfterNavigation} tabIndex={-1} className="text-sm text-slate-700">
         {filtering ? t("devices.loading") : t("devices.count", { count: total, formatted: formatNumber(total, language) })}
       </p>
 

@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { lifecycleActorOf, requirePermission, requireUser } from "~/auth/guards.server";
 import { confirmMatch, confirmMatchInput } from "~/commands/matches/confirm-match.server";
 import { RouteErrorBoundary } from "~/components/error-page";
+import { focusAfterNavigation } from "~/components/ui/focus";
 import { buttonClass, SubmitButton } from "~/components/ui/form";
 import { Card, EmptyState, PageHeading } from "~/components/ui/page";
 import { redirectWithFlash } from "~/http/flash.server";
@@ -100,6 +101,11 @@ export default function MatchingPage() {
       ) : null}
       {board.ran ? (
         <>
+          {/* What the run found, where focus lands after running (or dismissing), so it is heard at once. */}
+          <p {...focusAfterNavigation} tabIndex={-1} className="font-semibold text-slate-900">
+            {t("matching.done")} {t("matching.proposalsTitle", { count: board.proposals.length })},{" "}
+            {t("matching.unservedTitle", { count: board.unserved.length })}.
+          </p>
           <Card title={t("matching.proposalsTitle", { count: board.proposals.length })}>
             {board.proposals.length === 0 ? (
               <EmptyState>{t("matching.noProposals")}</EmptyState>

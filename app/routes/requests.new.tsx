@@ -6,7 +6,7 @@ import { useTranslation } from "react-i18next";
 import { lifecycleActorOf, requirePermission, requireUser } from "~/auth/guards.server";
 import { fileRequest } from "~/commands/requests/file-request.server";
 import { RouteErrorBoundary } from "~/components/error-page";
-import { FormErrors, SelectField, SubmitButton, TextAreaField, TextField, ValidatedForm } from "~/components/ui/form";
+import { ErrorSummary, fieldsInOrder, SelectField, SubmitButton, TextAreaField, TextField, ValidatedForm } from "~/components/ui/form";
 import { Card, PageHeading } from "~/components/ui/page";
 import { deviceTypes } from "~/domain/devices";
 import { requesterKindOf } from "~/domain/requests";
@@ -52,7 +52,20 @@ export default function NewRequestPage() {
       <Card>
         <ValidatedForm form={form} className="grid gap-4 md:grid-cols-2">
           <div className="md:col-span-2">
-            <FormErrors id={form.errorId} errors={form.errors} />
+            <ErrorSummary
+              formId={form.id}
+              fields={fieldsInOrder([
+                ["type", t("device.type")],
+                ["quantity", t("requests.quantity")],
+                ["minRamGb", t("requests.minRamGb")],
+                ["minStorageGb", t("requests.minStorageGb")],
+                ["minScreenInches", t("requests.minScreenInches")],
+                ["keyboardLayout", t("device.keyboardLayout")],
+                ["beneficiaries", t("requests.beneficiariesLabel")],
+                ["neededBy", t("requests.neededByLabel")],
+                ["purpose", t("requests.purpose")],
+              ])}
+            />
           </div>
           <SelectField
             meta={fields.type}

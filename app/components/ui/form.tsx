@@ -7,12 +7,14 @@ import {
   getSelectProps,
   getTextareaProps,
   useField,
+  useFormMetadata,
   type FieldMetadata,
   type FormMetadata,
 } from "@conform-to/react";
 import { Form, useNavigation } from "@remix-run/react";
 import { useEffect, useRef, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { buttonLinkClass, InPageLink } from "./focus";
 
 const controlClass =
   "mt-1 block w-full rounded-md border border-slate-400 bg-white px-3 py-2 text-base text-slate-900 shadow-sm focus:border-emerald-700 focus:outline-none focus:ring-2 focus:ring-emerald-700 aria-[invalid=true]:border-red-700";
@@ -173,6 +175,70 @@ export function FormErrors({ id, errors, values }: { id: string; errors: string[
 }
 
 /**
+ * The button Enter in a field presses: the first submit button of a form is its default, so a form
+ * whose add/remove buttons come before its primary button starts with this one, hidden, which sends
+ * the form as the primary button does (without JavaScript too).
+ */
+export function DefaultSubmitButton() {
+  return <button type="submit" hidden tabIndex={-1} />;
+}
+
+/**
+ * How the error summary names a field, its place in the form (the summary follows the form's order)
+ * and where its link goes (the field itself unless told).
+ */
+export type SummaryField = { label: string; position: number; targetId?: string };
+
+/** The summary's names for fields listed in the form's order as [name, label]. */
+export function fieldsInOrder(entries: readonly (readonly [string, string])[]): (name: string) => SummaryField | undefined {
+  return (name) => {
+    const position = entries.findIndex(([candidate]) => candidate === name);
+    const entry = entries[position];
+    return entry === undefined ? undefined : { label: entry[1], position };
+  };
+}
+
+/**
+ * Above a long form: the errors of the whole form, and a link to each field that needs attention,
+ * named by its label (the field says what is wrong next to itself). Conform focuses the first invalid
+ * field; the summary is an alert, so the number of fields to fix is heard too.
+ */
+export function ErrorSummary({ formId, fields }: { formId: string; fields: (name: string) => SummaryField | undefined }) {
+  const { t } = useTranslation();
+  const form = useFormMetadata(formId);
+  const formErrors = form.errors ?? [];
+  // Errors of a list's items (media[1].serial) are named by the item's field; errors of the list
+  // itself (too many media) by the list.
+  const invalid = Object.entries(form.allErrors)
+    .filter(([name, errors]) => name !== "" && errors.length > 0)
+    .map(([name]) => ({ name, field: fields(name) }))
+    .filter((entry): entry is { name: string; field: SummaryField } => entry.field !== undefined)
+    .sort((a, b) => a.field.position - b.field.position);
+  if (formErrors.length === 0 && invalid.length === 0) return null;
+  return (
+    <div id={form.errorId} role="alert" className="rounded-md border border-red-700 bg-red-50 p-3 text-sm font-medium text-red-800">
+      {formErrors.map((error) => (
+        <p key={error}>{t(error)}</p>
+      ))}
+      {invalid.length > 0 ? (
+        <>
+          <p>{t("forms.errorSummary", { count: invalid.length })}</p>
+          <ul className="mt-1 flex flex-wrap gap-x-4 gap-y-1">
+            {invalid.map(({ name, field }) => (
+              <li key={name}>
+                <InPageLink targetId={field.targetId ?? `${formId}-${name}`} className="inline-block py-0.5 text-red-900 underline">
+                  {field.label}
+                </InPageLink>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+    </div>
+  );
+}
+
+/**
  * Whether the navigation in flight was sent by `form`: the same action path, and every hidden field
  * (the `intent`, a record's id) with the value the form holds. Several forms on one page post to the
  * same action; their hidden fields tell them apart.
@@ -247,8 +313,7 @@ export function SubmitButton({
 }
 
 export function buttonClass(variant: "primary" | "secondary" | "danger" = "primary"): string {
-  const base =
-    "inline-flex items-center justify-center rounded-md px-4 py-2 text-sm font-semibold no-underline focus:outline-none focus-visible:ring-2 focus-visible:ring-offset-2 focus-visible:ring-emerald-700 disabled:opacity-60 aria-disabled:cursor-wait aria-disabled:opacity-60";
+  const base = `${buttonLinkClass} inline-flex items-center justify-center rounded-md px-4 py-2 text-sm font-semibold no-underline focus:outline-none focus-visible:ring-2 focus-visible:ring-offset-2 focus-visible:ring-emerald-700 disabled:opacity-60 aria-disabled:cursor-wait aria-disabled:opacity-60`;
   const variants = {
     primary: "bg-emerald-800 text-white hover:bg-emerald-900 hover:text-white",
     secondary: "border border-slate-400 bg-white text-slate-900 hover:bg-slate-100 hover:text-slate-900",
