@@ -73,6 +73,7 @@ const probes: Record<ApiOperation, Probe> = {
     access: permitted("device.viewAll"),
     request: ({ demoDevice }) => ({ path: `/api/v1/devices/${demoDevice.id}/certificate.pdf` }),
   },
+  "GET /api/v1/recyclers": { access: permitted("device.recycle"), request: () => ({ path: "/api/v1/recyclers" }) },
   "POST /api/v1/devices/{id}/transitions": {
     access: permitted("device.collect"),
     request: () => ({ path: `/api/v1/devices/${missingId}/transitions`, data: { action: "collect" } }),

@@ -96,12 +96,13 @@ const operations: Record<ApiOperation, OperationDoc> = {
     summary: "Move a device along its lifecycle",
     description:
       "collect: no details. certify: none (issues the certificate). list: grade. handover: signedBy (the recipient's full name). release: reason. " +
-      "return: reason (optional). recycle: recycler and certificateNumber (the recycler's R2v3/e-Stewards certificate; recyclerName and " +
-      "recyclerCertificateNumber are accepted too). Reserve through POST /api/v1/matching/confirm.",
+      "return: reason (optional). recycle: recyclerId (from GET /api/v1/recyclers; an unknown id is a field error) and certificateNumber " +
+      "(the destruction or recycling certificate the recycler issues; recyclerCertificateNumber is accepted too). Reserve through POST /api/v1/matching/confirm.",
     params: commandRequest(collectDeviceInput, { id: "deviceId" }).params,
     body: json(registry.register("TransitionRequest", transitionBodySchema)),
   },
   "GET /api/v1/devices/{id}/custody": { summary: "The device's custody events and the ledger's head hash", params: deviceIdParams },
+  "GET /api/v1/recyclers": { summary: "The recyclers the coordinator keeps, with their accreditation numbers (a recycle transition names one by id)" },
   "POST /api/v1/devices/{id}/media/{mediumId}/wipes": {
     summary: "Record one sanitization attempt on one storage medium (the device must be collected)",
     description:

@@ -117,6 +117,20 @@ export const deviceListPageSchema = z
   .strict()
   .openapi("DeviceListPage");
 
+export const recyclerSchema = z
+  .object({
+    id: id.describe("What a recycle transition names as recyclerId."),
+    name: z.string(),
+    accreditationNumber: z.string().nullable().describe("E.g. a WEEE or Recupel registration number."),
+  })
+  .strict()
+  .openapi("Recycler");
+
+export const recyclerListSchema = z
+  .object({ items: z.array(recyclerSchema) })
+  .strict()
+  .openapi("RecyclerList");
+
 export const custodyEventSchema = z
   .object({
     seq: id,
@@ -130,6 +144,9 @@ export const custodyEventSchema = z
     details: z.record(z.union([z.string(), z.number(), z.boolean(), z.null()])).describe("What the event type records (see app/domain/custody.ts)."),
     prevHash: sha256,
     hash: sha256.describe("SHA-256 over the RFC 8785 canonical JSON of the other fields (see app/domain/custody.ts)."),
+    recycler: recyclerSchema
+      .optional()
+      .describe("For a recycle event that names details.recyclerId: that recycler as it is now. Not hashed (the event holds only the id)."),
   })
   .strict()
   .openapi("CustodyEvent");
@@ -344,7 +361,12 @@ export const verificationSchema = z
           to: publicHolderSchema,
           actorRole: z.union([z.enum(roles), z.literal("system")]),
           details: z
-            .object({ certificateNumber: z.string(), grade: z.enum(conditionGrades), recycler: z.string() })
+            .object({
+              certificateNumber: z.string(),
+              grade: z.enum(conditionGrades),
+              recycler: z.string().describe("The recycler's current name (as typed at the time, for events from before recyclers were kept as organizations)."),
+              recyclerAccreditation: z.string().describe("The recycler's current accreditation number."),
+            })
             .partial()
             .strict(),
           hash: sha256,
@@ -428,6 +450,11 @@ export const apiResponses = {
     ...withToken,
     ...deviceNotVisible,
     200: json(custodySchema, "The device's custody events and the ledger's head hash."),
+  },
+  "GET /api/v1/recyclers": {
+    ...withToken,
+    200: json(recyclerListSchema, "The recyclers a device can go to, by name."),
+    403: error("Only those who recycle devices (coordinators and technicians)."),
   },
   "POST /api/v1/devices/{id}/media/{mediumId}/wipes": {
     ...withToken,
