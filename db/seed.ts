@@ -3,11 +3,14 @@
 import { hashPassword } from "~/auth/password.server";
 import { reviewOrganization } from "~/commands/organizations/review-organization.server";
 import type { UserActor } from "~/domain/lifecycle";
-import { registerOrganization } from "~/commands/organizations/register-organization.server";
+import { registerOrganization, type RegistrationOutcome } from "~/commands/organizations/register-organization.server";
 import { addRecycler } from "~/commands/organizations/add-recycler.server";
 import type { CommandResult } from "~/commands/command.server";
 import { insertOrganization } from "~/models/organization.server";
-import { countUsers, insertUser } from "~/models/user.server";
+import { activateUser, countUsers, insertUser } from "~/models/user.server";
+import { db } from "~/db.server";
+import { defaultLanguage } from "~/i18n/config";
+import { mailSiteFromEnv } from "~/mail/site.server";
 import { seedDemoDevices } from "./seed-devices";
 import type { Role } from "./schema";
 
@@ -35,11 +38,17 @@ export const demoRecyclers = [
 
 export class SeedRefusedError extends Error {}
 
-/** The seed runs on an empty database: a name or address already taken is a bug, not a race. */
-function registered(result: CommandResult<{ organizationId: number; userId: string }>): { organizationId: number; userId: string } {
-  if (!result.ok) throw new Error(`Demo registration refused: ${JSON.stringify(result)}`);
-  return result.value;
+/**
+ * The seed runs on an empty database: a name or address already taken is a bug, not a race. The demo
+ * member's address counts as proven (its activation link goes to a mailbox nobody reads), so it can sign in.
+ */
+function registered(result: CommandResult<RegistrationOutcome>): { organizationId: number; userId: string } {
+  if (!result.ok || result.value.outcome !== "link-sent") throw new Error(`Demo registration refused: ${JSON.stringify(result)}`);
+  activateUser(db, result.value.userId, new Date());
+  return { organizationId: result.value.organizationId, userId: result.value.userId };
 }
+
+const registrationOptions = () => ({ origin: new URL(mailSiteFromEnv().publicUrl).origin, language: defaultLanguage });
 
 export async function seedDemoData(): Promise<void> {
   if (countUsers() > 0) {
@@ -72,14 +81,17 @@ export async function seedDemoData(): Promise<void> {
   });
   const school = demoAccounts.find((account) => account.email === "school@demo.school")!;
   const approvedSchool = registered(
-    await registerOrganization({
-      organizationName: school.organization,
-      kind: "school",
-      description: "Basisschool met 240 leerlingen.",
-      memberName: school.name,
-      email: school.email,
-      password: DEMO_PASSWORD,
-    }),
+    await registerOrganization(
+      {
+        organizationName: school.organization,
+        kind: "school",
+        description: "Basisschool met 240 leerlingen.",
+        memberName: school.name,
+        email: school.email,
+        password: DEMO_PASSWORD,
+      },
+      registrationOptions(),
+    ),
   );
   const coordinatorActor: UserActor = {
     kind: "user",
@@ -91,14 +103,17 @@ export async function seedDemoData(): Promise<void> {
   const review = reviewOrganization(coordinatorActor, { organizationId: approvedSchool.organizationId, decision: "approved" });
   if (!review.ok) throw new Error(`Demo approval refused: ${review.reason}`);
   registered(
-    await registerOrganization({
-      organizationName: pendingSchoolAccount.organization,
-      kind: "school",
-      description: "Secundaire school, vraagt laptops voor de STEM-richting.",
-      memberName: pendingSchoolAccount.name,
-      email: pendingSchoolAccount.email,
-      password: DEMO_PASSWORD,
-    }),
+    await registerOrganization(
+      {
+        organizationName: pendingSchoolAccount.organization,
+        kind: "school",
+        description: "Secundaire school, vraagt laptops voor de STEM-richting.",
+        memberName: pendingSchoolAccount.name,
+        email: pendingSchoolAccount.email,
+        password: DEMO_PASSWORD,
+      },
+      registrationOptions(),
+    ),
   );
   organizationIds.set(school.organization, approvedSchool.organizationId);
 

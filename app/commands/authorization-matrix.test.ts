@@ -231,7 +231,7 @@ const matrix: Record<string, MatrixCase> = {
 };
 
 /** Commands anyone may take without an account: they have no permission to check. */
-const publicCommands = new Set(["signUpEmployee", "registerOrganization", "acceptInvite"]);
+const publicCommands = new Set(["signUpEmployee", "registerOrganization", "acceptInvite", "confirmEmail"]);
 
 type MatrixActor = { label: string; make: () => UserActor };
 

@@ -13,6 +13,7 @@ import { redirectWithFlash } from "~/http/flash.server";
 import { intentRefusal } from "~/http/refusal-replies.server";
 import { pageTitle } from "~/i18n/meta";
 import { findEmailConfirmation } from "~/models/email-confirmation.server";
+import { getSessionUser } from "~/models/user.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "confirmEmail.title");
 
@@ -31,7 +32,10 @@ export async function loader({ params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const confirmed = confirmEmail({ token: params.token ?? "" });
   if (!confirmed.ok) return intentRefusal("confirm", confirmed);
-  return redirectWithFlash("/", { key: "flash.emailConfirmed" }, { "Set-Cookie": await startSession(confirmed.value.userId, request) });
+  // A school or nonprofit that registered now waits for the coordinator: say so rather than only "active".
+  const awaitsReview = getSessionUser(confirmed.value.userId)?.organization.status === "pending";
+  const flash = awaitsReview ? "flash.organizationRegistered" : "flash.emailConfirmed";
+  return redirectWithFlash("/", { key: flash }, { "Set-Cookie": await startSession(confirmed.value.userId, request) });
 }
 
 export default function ConfirmEmailPage() {
