@@ -1,6 +1,6 @@
 // Reading request bodies with byte limits enforced while the bytes arrive: a body over its limit is
 // refused after at most the limit (plus one chunk) has been read, with or without Content-Length.
-import { data, MaxPartSizeExceededError, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData, type UploadHandler } from "@remix-run/node";
+import { MaxPartSizeExceededError, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData, type UploadHandler } from "@remix-run/node";
 
 /** A body, file or field larger than allowed. `part` names the form field, when there is one. */
 export class PayloadTooLargeError extends Error {
@@ -193,11 +193,16 @@ export async function readApiTextBody(request: Request, maxBytes: number, what =
 /** What a page's form may hold: no files, 1 MB in all. */
 const pageFormLimits: FormLimits = { maxFileBytes: MAX_FORM_BYTES, maxFieldBytes: MAX_FORM_BYTES, maxBodyBytes: MAX_FORM_BYTES };
 
-/** The page answer for a body it cannot take; the route's error boundary shows the message for the status. */
+/**
+ * The page answer for a body it cannot take: a page route's error boundary shows the translated
+ * message for the status; a route without a page (/set-language) answers the reason and message as JSON.
+ * A Response rather than `data()`: a route without a page turns a thrown `data()` into "Unexpected Server Error".
+ */
 export function formBodyRefusal(error: unknown): never {
-  if (error instanceof UnsupportedMediaTypeError) throw data({ reason: "unsupported-media-type" }, { status: 415 });
-  if (error instanceof MalformedBodyError) throw data({ reason: "bad-request" }, { status: 400 });
-  if (error instanceof PayloadTooLargeError) throw data({ reason: "payload-too-large" }, { status: 413 });
+  const refusal = (status: number, reason: string, message: string) => Response.json({ reason, message }, { status });
+  if (error instanceof UnsupportedMediaTypeError) throw refusal(415, "unsupported-media-type", error.message);
+  if (error instanceof MalformedBodyError) throw refusal(400, "bad-request", error.message);
+  if (error instanceof PayloadTooLargeError) throw refusal(413, "payload-too-large", error.message);
   throw error;
 }
 
