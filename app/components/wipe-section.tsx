@@ -1,8 +1,12 @@
-// The data-wipe part of the device page: each medium with its wipe records, validation by a second
-// technician, uploading an nwipe log, and certifying once every medium is sanitized.
+// The data-wipe part of the device page: each medium with its wipe records (the latest attempt
+// decides), validation by a second technician, uploading an nwipe log, the "no storage present"
+// record of a device without media, and certifying once the device is ready (or why not yet).
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { WipeDraft } from "~/domain/wipe-drafts";
+import type { CertificationReadiness } from "~/domain/wipes";
+import type { FormResult } from "./device-page/form-result";
+import { StorageAbsencePanel, type StorageAbsenceSummary } from "./device-page/storage-absence-panel";
 import { formatDateTime } from "~/i18n/format";
 import { toDateTimeLocal } from "~/i18n/format";
 import { useLanguage } from "~/i18n/use-language";
@@ -34,20 +38,37 @@ export function WipeSection({
   media,
   records,
   sanitizedMediumIds,
+  decidingWipeIds,
+  holdsStorage,
+  storageAbsence,
+  readiness,
+  currentUserId,
   canRecord,
   canValidate,
+  certifyOffered,
   canCertify,
   drafts,
+  absenceResult,
 }: {
   deviceId: number;
   deviceStatus: string;
   media: Medium[];
   records: WipeRecordSummary[];
   sanitizedMediumIds: number[];
+  /** Each medium's latest attempt of this cycle: the one that decides it. */
+  decidingWipeIds: number[];
+  /** The device's type holds storage (a laptop, desktop, tablet or phone). */
+  holdsStorage: boolean;
+  storageAbsence: StorageAbsenceSummary | null;
+  readiness: CertificationReadiness;
+  currentUserId: string;
   canRecord: boolean;
   canValidate: boolean;
+  /** The actor may certify a device in this state (whether or not it is ready). */
+  certifyOffered: boolean;
   canCertify: boolean;
   drafts: WipeDraft[] | null;
+  absenceResult: FormResult;
 }) {
   const { t } = useTranslation();
   const language = useLanguage();
@@ -56,7 +77,18 @@ export function WipeSection({
   return (
     <Card title={t("wipeSection.title")}>
       <p className="mb-4 text-slate-700">{collecting ? t("wipeSection.introCollected") : t("wipeSection.intro")}</p>
-      {media.length === 0 ? <p className="text-slate-700">{t("wipeSection.noMedia")}</p> : null}
+      {collecting && media.length > 0 ? <p className="mb-4 text-sm text-slate-700">{t("wipeSection.latestDecides")}</p> : null}
+      {media.length === 0 ? <p className="text-slate-700">{holdsStorage ? t("wipeSection.noMediaStorageType") : t("wipeSection.noMedia")}</p> : null}
+      {media.length === 0 && (holdsStorage || storageAbsence) ? (
+        <StorageAbsencePanel
+          absence={storageAbsence}
+          collecting={collecting}
+          canRecord={canRecord}
+          canValidate={canValidate}
+          currentUserId={currentUserId}
+          lastResult={absenceResult}
+        />
+      ) : null}
       <ul className="space-y-5">
         {media.map((medium) => {
           const mediumRecords = records.filter((record) => record.mediumId === medium.id);
@@ -83,6 +115,11 @@ export function WipeSection({
                         <span className={record.result === "pass" ? "font-semibold text-emerald-800" : "font-semibold text-red-700"}>
                           {t(`wipeResults.${record.result}`)}
                         </span>
+                        {collecting && decidingWipeIds.includes(record.id) ? (
+                          <span className="ml-2 rounded-full border border-slate-500 px-2 py-0.5 text-xs font-semibold text-slate-800">
+                            {t("wipeSection.decidingAttempt")}
+                          </span>
+                        ) : null}
                       </p>
                       <p className="text-slate-700">
                         {t("wipeSection.performed", { name: record.performedByName, date: formatDateTime(new Date(record.recordedAt), language) })}
@@ -167,6 +204,16 @@ export function WipeSection({
             <input type="hidden" name="intent" value="certify" />
             <SubmitButton>{t("wipeSection.certify")}</SubmitButton>
           </Form>
+        </div>
+      ) : certifyOffered && readiness !== "ready" ? (
+        // Not ready yet: the button is there, switched off, with what is missing (the command would refuse the same).
+        <div className="mt-6 border-t border-slate-200 pt-4">
+          <p id="certify-not-ready" className="mb-2 text-sm text-slate-700">
+            {t("wipeSection.certifyNotYet")} {t(`errors.device.${readiness}`)}
+          </p>
+          <button type="button" disabled aria-describedby="certify-not-ready" className={`${buttonClass("primary")} cursor-not-allowed opacity-60`}>
+            {t("wipeSection.certify")}
+          </button>
         </div>
       ) : null}
     </Card>

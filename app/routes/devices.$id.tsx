@@ -12,6 +12,8 @@ import { releaseDevice } from "~/commands/devices/release-device.server";
 import { returnDevice } from "~/commands/devices/return-device.server";
 import { MAX_LOG_BYTES, readWipeLog } from "~/commands/wipes/read-wipe-log.server";
 import { validateWipe, validateWipeInput } from "~/commands/wipes/validate-wipe.server";
+import { recordStorageAbsence } from "~/commands/wipes/record-storage-absence.server";
+import { validateStorageAbsence, validateStorageAbsenceInput } from "~/commands/wipes/validate-storage-absence.server";
 import { CustodyTimeline } from "~/components/custody-timeline";
 import { DeviceActionsCard } from "~/components/device-page/device-actions-card";
 import { DeviceDetailsCard } from "~/components/device-page/device-details";
@@ -21,9 +23,11 @@ import { RouteErrorBoundary } from "~/components/error-page";
 import { buttonClass } from "~/components/ui/form";
 import { Card, Notice, PageHeading } from "~/components/ui/page";
 import { WipeSection } from "~/components/wipe-section";
+import { holdsStorage } from "~/domain/devices";
 import { availableActions, mayEditRegistration, type UserActor } from "~/domain/lifecycle";
 import { can } from "~/domain/permissions";
 import { handoverForm, listForm, recycleForm, releaseForm } from "~/forms/device-actions";
+import { storageAbsenceForm } from "~/forms/storage-absence";
 import { redirectWithFlash } from "~/http/flash.server";
 import { intentRefusal } from "~/http/refusal-replies.server";
 import { formBodyRefusal, readFormWithLimits } from "~/http/request-body.server";
@@ -34,7 +38,7 @@ import { useLanguage } from "~/i18n/use-language";
 import { staffCustodyTimeline } from "~/models/device-custody-view.server";
 import { reservationOf } from "~/models/match.server";
 import { listRecyclers } from "~/models/organization.server";
-import { currentCertificate, listDeviceWipes, sanitizationStatus } from "~/models/wipe.server";
+import { certificationStatus, currentCertificate, listDeviceWipes } from "~/models/wipe.server";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data: loaderData }) =>
   pageTitle(matches, "devicePage.title", { assetTag: loaderData?.device.assetTag ?? "" });
@@ -46,7 +50,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { actor, device } = await requireScopedDevice(request, params.id);
   const permissions = { role: actor.role, organizationStatus: actor.organizationStatus };
   const certificate = currentCertificate(device.id);
-  const sanitization = sanitizationStatus(device.id);
+  const certification = certificationStatus(device);
   const actions = availableActions(device.status, actor).filter((action) => pageActions.some((offered) => offered === action));
   return {
     device,
@@ -54,8 +58,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     actions,
     canEdit: device.status === "registered" && mayEditRegistration(actor, device.departmentId),
     wipes: listDeviceWipes(device.id),
-    sanitizedMediumIds: sanitization.sanitizedMediumIds,
-    canCertify: actions.includes("certify") && sanitization.complete,
+    sanitizedMediumIds: certification.sanitizedMediumIds,
+    decidingWipeIds: certification.decidingWipeIds,
+    readiness: certification.readiness,
+    storageAbsence: certification.storageAbsence,
+    holdsStorage: holdsStorage(device.type),
+    currentUserId: actor.userId,
+    certifyOffered: actions.includes("certify"),
+    canCertify: actions.includes("certify") && certification.readiness === "ready",
     canRecordWipes: can(permissions, "wipe.record"),
     canValidateWipes: can(permissions, "wipe.validate"),
     certificate: certificate && { number: certificate.number, issuedAt: certificate.issuedAt },
@@ -127,6 +137,26 @@ function validateWipeRecord({ formData, actor, deviceId }: IntentArgs) {
   return redirectWithFlash(devicePath(deviceId), { key: "flash.wipeValidated", values: { serial: result.value.mediumSerial } });
 }
 
+function recordAbsence({ formData, actor, deviceId }: IntentArgs) {
+  const submission = parseWithZod(formData, { schema: storageAbsenceForm });
+  if (submission.status !== "success") {
+    return data({ intent: "record-storage-absence" as const, result: submission.reply(), refusal: null }, { status: 400 });
+  }
+  const result = recordStorageAbsence(actor, { deviceId, notes: submission.value.notes });
+  if (!result.ok) return intentRefusal("record-storage-absence", result, submission);
+  return redirectWithFlash(devicePath(deviceId), { key: "flash.storageAbsenceRecorded" });
+}
+
+function validateAbsence({ formData, actor, deviceId }: IntentArgs) {
+  const submission = parseWithZod(formData, { schema: validateStorageAbsenceInput.pick({ absenceId: true }) });
+  if (submission.status !== "success") {
+    return data({ intent: "validate-storage-absence" as const, result: null, refusal: "errors.notFound.storage-absence" }, { status: 400 });
+  }
+  const result = validateStorageAbsence(actor, { absenceId: submission.value.absenceId, deviceId });
+  if (!result.ok) return intentRefusal("validate-storage-absence", result);
+  return redirectWithFlash(devicePath(deviceId), { key: "flash.storageAbsenceValidated" });
+}
+
 async function uploadLog({ formData, actor, deviceId }: IntentArgs) {
   const file = formData.get("log");
   const log = typeof file === "string" ? file : file ? await file.text() : "";
@@ -145,6 +175,8 @@ const intentHandlers = {
   return: giveBack,
   recycle,
   "validate-wipe": validateWipeRecord,
+  "record-storage-absence": recordAbsence,
+  "validate-storage-absence": validateAbsence,
   "upload-log": uploadLog,
 };
 
@@ -165,8 +197,26 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function DevicePage() {
   const { t } = useTranslation();
   const language = useLanguage();
-  const { device, timeline, actions, canEdit, wipes, sanitizedMediumIds, canCertify, canRecordWipes, canValidateWipes, certificate, reservation, recyclers } =
-    useLoaderData<typeof loader>();
+  const {
+    device,
+    timeline,
+    actions,
+    canEdit,
+    wipes,
+    sanitizedMediumIds,
+    decidingWipeIds,
+    readiness,
+    storageAbsence,
+    holdsStorage: typeHoldsStorage,
+    currentUserId,
+    certifyOffered,
+    canCertify,
+    canRecordWipes,
+    canValidateWipes,
+    certificate,
+    reservation,
+    recyclers,
+  } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const resultFor = (intent: string) => (actionData?.intent === intent ? actionData.result : undefined);
 
@@ -211,17 +261,24 @@ export default function DevicePage() {
         results={{ handover: resultFor("handover"), release: resultFor("release"), list: resultFor("list"), recycle: resultFor("recycle") }}
       />
 
-      {device.media.length > 0 || device.status === "collected" ? (
+      {device.media.length > 0 || device.status === "collected" || storageAbsence ? (
         <WipeSection
           deviceId={device.id}
           deviceStatus={device.status}
           media={device.media}
           records={wipes}
           sanitizedMediumIds={sanitizedMediumIds}
+          decidingWipeIds={decidingWipeIds}
+          holdsStorage={typeHoldsStorage}
+          storageAbsence={storageAbsence}
+          readiness={readiness}
+          currentUserId={currentUserId}
           canRecord={canRecordWipes}
           canValidate={canValidateWipes}
+          certifyOffered={certifyOffered}
           canCertify={canCertify}
           drafts={actionData && "drafts" in actionData ? actionData.drafts : null}
+          absenceResult={resultFor("record-storage-absence")}
         />
       ) : null}
 

@@ -6,17 +6,14 @@ import { z } from "zod";
 import { storageAbsenceRecords } from "~db/schema";
 import type { UserActor } from "~/domain/lifecycle";
 import { storageAbsenceRecordingRefusal } from "~/domain/wipes";
-import { optionalText } from "~/forms/fields";
+import { storageAbsenceForm } from "~/forms/storage-absence";
 import { sanitizationFacts } from "~/models/device.server";
 import { getStorageAbsence, type StorageAbsenceView } from "~/models/wipe.server";
 import { commandTime, refuse, requirePermission, runCommand, type CommandOptions, type CommandResult } from "../command.server";
 import { requireDevice } from "../devices/device-transition.server";
 
-export const recordStorageAbsenceInput = z.object({
-  deviceId: z.number().int().positive(),
-  /** What was checked, e.g. "M.2 slot and drive bay empty, no eMMC on the board"; printed on the certificate. */
-  notes: optionalText(1000),
-});
+/** The page's form (app/forms/storage-absence.ts) and which device. */
+export const recordStorageAbsenceInput = storageAbsenceForm.extend({ deviceId: z.number().int().positive() });
 export type RecordStorageAbsenceInput = { deviceId: number; notes?: string | null };
 
 export function recordStorageAbsence(actor: UserActor, input: RecordStorageAbsenceInput, options: CommandOptions = {}): CommandResult<StorageAbsenceView> {
