@@ -4,12 +4,13 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { lifecycleActorOf, requirePermission, requireUser } from "~/auth/guards.server";
-import { addRecycler, addRecyclerInput } from "~/commands/organizations/add-recycler.server";
-import { updateRecycler, updateRecyclerInput } from "~/commands/organizations/update-recycler.server";
+import { addRecycler } from "~/commands/organizations/add-recycler.server";
+import { updateRecycler } from "~/commands/organizations/update-recycler.server";
 import { RouteErrorBoundary } from "~/components/error-page";
 import { buttonClass, FormErrors, SubmitButton, TextField, ValidatedForm } from "~/components/ui/form";
 import { Card, EmptyState, PageHeading } from "~/components/ui/page";
 import type { UserActor } from "~/domain/lifecycle";
+import { addRecyclerInput, updateRecyclerInput } from "~/forms/recycler";
 import { redirectWithFlash } from "~/http/flash.server";
 import { intentRefusal } from "~/http/refusal-replies.server";
 import { readForm } from "~/http/request-body.server";
