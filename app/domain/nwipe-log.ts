@@ -79,25 +79,37 @@ type Run = {
   abortedBeforeStart: boolean;
 };
 
+/**
+ * The longest line read, in characters. nwipe cuts every line it logs at logging.h MAX_LOG_LINE_CHARS (512, 1024
+ * in newer releases); 4096 leaves room for a terminal prompt or other junk around a line. A longer line is none
+ * nwipe wrote, so such a file is refused; the cap also bounds what any pattern below ever has to look at.
+ */
+export const MAX_LINE_CHARS = 4096;
+
+// Every pattern below is anchored or starts at a fixed character, and in none can two unbounded
+// quantifiers next to each other take the same characters, so matching a line costs time in proportion
+// to its length. Tables are cut at "|" with split() instead of being matched whole. A pattern that breaks this rule can make a
+// few hundred bytes take minutes (issue 9): keep to it, and keep the timing test in nwipe-log.test.ts.
+
 // logging.c nwipe_log(): the date as "[%i/%02i/%02i %02i:%02i:%02i] ", then the level label left-padded
 // to seven ("  debug", "   info", " notice", "warning", "  error", "  fatal", " sanity") and ": ".
-// nwipe up to 0.24 printed "] nwipe: notice: " instead; both are read. The start is not anchored, so a
-// prompt or other junk before the stamp on the same line does not hide the line.
-const STAMP = String.raw`\[(\d{4})/(\d{2})/(\d{2}) (\d{2}):(\d{2}):(\d{2})\]`;
-const LOG_LINE = new RegExp(`${STAMP} +(?:nwipe: +)?(debug|info|notice|warning|error|fatal|sanity): ?(.*)$`);
+// nwipe up to 0.24 printed "] nwipe: notice: " instead; both are read. The stamp is searched for, so a
+// prompt or other junk before it on the same line does not hide the line.
+const STAMP = /\[(\d{4})\/(\d{2})\/(\d{2}) (\d{2}):(\d{2}):(\d{2})\]/g;
+const LEVEL_LABEL = / +(?:nwipe: +)?(?:debug|info|notice|warning|error|fatal|sanity): ?/y;
 // logging.c nwipe_log_summary(): "[%i/%02i/%02i %02i:%02i:%02i] Total Throughput %s/s, %s, %iR+%s+%s"
 // with the method label, rounds, B/NB (blank or not) and NV/VL/VA (verify none, last, all).
-const FOOTER_LINE = new RegExp(`${STAMP} Total Throughput (.*)$`);
-const FOOTER_TAIL = /^(.*?), (.+), (\d+)R\+(NB|B)\+(NV|VL|VA)\s*$/;
+const FOOTER_START = " Total Throughput ";
+const FOOTER_SETTINGS = /^(\d+)R\+(NB|B)\+(NV|VL|VA)$/;
 
 // logging.c nwipe_log_summary(): section titles between asterisks, rows "%s %s |  %10llu | ..." and
 // "%s %s |%s| %s/s | %02i:%02i:%02i | %s/%s" (flag, device, status, throughput, duration, model/serial).
-const ERROR_SUMMARY_TITLE = /\*{3,}\s*Error Summary\s*\*{3,}/;
-const DRIVE_STATUS_TITLE = /\*{3,}\s*Drive Status\s*\*{3,}/;
-const SECTION_END = /^\s*\*+\s*$/;
-const TABLE_FILLER = /^[\s-]*$|Device\s*\|/;
-const ERROR_ROW = /^\s*!?\s*(\S+)\s*\|\s*(\d+)\s*\|\s*(\d+)\s*(?:\|\s*(\d+)\s*)?\|?\s*$/;
-const STATUS_ROW = /^\s*!?\s*(\S+)\s*\|\s*([^|]*?)\s*\|\s*[^|]*?\s*\|\s*(\d+):(\d{2}):(\d{2})\s*\|\s?(.*)$/;
+const ONLY_ASTERISKS = /^\*+$/;
+const ONLY_DASHES_AND_SPACE = /^[\s-]*$/;
+const TABLE_HEADER = /Device\s*\|/;
+const DIGITS = /^\d+$/;
+const WHITE_SPACE = /^\s$/;
+const DURATION = /^(\d+):(\d{2}):(\d{2})$/;
 
 // nwipe.c main() logs nwipe's banner ("nwipe 0.34") right after reading the options; ShredOS's patch
 // makes it "ShredOS v2023.08.2_25.0_x86-64_0.34", where the part after the architecture is nwipe's version.
@@ -105,8 +117,11 @@ const BANNER = /^(nwipe|ShredOS) +v?(\d\S*)\s*$/i;
 const SHREDOS_NWIPE_VERSION = /_(?:x86-64|x86_64|i686|i586|aarch64|arm64)_(.+)$/;
 
 // device.c check_device(): "Found %s, %s, %s, %s, S/N=%s" (device, bus like " ATA    ", model, size text
-// from Determine_C_B_nomenclature() like " 500 GB", serial). The bus never holds a comma; the model might.
-const FOUND_LINE = /^Found (\/\S+?), (.*?), (.*), +(\d+ [KMGTP]?B), S\/N=(.*)$/;
+// from Determine_C_B_nomenclature() like " 500 GB", serial). The bus never holds a comma; the model might,
+// so the size is the last one in the line.
+const FOUND_START = "Found ";
+const FOUND_DEVICE = /^\/\S+$/;
+const FOUND_SIZE = /, +(\d+ [KMGTP]?B), S\/N=/g;
 // nwipe.c main(), for the drives chosen for wiping only.
 const SERIAL_LINE = /^(\/\S+) has serial number (.*)$/;
 const SIZE_LINE = /^(\/\S+), sect\/blk\/dev (\d+)\/(\d+)\/(\d+)$/;
@@ -125,11 +140,11 @@ const PROGRESS_LINE = new RegExp(
 const DEVICE_TOKEN = /(?:^|[\s'"])(\/[^\s'",]*[^\s'",.])/;
 // options.c nwipe_options_log(), written just before the wipe starts (after any choices in the GUI).
 const OPTIONS_HEADER = /^Program options are set as follows/;
-const METHOD_OPTION = /^\s*method\s+=\s+(.+?)\s*$/;
+const METHOD_OPTION = /^\s*method\s+=\s+(\S.*)$/;
 const ROUNDS_OPTION = /^\s*rounds\s+=\s+(\d+)/;
 const VERIFY_OPTION = /^\s*verify\s+=\s+\d+\s+\((off|last pass|all passes)\)/;
 const NOBLANK_OPTION = /^\s*do not perform a final blank pass/;
-const BANNER_OPTION = /^\s*banner\s+=\s+(.+?)\s*$/;
+const BANNER_OPTION = /^\s*banner\s+=\s+(\S.*)$/;
 
 // method.c: the verify-only methods read the drive and write nothing; OPS-II ends on a random pass
 // and never blanks. Newer nwipe adds firmware erase commands, which are not overwrites at all.
@@ -157,8 +172,14 @@ function parseText(text: string): NwipeLogParse {
   const lines = text
     .replace(/^\uFEFF/, "")
     .replace(ANSI_ESCAPE, "")
-    .replace(/\r\n?/g, "\n")
-    .split("\n");
+    .split(/\r\n?|\n/);
+  const tooLong = lines.findIndex((line) => line.length > MAX_LINE_CHARS);
+  if (tooLong !== -1) {
+    return refuse(
+      `Line ${tooLong + 1} is ${lines[tooLong]?.length} characters long; nwipe writes at most 1024 characters a line, ` +
+        `so a line over ${MAX_LINE_CHARS} means this is not a log nwipe wrote`,
+    );
+  }
   const { runs, recognised } = readRuns(lines);
   if (!recognised) return refuse("No nwipe log lines found: this does not look like a log written by nwipe or ShredOS");
 
@@ -222,30 +243,26 @@ function readRuns(lines: string[]): { runs: Run[]; recognised: boolean } {
 
   for (const raw of lines) {
     const line = raw.trimEnd();
-    // logging.h MAX_LOG_LINE_CHARS caps a logged line at 512 (1024 in newer nwipe); a far longer line is
-    // not nwipe's, and skipping it keeps the patterns below from backtracking through junk.
-    if (line.length > 4096) continue;
-    if (ERROR_SUMMARY_TITLE.test(line)) {
+    if (isSectionTitle(line, "Error Summary")) {
       section = "errors";
       recognised = true;
       continue;
     }
-    if (DRIVE_STATUS_TITLE.test(line)) {
+    if (isSectionTitle(line, "Drive Status")) {
       section = "status";
       recognised = true;
       continue;
     }
-    const footer = FOOTER_LINE.exec(line);
-    if (footer) {
+    const stamped = stampedLine(line);
+    if (stamped?.kind === "footer") {
       recognised = true;
-      run.footer = footerFrom(group(footer, 7)) ?? run.footer;
+      run.footer = footerFrom(stamped.tail) ?? run.footer;
       continue;
     }
-    const logged = LOG_LINE.exec(line);
-    if (logged) {
+    if (stamped?.kind === "logged") {
       recognised = true;
       section = "none";
-      const message = group(logged, 8);
+      const { message } = stamped;
       const banner = BANNER.exec(message.trim());
       if (banner) {
         if (run.banner !== null || run.drives.size > 0 || run.statusRows.length > 0) {
@@ -255,30 +272,94 @@ function readRuns(lines: string[]): { runs: Run[]; recognised: boolean } {
         run.banner = message.trim();
         continue;
       }
-      readMessage(run, message, timeOf(logged));
+      readMessage(run, message, stamped.at);
       continue;
     }
     if (section === "none") continue;
-    if (SECTION_END.test(line)) {
+    if (ONLY_ASTERISKS.test(line.trim())) {
       section = "none";
       continue;
     }
-    if (TABLE_FILLER.test(line)) continue;
+    if (ONLY_DASHES_AND_SPACE.test(line) || TABLE_HEADER.test(line)) continue;
     if (section === "errors") {
-      const row = ERROR_ROW.exec(line);
-      if (row) run.errorRows.push({ name: group(row, 1), total: count(row, 2) + count(row, 3) + count(row, 4) });
+      const row = errorRowFrom(line);
+      if (row) run.errorRows.push(row);
     } else {
-      const row = STATUS_ROW.exec(line);
-      if (row) run.statusRows.push(statusRowFrom(row));
+      const row = statusRowFrom(line);
+      if (row) run.statusRows.push(row);
     }
   }
   return { runs, recognised };
 }
 
+/** "*** Error Summary ***": the title with at least three asterisks on each side, maybe junk before. */
+function isSectionTitle(line: string, title: string): boolean {
+  for (let at = line.indexOf(title); at !== -1; at = line.indexOf(title, at + 1)) {
+    let before = at;
+    while (before > 0 && WHITE_SPACE.test(line.charAt(before - 1))) before--;
+    let after = at + title.length;
+    while (after < line.length && WHITE_SPACE.test(line.charAt(after))) after++;
+    if (before >= 3 && line.startsWith("***", before - 3) && line.startsWith("***", after)) return true;
+  }
+  return false;
+}
+
+type StampedLine = { kind: "footer"; tail: string } | { kind: "logged"; message: string; at: string | null };
+
+/** A line that holds nwipe's time stamp: the summary's footer, or a logged message with its level label. */
+function stampedLine(line: string): StampedLine | null {
+  let logged: StampedLine | null = null;
+  STAMP.lastIndex = 0;
+  for (let stamp = STAMP.exec(line); stamp !== null; stamp = STAMP.exec(line)) {
+    const end = stamp.index + stamp[0].length;
+    if (line.startsWith(FOOTER_START, end)) return { kind: "footer", tail: line.slice(end + FOOTER_START.length) };
+    if (logged === null) {
+      LEVEL_LABEL.lastIndex = end;
+      if (LEVEL_LABEL.test(line)) logged = { kind: "logged", message: line.slice(LEVEL_LABEL.lastIndex), at: timeOf(stamp) };
+    }
+  }
+  return logged;
+}
+
+function errorRowFrom(line: string): ErrorRow | null {
+  // "%s %s |  %10llu |  %10llu |  %10llu": pass, verification and (newer nwipe) fdatasync errors.
+  const [first = "", ...cells] = line.split("|");
+  const name = deviceCell(first);
+  if (cells.length > 2 && cells[cells.length - 1]?.trim() === "") cells.pop();
+  const counts = cells.map((cell) => cell.trim());
+  if (name === null || counts.length < 2 || counts.length > 3 || !counts.every((cell) => DIGITS.test(cell))) return null;
+  return { name, total: counts.reduce((sum, cell) => sum + (safeInteger(cell) ?? 0), 0) };
+}
+
+function statusRowFrom(line: string): StatusRow | null {
+  const [first = "", statusCell, , durationCell, ...modelCells] = line.split("|");
+  const name = deviceCell(first);
+  const duration = durationCell === undefined ? null : DURATION.exec(durationCell.trim());
+  if (name === null || statusCell === undefined || duration === null || modelCells.length === 0) return null;
+  // "%s/%s" with the model cut to 17 characters; serial numbers hold no "/", so split at the last one.
+  const joined = modelCells.join("|");
+  const modelAndSerial = /^\s/.test(joined) ? joined.slice(1) : joined;
+  const slash = modelAndSerial.lastIndexOf("/");
+  return {
+    name,
+    status: statusCell.trim(),
+    seconds: count(duration, 1) * 3600 + count(duration, 2) * 60 + count(duration, 3),
+    model: slash === -1 ? modelAndSerial.trim() : modelAndSerial.slice(0, slash).trim(),
+    serial: slash === -1 ? "" : modelAndSerial.slice(slash + 1).trim(),
+  };
+}
+
+/** The first cell of a summary row: "!" marks a drive with errors, then the name nwipe_strip_path() made. */
+function deviceCell(cell: string): string | null {
+  const trimmed = cell.trim();
+  const name = trimmed.startsWith("!") ? trimmed.slice(1).trimStart() : trimmed;
+  return name === "" || /\s/.test(name) ? null : name;
+}
+
 function readMessage(run: Run, message: string, at: string | null): void {
-  const found = FOUND_LINE.exec(message);
+  const found = foundLine(message);
   if (found) {
-    run.found.set(group(found, 1), { model: group(found, 3).trim(), sizeText: group(found, 4).trim(), serial: group(found, 5).trim() });
+    run.found.set(found.device, found.details);
     return;
   }
   if (OPTIONS_HEADER.test(message)) {
@@ -348,10 +429,33 @@ function readMessage(run: Run, message: string, at: string | null): void {
   }
 }
 
+function foundLine(message: string): { device: string; details: FoundDevice } | null {
+  if (!message.startsWith(FOUND_START)) return null;
+  const rest = message.slice(FOUND_START.length);
+  const deviceEnd = rest.indexOf(", ");
+  const device = rest.slice(0, deviceEnd);
+  if (deviceEnd === -1 || !FOUND_DEVICE.test(device)) return null;
+  const afterDevice = rest.slice(deviceEnd + 2);
+  let size: RegExpExecArray | null = null;
+  for (const match of afterDevice.matchAll(FOUND_SIZE)) size = match;
+  if (size === null) return null;
+  const busAndModel = afterDevice.slice(0, size.index);
+  const busEnd = busAndModel.indexOf(", ");
+  if (busEnd === -1) return null;
+  return {
+    device,
+    details: {
+      model: busAndModel.slice(busEnd + 2).trim(),
+      sizeText: group(size, 1).trim(),
+      serial: afterDevice.slice(size.index + size[0].length).trim(),
+    },
+  };
+}
+
 function readOption(run: Run, message: string): boolean {
   const method = METHOD_OPTION.exec(message);
   if (method) {
-    run.options.method = group(method, 1);
+    run.options.method = group(method, 1).trimEnd();
     return true;
   }
   const rounds = ROUNDS_OPTION.exec(message);
@@ -371,7 +475,7 @@ function readOption(run: Run, message: string): boolean {
   }
   const banner = BANNER_OPTION.exec(message);
   if (banner) {
-    run.bannerOption = group(banner, 1);
+    run.bannerOption = group(banner, 1).trimEnd();
     return true;
   }
   return false;
@@ -411,16 +515,33 @@ function tableNameOf(device: string): string {
 /** The drives of one run: those the log shows being wiped, then any only the summary names. */
 function evidenceOf(run: Run): DriveEvidence[] {
   const drives = [...run.drives.values()];
+  // Each row goes to the first drive of its name that has none yet, taken in order from a list per name.
+  const awaitingStatus = inOrderByTableName(drives);
   for (const row of run.statusRows) {
-    const drive = drives.find((candidate) => candidate.tableName === row.name && candidate.statusRow === null);
+    const drive = awaitingStatus(row.name);
     if (drive) drive.statusRow = row;
     else drives.push({ ...emptyEvidence(null, row.name), statusRow: row });
   }
+  const awaitingErrors = inOrderByTableName(drives);
   for (const row of run.errorRows) {
-    const drive = drives.find((candidate) => candidate.tableName === row.name && candidate.errorRow === null);
+    const drive = awaitingErrors(row.name);
     if (drive) drive.errorRow = row;
   }
   return drives;
+}
+
+/** Hands out the drives of each table name one by one, in order (a lookup per row, not a search). */
+function inOrderByTableName(drives: DriveEvidence[]): (tableName: string) => DriveEvidence | undefined {
+  const queues = new Map<string, { drives: DriveEvidence[]; next: number }>();
+  for (const drive of drives) {
+    const queue = queues.get(drive.tableName);
+    if (queue) queue.drives.push(drive);
+    else queues.set(drive.tableName, { drives: [drive], next: 0 });
+  }
+  return (tableName) => {
+    const queue = queues.get(tableName);
+    return queue === undefined ? undefined : queue.drives[queue.next++];
+  };
 }
 
 function assembleDrive(run: Run, evidence: DriveEvidence, problems: string[], warnings: string[]): NwipeDrive | null {
@@ -514,28 +635,19 @@ function statusFrom(cell: string): { status: Status; insane: boolean } | null {
 }
 
 function footerFrom(tail: string): Footer | null {
-  const match = FOOTER_TAIL.exec(tail);
-  const rounds = match ? safeInteger(group(match, 3)) : null;
-  if (!match || rounds === null) return null;
-  const verify = group(match, 5);
+  // "120 MB/s, DoD Short, 1R+B+VL": the method label may hold ", ", the throughput and settings do not.
+  const settingsStart = tail.lastIndexOf(", ");
+  const methodStart = tail.indexOf(", ") + 2;
+  const settings = FOOTER_SETTINGS.exec(tail.slice(settingsStart + 2).trimEnd());
+  const method = tail.slice(methodStart, settingsStart);
+  const rounds = settings ? safeInteger(group(settings, 1)) : null;
+  if (settingsStart === -1 || method === "" || settings === null || rounds === null) return null;
+  const verify = group(settings, 3);
   return {
-    method: group(match, 2),
+    method,
     rounds,
-    blanking: group(match, 4) === "B",
+    blanking: group(settings, 2) === "B",
     verify: verify === "NV" ? "off" : verify === "VL" ? "last" : "all",
-  };
-}
-
-function statusRowFrom(row: RegExpExecArray): StatusRow {
-  // "%s/%s" with the model cut to 17 characters; serial numbers hold no "/", so split at the last one.
-  const modelAndSerial = group(row, 6);
-  const slash = modelAndSerial.lastIndexOf("/");
-  return {
-    name: group(row, 1),
-    status: group(row, 2),
-    seconds: count(row, 3) * 3600 + count(row, 4) * 60 + count(row, 5),
-    model: slash === -1 ? modelAndSerial.trim() : modelAndSerial.slice(0, slash).trim(),
-    serial: slash === -1 ? "" : modelAndSerial.slice(slash + 1).trim(),
   };
 }
 
@@ -561,11 +673,12 @@ function gigabytesOf(sizeText: string | undefined): number | null {
 }
 
 function timeOf(match: RegExpExecArray): string | null {
-  const part = (index: number) => group(match, index);
-  const stamp = `${part(1)}-${part(2)}-${part(3)}T${part(4)}:${part(5)}:${part(6)}`;
-  const ms = Date.parse(`${stamp}Z`);
-  // Date.parse rolls "2023-02-30" over or refuses it; only a stamp that survives unchanged is a real time.
-  return Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 19) !== stamp ? null : stamp;
+  const [year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0] = [1, 2, 3, 4, 5, 6].map((index) => count(match, index));
+  // Only a real time: "2023/02/30" or "25:00:00" is junk. Checked by arithmetic, as every logged line has a stamp.
+  const leapYear = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const daysInMonth = [31, leapYear ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] ?? 0;
+  if (day < 1 || day > daysInMonth || hour > 23 || minute > 59 || second > 59) return null;
+  return `${group(match, 1)}-${group(match, 2)}-${group(match, 3)}T${group(match, 4)}:${group(match, 5)}:${group(match, 6)}`;
 }
 
 function addSeconds(stamp: string, seconds: number): string {
