@@ -7,7 +7,7 @@ import type { TFunction } from "i18next";
 import type { Language } from "~/i18n/config";
 import { formatDate, formatDateTime } from "~/i18n/format";
 import type { CertificateView } from "~/models/wipe.server";
-import { qrCodePng, renderPdf, type PdfDocument } from "./pdf.server";
+import { pdfFonts, pdfLines, qrCodePng, renderPdf, type PdfDocument } from "./pdf.server";
 
 export type CertificateDocumentInput = {
   cityName: string;
@@ -37,12 +37,12 @@ function attemptsByMedium(attempts: CertificateAttempt[]): { medium: Certificate
 }
 
 function labelValue(document: PdfDocument, label: string, value: string, x: number, y: number, width: number): number {
-  document.font("Helvetica").fontSize(8).fillColor(muted).text(label, x, y, { width });
+  document.font(pdfFonts.regular).fontSize(8).fillColor(muted).text(label, x, y, { width });
   document
-    .font("Helvetica")
+    .font(pdfFonts.regular)
     .fontSize(10)
     .fillColor(ink)
-    .text(value || "—", x, document.y + 1, { width });
+    .text(pdfLines(value) || "—", x, document.y + 1, { width });
   return document.y;
 }
 
@@ -63,20 +63,20 @@ export function renderCertificatePdf({ cityName, certificate, device, verifyUrl,
       const width = document.page.width - left - document.page.margins.right;
       const qr = await qrCodePng(verifyUrl);
 
-      document.font("Helvetica-Bold").fontSize(10).fillColor(accent).text(cityName.toUpperCase(), left, 50, { characterSpacing: 1 });
+      document.font(pdfFonts.bold).fontSize(10).fillColor(accent).text(cityName.toUpperCase(), left, 50, { characterSpacing: 1 });
       document
-        .font("Helvetica-Bold")
+        .font(pdfFonts.bold)
         .fontSize(20)
         .fillColor(ink)
         .text(t("certificate.title"), left, document.y + 4, { width: width - 110 });
       document
-        .font("Helvetica")
+        .font(pdfFonts.regular)
         .fontSize(10)
         .fillColor(muted)
         .text(t("certificate.standard"), { width: width - 110 });
       document.image(qr, left + width - 96, 46, { width: 96 });
       document
-        .font("Helvetica")
+        .font(pdfFonts.regular)
         .fontSize(7)
         .fillColor(muted)
         .text(t("certificate.scanToVerify"), left + width - 110, 146, { width: 110, align: "center" });
@@ -89,7 +89,7 @@ export function renderCertificatePdf({ cityName, certificate, device, verifyUrl,
       labelValue(document, t("certificate.issuedBy"), certificate.issuedByName, left + 350, y + 10, width - 362);
       y += 70;
 
-      document.font("Helvetica-Bold").fontSize(12).fillColor(ink).text(t("certificate.deviceSection"), left, y);
+      document.font(pdfFonts.bold).fontSize(12).fillColor(ink).text(t("certificate.deviceSection"), left, y);
       y = document.y + 6;
       const column = width / 3;
       labelValue(document, t("device.model"), `${device.manufacturer} ${device.model}`, left, y, column - 10);
@@ -102,7 +102,7 @@ export function renderCertificatePdf({ cityName, certificate, device, verifyUrl,
 
       const media = attemptsByMedium(certificate.attempts);
       document
-        .font("Helvetica-Bold")
+        .font(pdfFonts.bold)
         .fontSize(12)
         .fillColor(ink)
         .text(t("certificate.mediaSection", { count: media.length }), left, y);
@@ -118,7 +118,7 @@ export function renderCertificatePdf({ cityName, certificate, device, verifyUrl,
                 validatedOn: formatDate(absence.validatedAt, language),
               })
             : t("certificate.noMedia");
-        document.font("Helvetica").fontSize(10).fillColor(ink).text(line, left, y, { width });
+        document.font(pdfFonts.regular).fontSize(10).fillColor(ink).text(line, left, y, { width });
         y = document.y + 4;
         if (absence?.notes) y = labelValue(document, t("wipe.notes"), absence.notes, left, y, width) + 4;
         y += 4;
@@ -140,7 +140,7 @@ export function renderCertificatePdf({ cityName, certificate, device, verifyUrl,
         document.rect(left, y, width, 1).fill("#cbd5e1");
         y += 8;
         document
-          .font("Helvetica-Bold")
+          .font(pdfFonts.bold)
           .fontSize(10)
           .fillColor(ink)
           .text(t("certificate.medium", { number: index + 1, serial: medium.mediumSerial }), left, y);
@@ -161,7 +161,7 @@ export function renderCertificatePdf({ cityName, certificate, device, verifyUrl,
             attempt.deciding ? t("certificate.decidingAttempt") : t("certificate.supersededAttempt")
           }`;
           document
-            .font("Helvetica-Bold")
+            .font(pdfFonts.bold)
             .fontSize(9)
             .fillColor(attempt.result === "fail" ? failed : attempt.deciding ? accent : muted)
             .text(heading, left + 8, y, { width: width - 8 });
@@ -192,7 +192,7 @@ export function renderCertificatePdf({ cityName, certificate, device, verifyUrl,
         y = document.page.margins.top;
       }
       document
-        .font("Helvetica")
+        .font(pdfFonts.regular)
         .fontSize(9)
         .fillColor(muted)
         .text(t("certificate.statement", { city: cityName }), left, y + 10, { width });

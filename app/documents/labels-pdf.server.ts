@@ -1,7 +1,7 @@
 // A sheet of device labels: A4 with 3 × 8 labels of 70 × 37 mm (standard label paper without
 // margins), each with the asset tag, the model and a QR code to the device's public page.
 import type { TFunction } from "i18next";
-import { millimetres, qrCodePng, renderPdf } from "./pdf.server";
+import { millimetres, pdfFonts, qrCodePng, renderPdf } from "./pdf.server";
 
 export type LabelDevice = { assetTag: string; manufacturer: string; model: string; publicId: string };
 
@@ -34,22 +34,22 @@ export function renderLabelSheetPdf({
       const textX = x + padding * 2 + qrSize;
       const textWidth = labelWidth - qrSize - padding * 3;
       document
-        .font("Helvetica")
+        .font(pdfFonts.regular)
         .fontSize(6)
         .fillColor("#334155")
         .text(cityName, textX, y + padding + 1, { width: textWidth, lineBreak: false, ellipsis: true });
       document
-        .font("Helvetica-Bold")
+        .font(pdfFonts.bold)
         .fontSize(11)
         .fillColor("#0f172a")
         .text(device.assetTag, textX, y + padding + 10, { width: textWidth, lineBreak: false, ellipsis: true });
       document
-        .font("Helvetica")
+        .font(pdfFonts.regular)
         .fontSize(7.5)
         .fillColor("#0f172a")
         .text(`${device.manufacturer} ${device.model}`, textX, y + padding + 25, { width: textWidth, height: 20, ellipsis: true });
       document
-        .font("Helvetica")
+        .font(pdfFonts.regular)
         .fontSize(6)
         .fillColor("#334155")
         .text(t("labels.scan"), textX, y + labelHeight - padding - 9, { width: textWidth, lineBreak: false, ellipsis: true });
