@@ -109,6 +109,53 @@ test("the wipe API: record, validate by a second technician, certify, certificat
   expect(JSON.stringify(publicView)).not.toContain(validator.name);
 });
 
+test("the latest attempt decides: a validated pass then a fail is refused; a newer validated pass certifies; the certificate lists all three", async ({
+  request,
+  newAccount,
+}) => {
+  const departmentAccount = await newAccount("department");
+  const [first, second] = [await newAccount("technician"), await newAccount("technician")];
+  const tech1 = await bearer(request, first.email);
+  const tech2 = await bearer(request, second.email);
+  const { device, serial } = await registeredDesktop(request, "WLAST", departmentAccount);
+  const wipesPath = `/api/v1/devices/${device.id}/media/${device.media[0].id}/wipes`;
+  const transition = (action: string) => request.post(`/api/v1/devices/${device.id}/transitions`, { headers: tech1, data: { action } });
+  expect((await transition("collect")).status()).toBe(200);
+  const recordAndMaybeValidate = async (result: "pass" | "fail") => {
+    const created = await request.post(wipesPath, { headers: tech1, data: { ...wipe, result } });
+    expect(created.status()).toBe(201);
+    const record = await created.json();
+    if (result === "pass") expect((await request.post(`/api/v1/wipes/${record.id}/validate`, { headers: tech2 })).status()).toBe(200);
+    return record;
+  };
+
+  const pass = await recordAndMaybeValidate("pass");
+  const fail = await recordAndMaybeValidate("fail");
+  const refused = await transition("certify");
+  expect(refused.status()).toBe(409);
+  expect((await refused.json()).error.code).toBe("media_not_sanitized");
+
+  const rewipe = await recordAndMaybeValidate("pass");
+  expect((await transition("certify")).status()).toBe(200);
+
+  const certificate = await (await request.get(`/api/v1/devices/${device.id}/certificate`, { headers: tech1 })).json();
+  expect(certificate.records.map((record: { id: number }) => record.id)).toEqual([rewipe.id]);
+  expect(certificate.attempts.map((attempt: { id: number; result: string; deciding: boolean }) => [attempt.id, attempt.result, attempt.deciding])).toEqual([
+    [pass.id, "pass", false],
+    [fail.id, "fail", false],
+    [rewipe.id, "pass", true],
+  ]);
+  expect(certificate.attempts[1]).toMatchObject({ performedBy: { name: first.name }, validatedBy: null });
+
+  const pdf = await pdfText(
+    new Uint8Array(await (await request.get(`/api/v1/devices/${device.id}/certificate.pdf`, { headers: { ...tech1, "Accept-Language": "en" } })).body()),
+  );
+  const text = pdf.text.replace(/\s+/g, " ");
+  expect(text).toContain(serial);
+  expect(text).toContain("Attempt 2 of 3: Fail (superseded by a later attempt)");
+  expect(text).toContain("Attempt 3 of 3: Pass (deciding)");
+});
+
 test("the wipe-log API drafts records from an nwipe log, or says what it could not read", async ({ request, newAccount }) => {
   const departmentAccount = await newAccount("department");
   const department = await bearer(request, departmentAccount.email);
