@@ -52,9 +52,10 @@ export async function action({ request }: ActionFunctionArgs) {
     );
   }
   if (outcome.kind === "invalid") {
-    // The same words for a wrong password and for an account whose address is not confirmed yet: strangers learn nothing.
-    const formErrors = ["errors.invalidCredentials", "login.notActivatedHint"];
-    return data({ result: submission.reply({ formErrors, hideFields: ["password"] }), lockedMinutes: null }, { status: 400 });
+    // The same words for a wrong password and for an account whose address is not confirmed yet (strangers learn
+    // nothing), with a hint for whoever just signed up.
+    const result = submission.reply({ formErrors: ["errors.invalidCredentials"], hideFields: ["password"] });
+    return data({ result, lockedMinutes: null, activationHint: true }, { status: 400 });
   }
   const headers = new Headers();
   headers.append("Set-Cookie", await startSession(outcome.userId, request));
@@ -84,6 +85,7 @@ export default function LoginPage() {
         <Card>
           <ValidatedForm form={form} className="space-y-4">
             <FormErrors id={form.errorId} errors={form.errors} values={{ minutes: actionData?.lockedMinutes ?? 15 }} />
+            {actionData && "activationHint" in actionData ? <p className="text-sm text-slate-700">{t("login.notActivatedHint")}</p> : null}
             <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? "/"} />
             <TextField meta={fields.email} label={t("fields.email")} type="email" autoComplete="username" />
             <TextField meta={fields.password} label={t("fields.password")} type="password" autoComplete="current-password" />

@@ -4,11 +4,11 @@
 // tests write side by side), with the demo password, so every sign-in path works for them.
 import { randomUUID } from "node:crypto";
 import Database from "better-sqlite3";
-import { eq } from "drizzle-orm";
+import { desc, eq } from "drizzle-orm";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { hashPassword } from "../../app/auth/password.server";
 import type { OrganizationKind, Role } from "../../app/domain/organizations";
-import { organizations, users } from "../../db/schema";
+import { organizations, outboxEmails, users } from "../../db/schema";
 import { e2eDatabasePath } from "./server";
 import { unique } from "./unique";
 
@@ -28,7 +28,7 @@ export type AccountOptions = {
   organizationStatus?: "approved" | "pending";
 };
 
-const schema = { organizations, users };
+const schema = { organizations, outboxEmails, users };
 let database: BetterSQLite3Database<typeof schema> | undefined;
 let passwordHash: Promise<string> | undefined;
 
@@ -97,4 +97,23 @@ export async function createAccount(role: Role, options: AccountOptions = {}): P
     .values({ id: account.id, email: account.email, name, role, organizationId: organization.id, passwordHash: hash, activatedAt: new Date() })
     .run();
   return account;
+}
+
+/** The e-mails queued for an address, newest first, as the outbox holds them (the e2e server sends none). */
+export function emailsTo(address: string): { subject: string; body: string }[] {
+  return connection()
+    .select({ subject: outboxEmails.subject, body: outboxEmails.body })
+    .from(outboxEmails)
+    .where(eq(outboxEmails.toAddress, address.toLowerCase()))
+    .orderBy(desc(outboxEmails.id))
+    .all();
+}
+
+/** The activation link in the newest e-mail to the address that carries one. */
+export function activationLinkSentTo(address: string): string {
+  for (const email of emailsTo(address)) {
+    const link = email.body.match(/https?:\/\/\S+\/confirm-email\/[A-Za-z0-9_-]+/)?.[0];
+    if (link) return link;
+  }
+  throw new Error(`No activation link was sent to ${address}`);
 }
