@@ -88,7 +88,7 @@ test("the API: a laptop with media: [] and no record is refused certification; t
   const [department, first, second] = [await newAccount("department"), await newAccount("technician"), await newAccount("technician")];
   const tech1 = await bearer(request, first.email);
   const tech2 = await bearer(request, second.email);
-  const device = await collectedDevice(request, { department, technician: first }, { type: "phone", media: [] });
+  const device = await collectedDevice(request, { department, technician: first }, { type: "laptop", media: [] });
   const certify = () => request.post(`/api/v1/devices/${device.id}/transitions`, { headers: tech1, data: { action: "certify" } });
 
   const refused = await certify();
