@@ -61,46 +61,54 @@ function focusIsPlaced(): boolean {
   return active !== null && active !== document.body && active.isConnected;
 }
 
+/** The form whose submission led to the navigation that just ended (its method and the path it was sent to), if any. */
+type Submission = { method: string; actionPath: string } | null;
+
 /**
  * After every navigation but the first load (where the browser decides), focus goes where the work
  * continues, in this order:
  * 1. the confirmation message of an action that redirected with one;
  * 2. after a form answered without leaving the page: an invalid field that conform focused stays; else
  *    the error (role="alert");
- * 3. on the same page (a search, a run of matching): the page's marked result (`focusAfterNavigation`),
+ * 3. after a form elsewhere (the language switch) that brought the user back to this page: its button keeps focus;
+ * 4. on the same page (a search, a run of matching): the page's marked result (`focusAfterNavigation`),
  *    e.g. the number of devices found or the match board's summary;
- * 4. the main heading of a page other than the one before, so a screen reader says where the user is;
- * 5. otherwise focus stays (a language switch, a list filter), or the heading takes it if it was lost.
+ * 5. the main heading of a page other than the one before, so a screen reader says where the user is;
+ * 6. otherwise focus stays (a list filter), or the heading takes it if it was lost.
  */
 export function useFocusAfterNavigation(): void {
   const location = useLocation();
   const navigation = useNavigation();
   const previous = useRef<{ path: string; key: string } | null>(null);
-  const lastSubmissionMethod = useRef<string | undefined>(undefined);
+  const submitted = useRef<Submission>(null);
 
   useEffect(() => {
-    // A redirect after a submission is a plain loading navigation without a form method.
-    if (navigation.state !== "idle") lastSubmissionMethod.current = navigation.formMethod?.toUpperCase();
-  }, [navigation.state, navigation.formMethod]);
+    // The loading after an action (its redirect, or the reload of the page's data) still names the form.
+    if (navigation.state !== "idle" && navigation.formMethod && navigation.formAction !== undefined) {
+      submitted.current = { method: navigation.formMethod.toUpperCase(), actionPath: new URL(navigation.formAction, window.location.origin).pathname };
+    }
+  }, [navigation.state, navigation.formMethod, navigation.formAction]);
 
   useEffect(() => {
     const before = previous.current;
     // Effects may run twice for one location (React's strict mode in development): act once.
     if (before?.key === location.key) return;
     previous.current = { path: location.pathname, key: location.key };
+    const submission = submitted.current;
+    submitted.current = null;
     if (before === null) return;
-    const pathBefore = before.path;
-    const answeredInPlace = lastSubmissionMethod.current !== undefined && lastSubmissionMethod.current !== "GET";
-    lastSubmissionMethod.current = undefined;
+    const samePage = before.path === location.pathname;
     if (focusElement(document.getElementById(flashMessageId))) return;
-    if (answeredInPlace) {
+    // A form of this page sent here (answered in place, or redirected back without a message).
+    if (submission && submission.method !== "GET" && submission.actionPath === location.pathname) {
       const active = document.activeElement;
       if (active instanceof HTMLElement && active.getAttribute("aria-invalid") === "true") return;
       if (focusElement(document.querySelector<HTMLElement>("main [role=alert]"))) return;
     }
-    if (pathBefore === location.pathname && focusElement(document.querySelector<HTMLElement>("main [data-focus-after-navigation]"))) return;
-    if (pathBefore !== location.pathname || !focusIsPlaced()) focusElement(mainHeading());
-    // Runs once per location; the refs carry what it needs from the navigation that led here.
+    if (samePage && submission && submission.actionPath !== location.pathname && focusIsPlaced()) return;
+    if (samePage && focusElement(document.querySelector<HTMLElement>("main [data-focus-after-navigation]"))) return;
+    if (!samePage || !focusIsPlaced()) focusElement(mainHeading());
+    // Runs once per location; the ref carries what it needs from the navigation that led here.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [location.key]);
 }
