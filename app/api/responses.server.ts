@@ -1,7 +1,8 @@
 // How /api/v1 answers: JSON, and errors always as {"error":{"code","message","fields"?}}.
 import type { z } from "zod";
 import { readApiJson } from "~/http/request-body.server";
-import { lookupTranslation } from "~/i18n/lookup";
+import { messageParts } from "~/forms/fields";
+import { lookupTranslation, translate } from "~/i18n/lookup";
 
 export type ApiFieldErrors = Record<string, string[]>;
 
@@ -18,7 +19,8 @@ export function fieldErrorsOf(error: z.ZodError): ApiFieldErrors {
   for (const issue of error.issues) {
     const key = issue.path.join(".") || "body";
     // Form schemas carry translation keys as messages; the API speaks English.
-    (fields[key] ??= []).push(lookupTranslation("en", issue.message) ?? issue.message);
+    const message = messageParts(issue.message);
+    (fields[key] ??= []).push(lookupTranslation("en", message.key) === undefined ? issue.message : translate("en", message.key, message.values));
   }
   return fields;
 }

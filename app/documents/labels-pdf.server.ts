@@ -1,7 +1,7 @@
 // A sheet of device labels: A4 with 3 × 8 labels of 70 × 37 mm (standard label paper without
 // margins), each with the asset tag, the model and a QR code to the device's public page.
 import type { TFunction } from "i18next";
-import { millimetres, pdfFonts, qrCodePng, renderPdf } from "./pdf.server";
+import { millimetres, pdfFonts, qrCodePng, renderPdf, type PdfDocument } from "./pdf.server";
 
 export type LabelDevice = { assetTag: string; manufacturer: string; model: string; publicId: string };
 
@@ -10,6 +10,12 @@ const rows = 8;
 const labelWidth = millimetres(70);
 const labelHeight = millimetres(297 / rows);
 const padding = millimetres(3);
+
+function largestFittingSize(document: PdfDocument, text: string, width: number, largest: number, smallest: number): number {
+  let size = largest;
+  while (size > smallest && document.fontSize(size).widthOfString(text) > width) size -= 0.5;
+  return size;
+}
 
 export function renderLabelSheetPdf({
   devices,
@@ -38,11 +44,9 @@ export function renderLabelSheetPdf({
         .fontSize(6)
         .fillColor("#334155")
         .text(cityName, textX, y + padding + 1, { width: textWidth, lineBreak: false, ellipsis: true });
-      document
-        .font(pdfFonts.bold)
-        .fontSize(11)
-        .fillColor("#0f172a")
-        .text(device.assetTag, textX, y + padding + 10, { width: textWidth, lineBreak: false, ellipsis: true });
+      // The asset tag stays on one line: a long one is set smaller, and cut with an ellipsis only below 7 pt.
+      document.font(pdfFonts.bold).fontSize(largestFittingSize(document, device.assetTag, textWidth, 11, 7));
+      document.fillColor("#0f172a").text(device.assetTag, textX, y + padding + 10, { width: textWidth, height: document.currentLineHeight(), ellipsis: true });
       document
         .font(pdfFonts.regular)
         .fontSize(7.5)

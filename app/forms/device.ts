@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { deviceTypes, mediumKinds } from "~/domain/devices";
 import { deviceStatuses } from "~/domain/lifecycle";
-import { enumField, isCalendarDate, optionalText, requiredText } from "./fields";
+import { enumField, isCalendarDate, optionalText, printableText } from "./fields";
 
 /** Sort keys of device lists (the model maps each to a column). */
 export const deviceSortKeys = ["updated", "assetTag", "model", "status", "type"] as const;
@@ -23,8 +23,9 @@ const isoDate = z
   .nullish()
   .transform((value) => value ?? null);
 
+// What certificates and labels print (asset tag, serial numbers, make and model) holds only characters their fonts have.
 export const mediumSchema = z.object({
-  serial: requiredText(80),
+  serial: printableText(80),
   kind: enumField([...mediumKinds]),
   capacityGb: z
     .number({ required_error: "errors.required", invalid_type_error: "errors.number" })
@@ -34,10 +35,10 @@ export const mediumSchema = z.object({
 });
 
 const deviceFields = {
-  assetTag: requiredText(40),
-  serial: requiredText(80),
-  manufacturer: requiredText(80),
-  model: requiredText(120),
+  assetTag: printableText(40),
+  serial: printableText(80),
+  manufacturer: printableText(80),
+  model: printableText(120),
   type: enumField([...deviceTypes]),
   cpu: optionalText(120),
   ramGb: optionalNumber(0, 4096, { integer: true }),

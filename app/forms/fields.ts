@@ -2,6 +2,7 @@
 // the client and on the server, and the page shows the message in the reader's language.
 import { z } from "zod";
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from "~/domain/accounts";
+import { printableCodePointRanges } from "./printable-code-points";
 
 /**
  * Whether a text holds no lone UTF-16 surrogate ("\ud800" from a JSON escape): no character, it would
@@ -27,6 +28,87 @@ export const optionalText = (maxLength = 1000) =>
     .refine(hasNoLoneSurrogate, "errors.brokenCharacter")
     .optional()
     .transform((value) => (value ? value : null));
+
+/**
+ * A field error whose translation has {{placeholders}}: a zod issue carries one string, so the key and
+ * its values travel together as "key {json}"; messageParts() takes them apart again where it is shown.
+ */
+export function messageWithValues(key: string, values: Record<string, string>): string {
+  return `${key} ${JSON.stringify(values)}`;
+}
+
+/** The translation key of a field error and the values for its placeholders (none for a plain key). */
+export function messageParts(message: string): { key: string; values: Record<string, string> } {
+  const space = message.indexOf(" {");
+  if (space === -1) return { key: message, values: {} };
+  try {
+    const values: unknown = JSON.parse(message.slice(space + 1));
+    if (typeof values === "object" && values !== null && Object.values(values).every((value) => typeof value === "string")) {
+      return { key: message.slice(0, space), values: Object.fromEntries(Object.entries(values)) };
+    }
+  } catch {
+    // Not one of ours: a message that merely holds " {" is shown as it is.
+  }
+  return { key: message, values: {} };
+}
+
+const printableRanges = printableCodePointRanges.split(" ").map((range) => {
+  const [first = "", last = first] = range.split("-");
+  return [parseInt(first, 16), parseInt(last, 16)] as const;
+});
+
+function isPrintableCodePoint(codePoint: number): boolean {
+  let low = 0;
+  let high = printableRanges.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const [first, last] = printableRanges[middle] ?? [0, -1];
+    if (codePoint < first) high = middle - 1;
+    else if (codePoint > last) low = middle + 1;
+    else return true;
+  }
+  return false;
+}
+
+/**
+ * The characters of `value` that the fonts of certificates and labels cannot print (app/forms/printable-code-points.ts),
+ * each once, in order. Line breaks and tabs count as printable where a field may hold several lines. Lone surrogates
+ * are left to hasNoLoneSurrogate, which names them as broken.
+ */
+export function unprintableCharacters(value: string, { multiline = false } = {}): string[] {
+  const found = new Set<string>();
+  for (const character of value) {
+    const codePoint = character.codePointAt(0) ?? 0;
+    if (multiline && (character === "\n" || character === "\r" || character === "\t")) continue;
+    if (codePoint >= 0xd800 && codePoint <= 0xdfff) continue;
+    if (!isPrintableCodePoint(codePoint)) found.add(character);
+  }
+  return [...found];
+}
+
+/** How the error names characters: as themselves, or as U+200B where they would not be seen. */
+function shownCharacters(characters: string[]): string {
+  const shown = characters
+    .slice(0, 10)
+    .map((character) =>
+      /^[\p{C}\p{Z}\p{M}]$/u.test(character) ? `U+${(character.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}` : character,
+    );
+  return characters.length > 10 ? `${shown.join(" ")} …` : shown.join(" ");
+}
+
+function refuseUnprintable(value: string | null, context: z.RefinementCtx, multiline: boolean): void {
+  const characters = value === null ? [] : unprintableCharacters(value, { multiline });
+  if (characters.length > 0) {
+    context.addIssue({ code: "custom", message: messageWithValues("errors.notPrintableOnCertificate", { characters: shownCharacters(characters) }) });
+  }
+}
+
+/** requiredText for what certificates or labels print: only characters their fonts have (Latin, Greek, Cyrillic, …), on one line. */
+export const printableText = (maxLength = 200) => requiredText(maxLength).superRefine((value, context) => refuseUnprintable(value, context, false));
+
+/** optionalText for what certificates print; `multiline` for notes typed in a text area. */
+export const optionalPrintableText = (maxLength = 1000, { multiline = false } = {}) =>
+  optionalText(maxLength).superRefine((value, context) => refuseUnprintable(value, context, multiline));
 
 export const emailField = () =>
   z

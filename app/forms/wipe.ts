@@ -4,7 +4,7 @@
 import { z } from "zod";
 import { sanitizationMethods, sanitizationTechniques, verificationLevels, wipeRecordViolations, wipeResults, type WipeRecordInput } from "~/domain/wipes";
 import { parseMoment } from "~/i18n/format";
-import { enumField, isCalendarDate, optionalText, requiredText } from "./fields";
+import { enumField, isCalendarDate, optionalPrintableText, printableText } from "./fields";
 
 const moment = z
   .string()
@@ -34,14 +34,15 @@ export const wipeRecordFields = z.object({
   method: enumField([...sanitizationMethods]),
   technique: enumField([...sanitizationTechniques]),
   rounds: optionalWholeNumber(1, 100),
-  tool: requiredText(80),
-  toolVersion: requiredText(80),
+  // The certificate prints the tool, its version and the notes.
+  tool: printableText(80),
+  toolVersion: printableText(80),
   verification: enumField([...verificationLevels]),
   samplePercent: optionalWholeNumber(1, 100),
   result: enumField([...wipeResults]),
   startedAt: moment,
   finishedAt: moment,
-  notes: optionalText(2000),
+  notes: optionalPrintableText(2000, { multiline: true }),
   /** Typed by hand, or a draft read from an nwipe log and reviewed. */
   source: z.enum(wipeSources).default("manual"),
 });

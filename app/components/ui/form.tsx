@@ -14,6 +14,7 @@ import {
 import { Form, useNavigation } from "@remix-run/react";
 import { useEffect, useRef, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { messageParts } from "~/forms/fields";
 import { buttonLinkClass, InPageLink } from "./focus";
 
 const controlClass =
@@ -58,9 +59,10 @@ export function FieldErrors({ id, errors }: { id: string; errors: string[] | und
   if (!errors?.length) return null;
   return (
     <ul id={id} className="mt-1 text-sm font-medium text-red-700">
-      {errors.map((error) => (
-        <li key={error}>{t(error)}</li>
-      ))}
+      {errors.map((error) => {
+        const { key, values } = messageParts(error);
+        return <li key={error}>{t(key, values)}</li>;
+      })}
     </ul>
   );
 }
