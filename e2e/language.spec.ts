@@ -31,6 +31,7 @@ test.describe("a signed-in user in English", () => {
       "Requests",
       "Matching",
       "Organizations",
+      "Recyclers",
       "Invites",
       "Mailbox",
       "Profile",

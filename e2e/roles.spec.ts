@@ -1,6 +1,6 @@
 import { demoUsers, expect, expectAccessible, signIn, test } from "./support/fixtures";
 
-const coordinatorNavigation = ["Start", "Toestellen", "Aanvragen", "Koppelen", "Organisaties", "Uitnodigingen", "Postvak", "Profiel"];
+const coordinatorNavigation = ["Start", "Toestellen", "Aanvragen", "Koppelen", "Organisaties", "Recycleerders", "Uitnodigingen", "Postvak", "Profiel"];
 const staffNavigation = ["Start", "Toestellen", "Profiel"];
 const requesterNavigation = ["Start", "Aanvragen", "Profiel"];
 
@@ -65,7 +65,7 @@ test("a member of a school awaiting approval sees that, and nothing more", async
 
 test("pages of another role are refused with 403", async ({ page }) => {
   await signIn(page, demoUsers.employee);
-  for (const path of ["/organizations", "/invites", "/mailbox"]) {
+  for (const path of ["/organizations", "/recyclers", "/invites", "/mailbox"]) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(403);
   }

@@ -2,6 +2,7 @@ import { useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { lifecycleActorOf, requirePermission, requireUser } from "~/auth/guards.server";
 import { addRecycler } from "~/commands/organizations/add-recycler.server";
@@ -67,7 +68,8 @@ function AddRecyclerForm({ lastResult }: { lastResult: FormResult }) {
     lastResult,
     constraint: getZodConstraint(addRecyclerInput),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: addRecyclerInput }),
-    shouldRevalidate: "onBlur",
+    // Errors clear while typing: cleared on blur instead, the form would shift under the pointer as the submit button is pressed.
+    shouldRevalidate: "onInput",
   });
   return (
     <ValidatedForm form={form} className="grid gap-4 md:grid-cols-2">
@@ -86,16 +88,19 @@ function AddRecyclerForm({ lastResult }: { lastResult: FormResult }) {
 
 function UpdateAccreditationForm({ recycler, lastResult }: { recycler: Recycler; lastResult: FormResult }) {
   const { t } = useTranslation();
+  // Stays open once open: its errors come and go as the reader types, the form must not close under them.
+  const [opened, setOpened] = useState(false);
   const [form, fields] = useForm({
     id: `update-recycler-${recycler.id}`,
     lastResult,
     constraint: getZodConstraint(updateRecyclerInput),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: updateRecyclerInput }),
-    shouldRevalidate: "onBlur",
+    // Errors clear while typing: cleared on blur instead, the form would shift under the pointer as the submit button is pressed.
+    shouldRevalidate: "onInput",
     defaultValue: { accreditationNumber: recycler.accreditationNumber ?? "" },
   });
   return (
-    <details open={form.status === "error"}>
+    <details open={opened || form.status === "error"} onToggle={(event) => setOpened(event.currentTarget.open)}>
       <summary className={`${buttonClass("secondary")} cursor-pointer`}>{t("recyclers.change", { name: recycler.name })}</summary>
       <ValidatedForm form={form} className="mt-2 max-w-md space-y-3">
         <FormErrors id={form.errorId} errors={form.errors} />
