@@ -355,6 +355,7 @@ for (const language of ["nl", "en"] as const) {
     await coordinator.tabTo(tr(other, "footer.accessibility"));
     await coordinator.press("Enter");
     await expectHeadingFocused(coordinator.page, tr(other, "accessibility.title"));
+    await expect(coordinator.page.getByRole("heading", { level: 2, name: tr(other, "accessibility.testing.title") })).toBeVisible();
     await expectAccessible(coordinator.page);
 
     for (const context of contexts) await context.close();
