@@ -4,13 +4,11 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
 import { applyMigrations } from "~db/migrate";
-import { demoAccountsBanner, seedDemoData } from "~db/seed";
 import { db, sqlite } from "~/db.server";
-import { env } from "~/env.server";
+import { env, mailDeliveryEnabled } from "~/env.server";
 import { cookieSecrets } from "~/http/cookie-secret.server";
 import { checkpointAndClose, gracefulShutdown } from "~/http/graceful-shutdown.server";
 import { createHttpApp } from "~/http/server";
-import { startOutboxDelivery } from "~/mail/delivery.server";
 import { countUsers } from "~/models/user.server";
 
 applyMigrations(db);
@@ -21,7 +19,9 @@ console.log(
   env.SESSION_SECRET ? "Cookies are signed with SESSION_SECRET." : "Cookies are signed with the secret stored in the database (SESSION_SECRET is unset).",
 );
 
+// The seed (every command) and the mail worker (nodemailer) load only when used: a restart is quicker.
 if (env.DEMO_DATA) {
+  const { demoAccountsBanner, seedDemoData } = await import("~db/seed");
   if (countUsers() === 0) {
     console.log("New database: seeding demo data…");
     await seedDemoData();
@@ -37,7 +37,7 @@ const server = createHttpApp(build).listen(env.PORT, () => {
   console.log(`Circuit is serving on http://localhost:${env.PORT}`);
 });
 
-const delivery = startOutboxDelivery();
+const delivery = mailDeliveryEnabled ? (await import("~/mail/delivery.server")).startOutboxDelivery() : null;
 if (!delivery) console.log("E-mail: SMTP_URL is unset, so nothing is sent; the outbox waits on the mailbox page.");
 
 // SIGTERM (systemd, Docker, a process manager) or Ctrl-C: finish what is in flight, then close. A
