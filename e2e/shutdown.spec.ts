@@ -6,7 +6,7 @@ import http from "node:http";
 import net from "node:net";
 import Database from "better-sqlite3";
 import { expect, test } from "@playwright/test";
-import { freshDatabasePath, startChildServer } from "./support/child-server";
+import { freshDatabasePath, killChildServers, startChildServer } from "./support/child-server";
 
 const port = 3260;
 
@@ -29,6 +29,8 @@ function connectionRefused(): Promise<boolean> {
     socket.once("error", (error: NodeJS.ErrnoException) => resolve(error.code === "ECONNREFUSED"));
   });
 }
+
+test.afterEach(killChildServers);
 
 test("SIGTERM: the request in flight completes, idle connections close, new ones are refused, the database closes and the process exits 0", async () => {
   test.setTimeout(120_000);

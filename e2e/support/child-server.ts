@@ -15,6 +15,21 @@ export type ChildServer = {
   output(): string;
 };
 
+/** Servers still running, killed when the test ends however it ends (see killChildServers). */
+const running = new Set<ChildProcess>();
+
+/** Kills every child server still running: for afterEach, so that a failed or timed-out test leaves no server on its port. */
+export async function killChildServers(): Promise<void> {
+  const exits = [...running].map((child) => new Promise((resolve) => child.once("exit", resolve)));
+  for (const child of running) child.kill("SIGKILL");
+  await Promise.all(exits);
+}
+
+// The last resort, should the worker end before afterEach ran.
+process.once("exit", () => {
+  for (const child of running) child.kill("SIGKILL");
+});
+
 /** A fresh database folder of the test's own: data/crash-<name>/circuit.db. */
 export function freshDatabasePath(name: string): string {
   const folder = path.join("data", `crash-${name}`);
@@ -42,6 +57,8 @@ export async function startChildServer(options: { port: number; databasePath: st
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
+  running.add(child);
+  child.once("exit", () => running.delete(child));
   const lines: string[] = [];
   let listening: (() => void) | null = null;
   const remember = (chunk: Buffer) => {
