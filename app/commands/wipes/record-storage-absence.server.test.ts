@@ -6,7 +6,7 @@ import type { UserActor } from "~/domain/lifecycle";
 import { withTempTrigger } from "~/test/database";
 import { commandValue, createActor, deviceInState, lifecycleCast, nextNumber, noStoragePresent } from "~/test/factories";
 import { returnDevice } from "../devices/return-device.server";
-import { recordStorageAbsence } from "./record-storage-absence.server";
+import { recordStorageAbsence, recordStorageAbsenceInput } from "./record-storage-absence.server";
 
 let technician: UserActor;
 let validator: UserActor;
@@ -85,6 +85,13 @@ describe("recordStorageAbsence", () => {
     const device = laptopWithoutMedia();
     noStoragePresent(device, { performer: technician, validator });
     expect(recordStorageAbsence(technician, { deviceId: device.id })).toEqual({ ok: false, reason: "storage-absence-recorded" });
+  });
+
+  test("the notes go on the certificate: characters its fonts cannot print are refused at input, line breaks are kept", () => {
+    const refused = recordStorageAbsenceInput.safeParse({ deviceId: 1, notes: "Bay empty 漢字" });
+    expect(refused.success).toBe(false);
+    expect(refused.error?.issues.map((issue) => issue.path)).toEqual([["notes"]]);
+    expect(recordStorageAbsenceInput.parse({ deviceId: 1, notes: "Şahin: bay empty\nno eMMC" }).notes).toBe("Şahin: bay empty\nno eMMC");
   });
 
   test("when the record cannot be written, nothing stays and a retry works", () => {
