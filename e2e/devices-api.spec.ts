@@ -79,19 +79,38 @@ test.describe("the devices API", () => {
     const certify = await request.post(`/api/v1/devices/${device.id}/transitions`, { headers: bearer(technician), data: { action: "certify" } });
     expect(certify.status()).toBe(409);
 
-    const incomplete = await request.post(`/api/v1/devices/${device.id}/transitions`, {
-      headers: bearer(coordinator),
-      data: { action: "recycle", recycler: "Galloo" },
-    });
-    expect(incomplete.status()).toBe(422);
-    expect(Object.keys((await incomplete.json()).error.fields)).toContain("certificateNumber");
+    // The recycler is chosen from the coordinator's list by id; a typed name is not taken.
+    const recyclers = await request.get("/api/v1/recyclers", { headers: bearer(technician) });
+    expect(recyclers.status()).toBe(200);
+    const recycler = (await recyclers.json()).items.find((item: { name: string }) => item.name === "EcoCirkel Elektro BV");
+    expect(recycler).toEqual({ id: expect.any(Number), name: "EcoCirkel Elektro BV", accreditationNumber: "RECUPEL-VL-2231" });
+    expect((await request.get("/api/v1/recyclers", { headers: bearer(department) })).status()).toBe(403);
 
-    const recycled = await request.post(`/api/v1/devices/${device.id}/transitions`, {
-      headers: bearer(coordinator),
-      data: { action: "recycle", recycler: "Galloo Recycling", certificateNumber: "R2V3-1234" },
+    const recycle = (body: Record<string, unknown>) =>
+      request.post(`/api/v1/devices/${device.id}/transitions`, { headers: bearer(coordinator), data: { action: "recycle", ...body } });
+    const fieldsOf = async (response: Awaited<ReturnType<typeof recycle>>) => {
+      expect(response.status()).toBe(422);
+      return (await response.json()).error.fields;
+    };
+    expect(await fieldsOf(await recycle({ recyclerId: recycler.id }))).toHaveProperty("certificateNumber");
+    expect(await fieldsOf(await recycle({ recycler: "Galloo Recycling", certificateNumber: "R2V3-1234" }))).toHaveProperty("recyclerId");
+    expect(await fieldsOf(await recycle({ recyclerId: "EcoCirkel", certificateNumber: "R2V3-1234" }))).toHaveProperty("recyclerId");
+    expect(await fieldsOf(await recycle({ recyclerId: recycler.id, certificateNumber: "R2V3\n1234" }))).toEqual({
+      certificateNumber: ["Use letters, digits and punctuation on one line: no line breaks or control characters."],
     });
+    // An unknown id, or an organization that is not a recycler (the device's own department), is a field error on recyclerId.
+    for (const recyclerId of [2_000_000_000, device.departmentId]) {
+      expect(await fieldsOf(await recycle({ recyclerId, certificateNumber: "R2V3-1234" }))).toEqual({ recyclerId: ["Choose a recycler from the list."] });
+    }
+    expect((await request.get(`/api/v1/devices/${device.id}`, { headers: bearer(coordinator) }).then((response) => response.json())).status).toBe("collected");
+
+    const recycled = await recycle({ recyclerId: recycler.id, recyclerCertificateNumber: " ECE-000042 " });
     expect(recycled.status()).toBe(200);
-    expect((await recycled.json()).status).toBe("recycled");
+    expect(await recycled.json()).toMatchObject({
+      status: "recycled",
+      holder: { kind: "organization", organizationId: recycler.id },
+      holderLabel: "EcoCirkel Elektro BV",
+    });
 
     const custody = await request.get(`/api/v1/devices/${device.id}/custody`, { headers: bearer(technician) });
     expect(custody.status()).toBe(200);
@@ -110,9 +129,12 @@ test.describe("the devices API", () => {
         details: expect.any(Object),
         prevHash: expect.stringMatching(/^[0-9a-f]{64}$/),
         hash: expect.stringMatching(/^[0-9a-f]{64}$/),
+        ...(event.type === "recycle" ? { recycler } : {}),
       });
     }
-    expect(events[2].details).toEqual({ recycler: "Galloo Recycling", certificateNumber: "R2V3-1234" });
+    // The event holds the recycler's id (hashed); the recycler as it is now comes along beside it.
+    expect(events[2].details).toEqual({ recyclerId: recycler.id, certificateNumber: "ECE-000042" });
+    expect(events[2].to).toEqual({ kind: "organization", organizationId: recycler.id });
     expect(headHash).toMatch(/^[0-9a-f]{64}$/);
 
     const publicView = await request.get(`/api/v1/verify/${device.publicId}`);
@@ -120,6 +142,10 @@ test.describe("the devices API", () => {
     const verification = await publicView.json();
     expect(verification.device).toMatchObject({ type: "laptop", model: "ThinkPad X280", status: "recycled" });
     expect(verification.events).toHaveLength(3);
+    expect(verification.events[2]).toMatchObject({
+      to: { kind: "organization", name: "EcoCirkel Elektro BV" },
+      details: { recycler: "EcoCirkel Elektro BV", recyclerAccreditation: "RECUPEL-VL-2231", certificateNumber: "ECE-000042" },
+    });
     expect(verification.deviceChainIntact).toBe(true);
     const text = JSON.stringify(verification);
     for (const personal of ["@demo.city", ...people.map((person) => person.name)]) expect(text).not.toContain(personal);
