@@ -153,7 +153,7 @@ describe("graceful shutdown", () => {
 
   test("a second signal cuts the connections at once instead of waiting for the deadline", async () => {
     const { server, port } = await startServer();
-    const shutdown = gracefulShutdown(server, { deadlineMs: 60_000, afterDrain: () => {} });
+    const shutdown = gracefulShutdown(server, { deadlineMs: 60_000, repeatGraceMs: 0, afterDrain: () => {} });
     const arrived = requestArrived(server);
     const stuck = get(port, "/stuck");
     await arrived;
@@ -165,5 +165,18 @@ describe("graceful shutdown", () => {
     await expect(stuck).rejects.toMatchObject({ code: "ECONNRESET" });
     expect(await first).toEqual({ inFlightAtStart: 1, cutAtDeadline: false });
     expect(performance.now() - started).toBeLessThan(2000);
+  });
+
+  test("the same signal delivered twice at once does not cut the request in flight", async () => {
+    const { server, port } = await startServer();
+    const shutdown = gracefulShutdown(server, { afterDrain: () => {} });
+    const arrived = requestArrived(server);
+    const slow = get(port, "/slow");
+    await arrived;
+
+    const first = shutdown.shutDown("SIGTERM");
+    expect(shutdown.shutDown("SIGTERM")).toBe(first);
+    expect(await slow).toMatchObject({ status: 200, body: "done /slow" });
+    expect(await first).toEqual({ inFlightAtStart: 1, cutAtDeadline: false });
   });
 });

@@ -11,6 +11,11 @@ export type GracefulShutdownOptions = {
   deadlineMs?: number;
   /** Runs once no connection is left (or the deadline cut them): stop background work, close the database. */
   afterDrain: () => Promise<void> | void;
+  /**
+   * A signal repeated within this many ms is the same signal delivered twice (the tsx wrapper passes
+   * one on when the server seems slow to report it), not an operator asking to hurry.
+   */
+  repeatGraceMs?: number;
   log?: (message: string) => void;
 };
 
@@ -22,7 +27,7 @@ export type ShutdownOutcome = {
 };
 
 export type GracefulShutdown = {
-  /** Drains and runs `afterDrain`; called again (a second signal), it cuts every connection at once. */
+  /** Drains and runs `afterDrain`; called again later (a second signal), it cuts every connection at once. */
   shutDown(reason: string): Promise<ShutdownOutcome>;
   readonly draining: boolean;
 };
@@ -36,7 +41,9 @@ export function gracefulShutdown(server: Server, options: GracefulShutdownOption
   const deadlineMs = options.deadlineMs ?? DEFAULT_SHUTDOWN_DEADLINE_MS;
   const log = options.log ?? (() => {});
   const inFlight = new Set<ServerResponse>();
+  const repeatGraceMs = options.repeatGraceMs ?? 1000;
   let shutdown: Promise<ShutdownOutcome> | null = null;
+  let shutdownStartedAt = 0;
 
   // Prepended: runs before the app, so that a request arriving on a kept-alive socket while draining
   // is answered with `Connection: close` whatever the app does with it.
@@ -72,10 +79,12 @@ export function gracefulShutdown(server: Server, options: GracefulShutdownOption
   return {
     shutDown(reason) {
       if (shutdown) {
+        if (Date.now() - shutdownStartedAt < repeatGraceMs) return shutdown;
         log(`${reason} again: cutting every connection now.`);
         server.closeAllConnections();
         return shutdown;
       }
+      shutdownStartedAt = Date.now();
       shutdown = drain(reason);
       return shutdown;
     },
