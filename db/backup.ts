@@ -104,7 +104,8 @@ export async function backUpDatabase(options: { databasePath: string; destinatio
     removeDatabaseFiles(partial);
     return check;
   }
-  removeDatabaseFiles(destination);
+  // A -wal or -shm left beside an older copy would be read as part of the new one.
+  for (const sidecar of sqliteSidecars) rmSync(`${destination}${sidecar}`, { force: true });
   renameSync(partial, destination);
   return { ok: true, file: destination, sizeBytes: statSync(destination).size, chain: check.chain };
 }
