@@ -51,6 +51,17 @@ const mediumLabels: readonly (readonly [string, string])[] = [
   ["capacityGb", "medium.capacityGb"],
 ];
 
+/**
+ * The answer to a form whose `media` is no list (a hand-made `media=x`) starts the list empty: conform
+ * throws while rendering a list field whose value is not a list, which made that request a 500.
+ */
+export function withMediaAsList(result: SubmissionResult<string[]> | undefined): SubmissionResult<string[]> | undefined {
+  const initialValue = result?.initialValue;
+  if (!result || !initialValue || !("media" in initialValue) || Array.isArray(initialValue.media)) return result;
+  const { media: _notAList, ...rest } = initialValue;
+  return { ...result, initialValue: rest };
+}
+
 export function DeviceForm({
   lastResult,
   defaultValue,
@@ -66,7 +77,7 @@ export function DeviceForm({
   const { t } = useTranslation();
   const [form, fields] = useForm<DeviceFormValues, z.output<typeof deviceFormSchema>>({
     id: "device",
-    lastResult,
+    lastResult: withMediaAsList(lastResult),
     defaultValue,
     constraint: getZodConstraint(deviceFormSchema),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: deviceFormSchema }),

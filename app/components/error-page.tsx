@@ -24,7 +24,8 @@ export function RouteErrorBoundary() {
   const error = useRouteError();
   const { t } = useTranslation();
   const kind = errorKindOf(error);
-  if (kind === "unexpected") console.error(error);
+  // A 4xx without a message of its own (405 for OPTIONS, 409) is an answer, not a failure worth a log line.
+  if (kind === "unexpected" && !(isRouteErrorResponse(error) && error.status < 500)) console.error(error);
   return (
     <section className="mx-auto max-w-2xl py-8">
       <PageHeading>{t(`errorPage.${kind}.title`)}</PageHeading>

@@ -6,9 +6,12 @@ import { thrownStatus } from "~/test/requests";
 import {
   formatBytes,
   formBodyRefusal,
+  jsonShapeProblem,
   MalformedBodyError,
   MAX_FORM_BYTES,
+  MAX_FORM_FIELDS,
   MAX_JSON_BYTES,
+  MAX_JSON_VALUES,
   PayloadTooLargeError,
   readApiJson,
   readApiTextBody,
@@ -289,5 +292,51 @@ describe("readApiJson, for every API body", () => {
     expect(await apiReading(post(stream, { "Content-Type": "application/json" }))).toEqual(tooLarge);
     expect(counter.pulled).toBeLessThanOrEqual(MAX_JSON_BYTES / chunkBytes + 3);
     expect(await apiReading(post(JSON.stringify({ email: "a".repeat(MAX_JSON_BYTES) }), { "Content-Type": "application/json" }))).toEqual(tooLarge);
+  });
+});
+
+describe("the shape of a body, before any schema sees it", () => {
+  const urlEncoded = { "Content-Type": "application/x-www-form-urlencoded" };
+
+  test("a list position past 999 in a field name is 400 (conform would build a list that long)", async () => {
+    expect(await pageReading(post("media[999].serial=A", urlEncoded))).toEqual({ "media[999].serial": "A" });
+    for (const name of ["media[1000]", "media[1000000].serial", "media[ 99999999 ]", "a[1][2000]"]) {
+      expect(await pageReading(post(`${encodeURIComponent(name)}=v`, urlEncoded)), name).toBe(400);
+    }
+  });
+
+  test("more than 1000 fields, or a name over 200 characters, is 400", async () => {
+    expect(MAX_FORM_FIELDS).toBe(1000);
+    const fields = (count: number) => Array.from({ length: count }, (_, index) => `f${index}=1`).join("&");
+    expect(Object.keys(await pageReading(post(fields(1000), urlEncoded)))).toHaveLength(1000);
+    expect(await pageReading(post(fields(1001), urlEncoded))).toBe(400);
+    expect(await pageReading(post(`${"n".repeat(201)}=v`, urlEncoded))).toBe(400);
+  });
+
+  test("a JSON body of more than 10,000 values, or nested deeper than 64, is the JSON 413", async () => {
+    const answer = async (body: unknown) => {
+      try {
+        await readApiJson(post(JSON.stringify(body), { "Content-Type": "application/json" }));
+        return null;
+      } catch (thrown) {
+        if (!(thrown instanceof Response)) throw thrown;
+        return { status: thrown.status, body: await thrown.json() };
+      }
+    };
+    expect(await answer({ media: Array.from({ length: 9_000 }, () => 1) })).toBeNull();
+    expect(await answer({ media: Array.from({ length: 300_000 }, () => ({})) })).toEqual({
+      status: 413,
+      body: { error: { code: "payload_too_large", message: "The request body holds more than 10000 values." } },
+    });
+    const nested = (depth: number): unknown => (depth === 0 ? 1 : { a: nested(depth - 1) });
+    expect(await answer(nested(63))).toBeNull();
+    expect((await answer(nested(64)))?.body.error.message).toBe("The request body nests deeper than 64 levels.");
+  });
+
+  test("jsonShapeProblem counts every value, keys' values and list items alike", () => {
+    expect(jsonShapeProblem(null)).toBeNull();
+    expect(jsonShapeProblem({ a: [1, 2, { b: "c" }] })).toBeNull();
+    expect(jsonShapeProblem(Array.from({ length: MAX_JSON_VALUES }, () => 0))).toBe("The request body holds more than 10000 values.");
+    expect(jsonShapeProblem(Array.from({ length: MAX_JSON_VALUES - 1 }, () => 0))).toBeNull();
   });
 });

@@ -11,6 +11,7 @@ import { sessionCookieName } from "~/auth/session.server";
 import { env } from "~/env.server";
 import { isCrossSiteMutation } from "./cross-site";
 import { expressInternalErrors, withApiInternalErrors } from "./internal-errors.server";
+import { dropLegacyDataParameter } from "./legacy-data-requests.server";
 import { noStoreWhenSignedIn } from "./no-store.server";
 import { discardUnreadBody } from "./unread-body.server";
 
@@ -69,14 +70,16 @@ export function createHttpApp(build: ServerBuild): express.Express {
   });
 
   app.use(discardUnreadBody());
+  app.use(dropLegacyDataParameter());
 
   app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
   app.use(express.static("build/client", { maxAge: "1h" }));
   app.use(noStoreWhenSignedIn(sessionCookieName));
   if (env.NODE_ENV !== "test") app.use(morgan("tiny"));
 
-  app.all(
-    "*",
+  // Mounted without a path pattern: app.all("*") made Express percent-decode the path as a parameter, and a
+  // malformed escape (/devices/%ZZ) was a 500 before Remix saw it; Remix answers it like any other address.
+  app.use(
     createRequestHandler({
       build: withApiInternalErrors(build),
       mode: build.mode,
