@@ -26,8 +26,10 @@ export function confirmMatch(actor: UserActor, input: ConfirmMatchInput, options
     const now = commandTime(options);
     const request = getRequest(input.requestId, tx) ?? refuse({ reason: "not-found", entity: "request" });
     const device = requireDevice(tx, input.deviceId, actor);
-    if (openSlots(request) === 0) refuse({ reason: "request-not-open" });
+    // The device first: of simultaneous confirmations of one device, every loser hears that it is
+    // taken, even when the winner also filled the last slot of the loser's request.
     if (device.row.status !== "listed") refuse({ reason: "device-not-listed" });
+    if (openSlots(request) === 0) refuse({ reason: "request-not-open" });
     const matchable = { ...device.row, listedAt: device.row.updatedAt.getTime() };
     const matchableRequest = matchableRequestOf(request);
     // The score is there exactly when the pair is feasible (the engine's hard constraints).
