@@ -171,6 +171,12 @@ test.describe("found by the fuzzer (e2e/fuzz.spec.ts)", () => {
     expect(refused.status()).toBeLessThan(500);
   });
 
+  test("a cross-site POST to the API is refused in the API's error shape", async ({ request }) => {
+    const answer = await request.post("/api/v1/tokens", { data: { email: "a@b.be", password: "x" }, headers: { Origin: "https://evil.example" } });
+    expect(answer.status()).toBe(403);
+    expect(await answer.json()).toEqual({ error: { code: "cross_site", message: "This request came from another site." } });
+  });
+
   test("a path with a malformed escape is a 4xx", async ({ page, request, newAccount }) => {
     const technician = await newAccount("technician");
     await signIn(page, technician);

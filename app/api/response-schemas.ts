@@ -477,6 +477,7 @@ export const apiResponses = {
     ...withToken,
     201: json(storageAbsenceSchema, "The record, awaiting validation by a second technician."),
     400: error("The body is not JSON."),
+    413: error("The body is larger than 1 MB."),
     403: error("Only technicians record this, on devices they may see."),
     404: error("No such device."),
     409: error("The device is not collected, has storage media (code device_has_media), or has this record already (code storage_absence_recorded)."),

@@ -63,7 +63,9 @@ export function createHttpApp(build: ServerBuild): express.Express {
       secFetchSite: request.get("sec-fetch-site"),
     });
     if (crossSite) {
-      response.status(403).type("text/plain").send("Forbidden: this request came from another site.");
+      // The API answers in its own error shape, as its OpenAPI document says.
+      if (request.path.startsWith("/api/")) response.status(403).json({ error: { code: "cross_site", message: "This request came from another site." } });
+      else response.status(403).type("text/plain").send("Forbidden: this request came from another site.");
       return;
     }
     next();
