@@ -505,3 +505,20 @@ test.describe("without JavaScript", () => {
     await expect(page.getByRole("cell", { name: `${tag}-D` })).toBeVisible();
   });
 });
+
+test("the request form: Enter in a field sends it, the error summary links to the fields to fix", async ({ page, signedInAs }) => {
+  await signedInAs("recipient");
+  await page.goto("/requests/new");
+  await hydrated(page);
+  const keys = new Keyboard(page, [{ step: "request form", keys: 0, typed: 0 }]);
+  await keys.tabTo("Aantal toestellen");
+  await keys.press("Enter");
+  const summary = page.getByRole("alert");
+  await expect(summary).toContainText("4 velden vragen aandacht:");
+  await expect(summary.getByRole("link")).toHaveText(["Soort", "Aantal mensen dat ze zal gebruiken", "Nodig tegen", "Doel"]);
+  await expect(page.getByLabel("Soort")).toBeFocused();
+  await expectAccessible(page);
+  await keys.tabTo("Doel", { backwards: true });
+  await keys.press("Enter");
+  await expect(page.getByLabel("Doel")).toBeFocused();
+});
