@@ -4,7 +4,8 @@
 import type { DeviceStatus } from "~/domain/lifecycle";
 
 /** What a refusal is about, for "not found" messages. */
-export type RefusedEntity = "device" | "medium" | "wipe" | "request" | "match" | "organization" | "token" | "invite" | "email" | "storage-absence" | "confirmation";
+export type RefusedEntity =
+  "device" | "medium" | "wipe" | "request" | "match" | "organization" | "token" | "invite" | "email" | "storage-absence" | "confirmation";
 
 /** Field errors are translation keys by field name, as conform and the API's `fields` expect. */
 export type FieldErrors = Record<string, string[]>;

@@ -59,7 +59,9 @@ describe("the sign-up page", () => {
     const answers = [];
     for (const email of [free, taken, waiting]) {
       answers.push(
-        await answerOf(() => signupAction({ request: formPost("/signup", { name: "Mia", email, departmentId: String(departmentId), password }), params: {}, context })),
+        await answerOf(() =>
+          signupAction({ request: formPost("/signup", { name: "Mia", email, departmentId: String(departmentId), password }), params: {}, context }),
+        ),
       );
     }
     expect(answers[0]).toEqual({ status: 200, body: { sent: true }, setCookie: null });
@@ -89,7 +91,10 @@ describe("the registration page", () => {
 describe("the activation page", () => {
   async function linkFor(now = Date.now()): Promise<{ token: string; email: string }> {
     const email = `page-${nextNumber()}@demo.city`;
-    await signUpEmployee({ name: "Pia", email, departmentId: createOrganization("department"), password }, { origin: "http://circuit.test", language: "en", now });
+    await signUpEmployee(
+      { name: "Pia", email, departmentId: createOrganization("department"), password },
+      { origin: "http://circuit.test", language: "en", now },
+    );
     const token = listOutbox(5)
       .find((mail) => mail.toAddress === email)
       ?.body.match(/\/confirm-email\/([A-Za-z0-9_-]+)/)?.[1];
@@ -97,7 +102,8 @@ describe("the activation page", () => {
     return { token, email };
   }
   const activatedAt = (email: string) => db.select({ activatedAt: users.activatedAt }).from(users).where(eq(users.email, email)).get()?.activatedAt;
-  const open = (token: string) => answerOf(() => confirmLoader({ request: new Request(`http://circuit.test/confirm-email/${token}`), params: { token }, context }));
+  const open = (token: string) =>
+    answerOf(() => confirmLoader({ request: new Request(`http://circuit.test/confirm-email/${token}`), params: { token }, context }));
   const press = (token: string) =>
     answerOf(() => confirmAction({ request: new Request(`http://circuit.test/confirm-email/${token}`, { method: "POST" }), params: { token }, context }));
 
