@@ -3,6 +3,7 @@ import { findChromium } from "./e2e/support/chromium";
 import { e2eDatabasePath, e2ePort as port } from "./e2e/support/server";
 
 const executablePath = findChromium() ?? undefined;
+const loadSpecs = ["**/crash.spec.ts", "**/fuzz.spec.ts", "**/shutdown.spec.ts"];
 
 export default defineConfig({
   testDir: "./e2e",
@@ -31,7 +32,12 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
+  projects: [
+    { name: "chromium", use: { ...devices["Desktop Chrome"] }, testIgnore: loadSpecs },
+    // These load both cores (servers killed and restarted, thousands of requests): they run once the browser
+    // tests are done, so that those keep their timing. Alone: `npx playwright test e2e/fuzz.spec.ts --no-deps`.
+    { name: "load", use: { ...devices["Desktop Chrome"] }, testMatch: loadSpecs, dependencies: ["chromium"] },
+  ],
   // The README's own start command, on a fresh database of its own.
   webServer: {
     command: `rm -rf data/e2e-${port} && npm start`,
