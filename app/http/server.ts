@@ -12,6 +12,7 @@ import { env } from "~/env.server";
 import { isCrossSiteMutation } from "./cross-site";
 import { expressInternalErrors, withApiInternalErrors } from "./internal-errors.server";
 import { dropLegacyDataParameter } from "./legacy-data-requests.server";
+import { answerUnhandledMethods } from "./request-methods.server";
 import { noStoreWhenSignedIn } from "./no-store.server";
 import { discardUnreadBody } from "./unread-body.server";
 
@@ -72,6 +73,7 @@ export function createHttpApp(build: ServerBuild): express.Express {
   });
 
   app.use(discardUnreadBody());
+  app.use(answerUnhandledMethods());
   app.use(dropLegacyDataParameter());
 
   app.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
