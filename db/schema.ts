@@ -28,6 +28,12 @@ export const organizations = sqliteTable(
     description: text("description"),
     /** A recycler's accreditation (e.g. a WEEE or Recupel registration number); null for other kinds. */
     accreditationNumber: text("accreditation_number"),
+    /** Street address: where a technician collects a department's devices, or where the IT service hands them over. */
+    address: text("address"),
+    /** Who to ask for on site (name, phone or e-mail), as the organization wrote it. */
+    contact: text("contact"),
+    /** When devices can be picked up (the IT service's counter hours), free text. */
+    openingHours: text("opening_hours"),
     approvedAt: integer("approved_at", { mode: "timestamp_ms" }),
     approvedById: text("approved_by_id"),
     createdAt: createdAt(),
@@ -50,6 +56,10 @@ export const users = sqliteTable(
     locale: text("locale"),
     /** When the owner of the address proved it by opening the link we sent; null = cannot sign in yet. */
     activatedAt: integer("activated_at", { mode: "timestamp_ms" }),
+    /** Set when a coordinator deactivated the account (someone left): no sign-in, no session, no token. */
+    deactivatedAt: integer("deactivated_at", { mode: "timestamp_ms" }),
+    deactivatedById: text("deactivated_by_id"),
+    lastSignInAt: integer("last_sign_in_at", { mode: "timestamp_ms" }),
     createdAt: createdAt(),
   },
   (table) => [uniqueIndex("users_email_unique").on(table.email), index("users_organization_idx").on(table.organizationId)],
@@ -334,6 +344,8 @@ export const wipeRecords = sqliteTable(
     notes: text("notes"),
     /** "manual", or "nwipe-log" when the record was drafted from an uploaded log. */
     source: text("source").notNull().default("manual"),
+    /** The lines of the uploaded log this record was drafted from (at most a few kB), shown to the validator. */
+    logExcerpt: text("log_excerpt"),
     performedById: text("performed_by_id")
       .notNull()
       .references(() => users.id),
@@ -392,6 +404,12 @@ export const deviceRequests = sqliteTable(
     neededBy: text("needed_by").notNull(),
     status: text("status", { enum: requestStatuses }).notNull(),
     priority: integer("priority"),
+    /** JSON of the rubric's answers the requester gave (see app/domain/priority-rubric.ts); null for old requests. */
+    rubricAnswers: text("rubric_answers"),
+    /** The priority the published rubric computed from those answers, before any adjustment. */
+    rubricPriority: integer("rubric_priority"),
+    /** Why the coordinator set a priority other than the rubric's. */
+    priorityReason: text("priority_reason"),
     rejectionReason: text("rejection_reason"),
     reviewedById: text("reviewed_by_id").references(() => users.id),
     reviewedAt: integer("reviewed_at", { mode: "timestamp_ms" }),
@@ -424,6 +442,16 @@ export const matches = sqliteTable(
       .references(() => users.id),
     confirmedAt: integer("confirmed_at", { mode: "timestamp_ms" }).notNull(),
     closedAt: integer("closed_at", { mode: "timestamp_ms" }),
+    /** True when the coordinator chose this device by hand instead of taking the engine's proposal. */
+    manual: integer("manual", { mode: "boolean" }).notNull().default(false),
+    manualReason: text("manual_reason"),
+    /** Set when the technician put the device out for pickup: where, the time window, and the code the recipient types. */
+    readyAt: integer("ready_at", { mode: "timestamp_ms" }),
+    readyById: text("ready_by_id").references(() => users.id),
+    pickupLocation: text("pickup_location"),
+    pickupFrom: integer("pickup_from", { mode: "timestamp_ms" }),
+    pickupUntil: integer("pickup_until", { mode: "timestamp_ms" }),
+    pickupCode: text("pickup_code"),
   },
   (table) => [index("matches_device_idx").on(table.deviceId, table.status), index("matches_request_idx").on(table.requestId, table.status)],
 );

@@ -174,7 +174,7 @@ for (const language of ["nl", "en"] as const) {
     const deviceName = "Dell Latitude 5400";
 
     // The department registers a laptop with one drive; Enter in the last field registers it.
-    const departmentAccount = await newAccount("department");
+    const departmentAccount = await newAccount("department", { shortAddress: true });
     const department = await actor();
     step("sign in (department)");
     await signInWithKeyboard(department, language, departmentAccount);
@@ -218,7 +218,7 @@ for (const language of ["nl", "en"] as const) {
     await expectConfirmation(department.page, t("flash.signedOut"));
 
     // The first technician collects it and records the wipe of its drive.
-    const firstTechnicianAccount = await newAccount("technician");
+    const firstTechnicianAccount = await newAccount("technician", { shortAddress: true });
     const firstTechnician = await actor();
     step("sign in (technician 1)");
     await signInWithKeyboard(firstTechnician, language, firstTechnicianAccount);
@@ -256,7 +256,7 @@ for (const language of ["nl", "en"] as const) {
     await expectConfirmation(firstTechnician.page, t("flash.wipeRecorded", { serial: mediumSerial }));
 
     // The second technician validates the wipe, certifies and lists the laptop.
-    const secondTechnicianAccount = await newAccount("technician");
+    const secondTechnicianAccount = await newAccount("technician", { shortAddress: true });
     const secondTechnician = await actor();
     step("sign in (technician 2)");
     await signInWithKeyboard(secondTechnician, language, secondTechnicianAccount);
@@ -283,7 +283,7 @@ for (const language of ["nl", "en"] as const) {
     await expectConfirmation(secondTechnician.page, t("flash.deviceListed", { assetTag }));
 
     // A school asks for a laptop.
-    const schoolAccount = await newAccount("recipient");
+    const schoolAccount = await newAccount("recipient", { shortAddress: true });
     const school = await actor();
     step("sign in (school)");
     await signInWithKeyboard(school, language, schoolAccount);
@@ -309,7 +309,7 @@ for (const language of ["nl", "en"] as const) {
     await expectConfirmation(school.page, t("flash.requestFiled", { id: requestId }));
 
     // The coordinator approves it, computes the proposals and confirms the one for this request.
-    const coordinatorAccount = await newAccount("coordinator");
+    const coordinatorAccount = await newAccount("coordinator", { shortAddress: true });
     const coordinator = await actor();
     step("sign in (coordinator)");
     await signInWithKeyboard(coordinator, language, coordinatorAccount);

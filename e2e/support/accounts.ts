@@ -2,7 +2,7 @@
 // school or nonprofit where the role belongs to one), so that parallel workers never act as the same
 // account. They are written straight into the e2e server's SQLite file (WAL: the server and the
 // tests write side by side), with the demo password, so every sign-in path works for them.
-import { randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
 import Database from "better-sqlite3";
 import { desc, eq } from "drizzle-orm";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
@@ -26,6 +26,8 @@ export type AccountOptions = {
   kind?: "school" | "nonprofit";
   /** For a recipient's fresh organization: approved (default), or still pending. */
   organizationStatus?: "approved" | "pending";
+  /** A short random address (`t3f9a1c@demo.city`): for tests that type it key by key. */
+  shortAddress?: boolean;
 };
 
 const schema = { organizations, outboxEmails, users };
@@ -90,7 +92,8 @@ export async function createAccount(role: Role, options: AccountOptions = {}): P
         : freshOrganization("department", "approved"));
   const domain = role === "recipient" ? (organization.kind === "nonprofit" ? "demo.org" : "demo.school") : "demo.city";
   const name = unique(roleNames[role]);
-  const account: Account = { id: randomUUID(), email: `${name.toLowerCase()}@${domain}`, password: DEMO_PASSWORD, name, role, organization };
+  const localPart = options.shortAddress ? `${role[0]}${randomBytes(3).toString("hex")}` : name.toLowerCase();
+  const account: Account = { id: randomUUID(), email: `${localPart}@${domain}`, password: DEMO_PASSWORD, name, role, organization };
   // Written straight in, these accounts skip the address confirmation: they are active at once.
   connection()
     .insert(users)
