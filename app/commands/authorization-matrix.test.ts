@@ -32,6 +32,7 @@ import { createApiToken } from "./tokens/create-api-token.server";
 import { revokeApiToken } from "./tokens/revoke-api-token.server";
 import { revokeAllApiTokens } from "./tokens/revoke-all-api-tokens.server";
 import { setLanguage } from "./accounts/set-language.server";
+import { bulkCollectDevices, bulkListDevices } from "./devices/bulk-transition.server";
 import { certifyDevice } from "./devices/certify-device.server";
 import { collectDevice } from "./devices/collect-device.server";
 import { editRegistration } from "./devices/edit-registration.server";
@@ -105,6 +106,8 @@ const matrix: Record<string, MatrixCase> = {
     },
   },
   collectDevice: { permission: "device.collect", run: (actor) => collectDevice(actor, { deviceId: deviceInState("registered").id }) },
+  bulkCollectDevices: { permission: "device.collect", run: (actor) => bulkCollectDevices(actor, { deviceIds: [deviceInState("registered").id] }) },
+  bulkListDevices: { permission: "device.list", run: (actor) => bulkListDevices(actor, { deviceIds: [deviceInState("wiped").id], grade: "A" }) },
   recordWipe: {
     permission: "wipe.record",
     run: (actor) => {
