@@ -134,6 +134,7 @@ describe("the rubric (pairScore)", () => {
       total: MATCH_BASE_POINTS + 760,
       daysWaiting: 12,
       notes: ["priority 70/100", "waiting 12 days", "no more device than asked"],
+      parts: [{ kind: "priority", level: 70, of: 100 }, { kind: "waiting", days: 12, countedDays: 12 }, { kind: "as-asked" }],
     });
   });
 
@@ -143,6 +144,12 @@ describe("the rubric (pairScore)", () => {
     expect(twice?.excessParts).toEqual({ ram: 150, storage: 50, screen: 0 });
     expect(twice?.notes).toContain("8 GB RAM where 4 GB asked");
     expect(twice?.notes).toContain("256 GB storage where 128 GB asked");
+    expect(twice?.parts).toEqual([
+      { kind: "priority", level: 50, of: 100 },
+      { kind: "waiting", days: 10, countedDays: 10 },
+      { kind: "ram", deviceGb: 8, askedGb: 4 },
+      { kind: "storage", deviceGb: 256, askedGb: 128 },
+    ]);
     const huge = pairScore(device(2, { ramGb: 64, storageGb: 2048, screenInches: 27 }), basic, now);
     expect(huge?.excessParts).toEqual({ ram: 450, storage: 150, screen: 100 });
     expect(huge?.total).toBe(MATCH_BASE_POINTS + 500 + 50 - 700);
@@ -162,6 +169,7 @@ describe("the rubric (pairScore)", () => {
     expect(old?.waiting).toBe(450);
     expect(old?.daysWaiting).toBe(400);
     expect(old?.notes).toContain("waiting 400 days (counted as 90)");
+    expect(old?.parts).toContainEqual({ kind: "waiting", days: 400, countedDays: 90 });
     expect(pairScore(device(1), request(1, { waitingSince: now + 5 * DAY }), now)?.waiting).toBe(0);
   });
 
@@ -273,7 +281,23 @@ describe("runMatching", () => {
           const wanted = requests.find((each) => each.id === short.requestId)!;
           const fitting = devices.filter((each) => feasible(each, wanted));
           expect(fitting.every((each) => assigned.has(each.id))).toBe(true);
-          expect(short.reason === "all-taken").toBe(fitting.length > 0);
+          expect(["all-taken", "fewer-than-asked"].includes(short.reason)).toBe(fitting.length > 0);
+          expect(short.fittingDevices).toBe(fitting.length);
+          // "taken by others" only when another request really got a fitting device, never with a lower score than here.
+          expect(short.reason === "all-taken").toBe(
+            result.proposals.some((each) => each.requestId !== wanted.id && fitting.some((fit) => fit.id === each.deviceId)),
+          );
+          for (const taker of short.takenBy) {
+            for (const proposal of result.proposals.filter((each) => each.requestId === taker.requestId && fitting.some((fit) => fit.id === each.deviceId))) {
+              const here = pairScore(
+                devices.find((each) => each.id === proposal.deviceId)!,
+                wanted,
+                now,
+              )!.total;
+              expect(proposal.score).toBeGreaterThanOrEqual(here);
+              if (taker.higherScore) expect(proposal.score).toBeGreaterThan(here);
+            }
+          }
           if (short.reason === "no-device-of-type") expect(devices.some((each) => each.type === wanted.type)).toBe(false);
         }
       }),
@@ -300,7 +324,17 @@ describe("runMatching", () => {
   test("when devices are scarce, the higher need goes first", () => {
     const result = runMatching([device(1)], [request(1, { priority: 40 }), request(2, { priority: 90 })], now);
     expect(assignedTo(result, 2)).toEqual([1]);
-    expect(result.unserved).toEqual([{ requestId: 1, openSlots: 1, unservedSlots: 1, reason: "all-taken" }]);
+    expect(result.unserved).toEqual([
+      {
+        requestId: 1,
+        openSlots: 1,
+        unservedSlots: 1,
+        reason: "all-taken",
+        fittingDevices: 1,
+        dismissedDevices: 0,
+        takenBy: [{ requestId: 2, devices: 1, higherScore: true }],
+      },
+    ]);
   });
 
   test("a request takes no more than its open slots, and one with none takes nothing", () => {
@@ -327,12 +361,14 @@ describe("runMatching", () => {
       ],
       now,
     );
+    const none = { fittingDevices: 0, dismissedDevices: 0, takenBy: [] };
     expect(result.unserved).toEqual([
-      { requestId: 1, openSlots: 2, unservedSlots: 2, reason: "no-device-of-type" },
-      { requestId: 2, openSlots: 1, unservedSlots: 1, reason: "specs-too-high" },
-      { requestId: 3, openSlots: 1, unservedSlots: 1, reason: "screen-too-small" },
-      { requestId: 4, openSlots: 1, unservedSlots: 1, reason: "keyboard-layout" },
-      { requestId: 5, openSlots: 3, unservedSlots: 1, reason: "all-taken" },
+      { requestId: 1, openSlots: 2, unservedSlots: 2, reason: "no-device-of-type", ...none },
+      { requestId: 2, openSlots: 1, unservedSlots: 1, reason: "specs-too-high", ...none },
+      { requestId: 3, openSlots: 1, unservedSlots: 1, reason: "screen-too-small", ...none },
+      { requestId: 4, openSlots: 1, unservedSlots: 1, reason: "keyboard-layout", ...none },
+      // Both devices fit request 5 and both are proposed for it: no other request took one.
+      { requestId: 5, openSlots: 3, unservedSlots: 1, reason: "fewer-than-asked", fittingDevices: 2, dismissedDevices: 0, takenBy: [] },
     ]);
     expect(assignedTo(result, 5)).toEqual([1, 2]);
   });
@@ -353,9 +389,119 @@ describe("runMatching", () => {
   });
 
   test("nothing in, nothing out; duplicate ids are refused", () => {
-    expect(runMatching([], [], now)).toEqual({ proposals: [], unserved: [], totalScore: 0 });
-    expect(runMatching([device(1)], [], now)).toEqual({ proposals: [], unserved: [], totalScore: 0 });
+    expect(runMatching([], [], now)).toEqual({ proposals: [], unserved: [], idleDevices: [], totalScore: 0 });
+    expect(runMatching([device(1)], [], now)).toEqual({
+      proposals: [],
+      unserved: [],
+      idleDevices: [{ deviceId: 1, reason: "no-fitting-request" }],
+      totalScore: 0,
+    });
     expect(() => runMatching([device(1), device(1)], [request(1)], now)).toThrow(/device id 1/);
     expect(() => runMatching([device(1)], [request(1), request(1)], now)).toThrow(/request id 1/);
   });
+
+  test("a lone request short of devices is never said to lose them to a higher score", () => {
+    // The issue's case: one request for two laptops, one fitting laptop, no other request open.
+    const result = runMatching([device(1), device(2, { type: "tablet" })], [request(1, { openSlots: 2 })], now);
+    expect(assignedTo(result, 1)).toEqual([1]);
+    expect(result.unserved).toEqual([
+      { requestId: 1, openSlots: 2, unservedSlots: 1, reason: "fewer-than-asked", fittingDevices: 1, dismissedDevices: 0, takenBy: [] },
+    ]);
+    expect(result.idleDevices).toEqual([{ deviceId: 2, reason: "no-fitting-request" }]);
+  });
+
+  test("equal scores are reported as such, not as a higher score", () => {
+    const result = runMatching([device(1)], [request(1, { waitingSince: now - 10 * DAY }), request(2, { waitingSince: now - 10 * DAY - 1000 })], now);
+    expect(assignedTo(result, 2)).toEqual([1]);
+    expect(result.unserved[0]?.takenBy).toEqual([{ requestId: 2, devices: 1, higherScore: false }]);
+  });
 });
+
+describe("dismissed proposals", () => {
+  test("dismissing a proposal recomputes without that pair: the freed device goes to the next request", () => {
+    const devices = [device(1)];
+    const requests = [request(1, { priority: 90 }), request(2, { priority: 40 })];
+    const first = runMatching(devices, requests, now);
+    expect(assignedTo(first, 1)).toEqual([1]);
+    const again = runMatching(devices, requests, now, [{ deviceId: 1, requestId: 1 }]);
+    expect(assignedTo(again, 1)).toEqual([]);
+    expect(assignedTo(again, 2)).toEqual([1]);
+    expect(again.unserved).toEqual([
+      { requestId: 1, openSlots: 1, unservedSlots: 1, reason: "dismissed", fittingDevices: 0, dismissedDevices: 1, takenBy: [] },
+    ]);
+    expect(again.idleDevices).toEqual([]);
+  });
+
+  test("the request gets another fitting device, and a device dismissed everywhere is said to be idle for that reason", () => {
+    const devices = [device(1, { ramGb: 8 }), device(2, { ramGb: 16, listedAt: now - 20 * DAY })];
+    const requests = [request(1)];
+    expect(runMatching(devices, requests, now).proposals.map((proposal) => proposal.deviceId)).toEqual([1]);
+    const again = runMatching(devices, requests, now, [{ deviceId: 1, requestId: 1 }]);
+    expect(again.proposals.map((proposal) => proposal.deviceId)).toEqual([2]);
+    expect(again.unserved).toEqual([]);
+    expect(again.idleDevices).toEqual([{ deviceId: 1, reason: "dismissed" }]);
+    const both = runMatching(devices, requests, now, [
+      { deviceId: 1, requestId: 1 },
+      { deviceId: 2, requestId: 1 },
+    ]);
+    expect(both.proposals).toEqual([]);
+    expect(both.unserved[0]).toMatchObject({ reason: "dismissed", dismissedDevices: 2, fittingDevices: 0 });
+  });
+
+  test("a dismissed pair is never proposed, other pairs stay feasible, and the result stays optimal without it", () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(instanceArbitrary(6, 4), crowdedInstanceArbitrary(6, 4)).chain((instance) =>
+          fc.record({
+            instance: fc.constant(instance),
+            excluded: fc.subarray(instance.devices.flatMap((each) => instance.requests.map((wanted) => ({ deviceId: each.id, requestId: wanted.id })))),
+          }),
+        ),
+        ({ instance, excluded }) => {
+          const result = runMatching(instance.devices, instance.requests, now, excluded);
+          const dismissed = new Set(excluded.map((pair) => `${pair.deviceId}:${pair.requestId}`));
+          for (const proposal of result.proposals) expect(dismissed.has(`${proposal.deviceId}:${proposal.requestId}`)).toBe(false);
+          // The optimum over the pairs that remain: a dismissed pair counts as infeasible.
+          const withoutDismissed = {
+            devices: instance.devices,
+            requests: instance.requests,
+          };
+          const scores = withoutDismissed.devices.map((each) =>
+            withoutDismissed.requests.map((wanted) => (dismissed.has(`${each.id}:${wanted.id}`) ? null : (pairScore(each, wanted, now)?.total ?? null))),
+          );
+          expect(result.totalScore).toBe(
+            bestTotal(
+              scores,
+              withoutDismissed.requests.map((wanted) => Math.max(0, wanted.openSlots)),
+            ),
+          );
+          const proposed = new Set(result.proposals.map((proposal) => proposal.deviceId));
+          for (const idle of result.idleDevices) expect(proposed.has(idle.deviceId)).toBe(false);
+          expect(result.idleDevices.length + result.proposals.length).toBe(instance.devices.length);
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+});
+
+/** The best total by exhaustive search over a score table (null: not allowed). */
+function bestTotal(scores: (number | null)[][], slots: number[]): number {
+  const best = (deviceIndex: number, slotsLeft: number[]): number => {
+    if (deviceIndex === scores.length) return 0;
+    let result = best(deviceIndex + 1, slotsLeft);
+    scores[deviceIndex]!.forEach((score, requestIndex) => {
+      if (score === null || slotsLeft[requestIndex]! === 0) return;
+      result = Math.max(
+        result,
+        score +
+          best(
+            deviceIndex + 1,
+            slotsLeft.map((left, index) => (index === requestIndex ? left - 1 : left)),
+          ),
+      );
+    });
+    return result;
+  };
+  return best(0, slots);
+}

@@ -39,6 +39,15 @@
 // approved earlier (then lower ids) and device classes holding the longest-listed device (then
 // lower ids) are preferred; within a profile, earlier-approved requests take the longest-listed
 // devices first. The output depends only on the set of inputs, never on their order.
+//
+// DISMISSED PAIRS. The coordinator may dismiss a proposal: `runMatching` then takes that exact
+// (device, request) pair as infeasible and solves again, so the device may go to another request
+// and the request may get another device. A device or request named in a dismissed pair is put in
+// a class or profile of its own, so that the pair is exactly one arc that can be left out.
+//
+// THE REPORT says only what the result shows: each proposal's score as structured facts (`parts`,
+// rendered in the user's language), each unserved request with the devices that fit it and where
+// they went, and each listed device left without a proposal with why.
 import type { DeviceType } from "./devices";
 
 /** A confirmed match reserves its device until the handover, or until it is released. */
@@ -92,6 +101,15 @@ export type MatchableRequest = {
   waitingSince: number;
 };
 
+/** One fact behind a score, for a sentence in the user's language ("4 GB more RAM than asked"). */
+export type ScoreFact =
+  | { kind: "priority"; level: number; of: number }
+  | { kind: "waiting"; days: number; countedDays: number }
+  | { kind: "ram"; deviceGb: number; askedGb: number }
+  | { kind: "storage"; deviceGb: number; askedGb: number }
+  | { kind: "screen"; deviceInches: number; askedInches: number }
+  | { kind: "as-asked" };
+
 export type ScoreExplanation = {
   priority: number;
   waiting: number;
@@ -103,16 +121,58 @@ export type ScoreExplanation = {
   daysWaiting: number;
   /** Short English facts, e.g. "8 GB RAM where 4 GB asked". */
   notes: string[];
+  /** The same facts, structured, for the pages to say in the user's language. */
+  parts: ScoreFact[];
 };
 
 export type Proposal = { deviceId: number; requestId: number; score: number; explanation: ScoreExplanation };
 
-export const unservedReasons = ["no-device-of-type", "specs-too-high", "keyboard-layout", "screen-too-small", "all-taken"] as const;
+/**
+ * Why a request keeps open slots. The first four: no listed device fits it at all. "dismissed":
+ * devices fit, but every one was dismissed for this request. "fewer-than-asked": every fitting
+ * device is proposed for this same request, there are just fewer than its slots. "all-taken": some
+ * fitting devices are proposed for other requests (`takenBy` says which), where each scores at
+ * least as high as it would here (the assignment is optimal and every pair scores above zero).
+ */
+export const unservedReasons = [
+  "no-device-of-type",
+  "specs-too-high",
+  "keyboard-layout",
+  "screen-too-small",
+  "dismissed",
+  "fewer-than-asked",
+  "all-taken",
+] as const;
 export type UnservedReason = (typeof unservedReasons)[number];
 
-export type Unserved = { requestId: number; openSlots: number; unservedSlots: number; reason: UnservedReason };
+/** Another request that got devices which would also fit this one; `higherScore` false means equal scores (a tie-break). */
+export type TakenBy = { requestId: number; devices: number; higherScore: boolean };
 
-export type MatchingResult = { proposals: Proposal[]; unserved: Unserved[]; totalScore: number };
+export type Unserved = {
+  requestId: number;
+  openSlots: number;
+  unservedSlots: number;
+  reason: UnservedReason;
+  /** Listed devices that fit the request, dismissed pairs left out. */
+  fittingDevices: number;
+  /** Devices that fit but were dismissed for this request. */
+  dismissedDevices: number;
+  takenBy: TakenBy[];
+};
+
+/**
+ * Why a listed device got no proposal: it fits no request with open slots ("no-fitting-request"),
+ * it fits only requests it was dismissed for ("dismissed"), or the requests it fits are all served
+ * by devices that fit them more closely or were listed longer ("requests-full").
+ */
+export const idleReasons = ["no-fitting-request", "dismissed", "requests-full"] as const;
+export type IdleReason = (typeof idleReasons)[number];
+export type IdleDevice = { deviceId: number; reason: IdleReason };
+
+/** A proposal the coordinator dismissed: the engine never proposes this pair again in that run. */
+export type ExcludedPair = { deviceId: number; requestId: number };
+
+export type MatchingResult = { proposals: Proposal[]; unserved: Unserved[]; idleDevices: IdleDevice[]; totalScore: number };
 
 /** Open slots as a count: anything that is not a positive whole number takes nothing. */
 export function requestSlots(request: MatchableRequest): number {
@@ -158,7 +218,7 @@ function asked(value: number, unit: string, what: string): string {
   return value > 0 ? `${value}${unit} asked` : `no minimum ${what} asked`;
 }
 
-type ScoreParts = Omit<ScoreExplanation, "notes">;
+type ScoreParts = Omit<ScoreExplanation, "notes" | "parts">;
 
 /** The request's side of the rubric: the same whichever device it gets. */
 function needPoints(request: MatchableRequest, now: number): { priority: number; waiting: number; daysWaiting: number } {
@@ -213,7 +273,20 @@ function explain(device: MatchableDevice, request: MatchableRequest, now: number
   if (excessParts.storage > 0) notes.push(`${device.storageGb ?? 0} GB storage where ${asked(request.minStorageGb, " GB", "storage")}`);
   if (excessParts.screen > 0) notes.push(`${device.screenInches ?? 0}" screen where ${request.minScreenInches ?? 0}" asked`);
   if (parts.excessSpec === 0) notes.push("no more device than asked");
-  return { ...parts, notes };
+  return { ...parts, notes, parts: scoreFacts(device, request, parts) };
+}
+
+/** The facts of `explain`, structured: the need first, then each way the device gives more than asked. */
+function scoreFacts(device: MatchableDevice, request: MatchableRequest, parts: ScoreParts): ScoreFact[] {
+  const facts: ScoreFact[] = [
+    { kind: "priority", level: clamp(request.priority, 0, MAX_PRIORITY), of: MAX_PRIORITY },
+    { kind: "waiting", days: parts.daysWaiting, countedDays: Math.min(parts.daysWaiting, WAITING_DAYS_CAP) },
+  ];
+  if (parts.excessParts.ram > 0) facts.push({ kind: "ram", deviceGb: device.ramGb ?? 0, askedGb: request.minRamGb });
+  if (parts.excessParts.storage > 0) facts.push({ kind: "storage", deviceGb: device.storageGb ?? 0, askedGb: request.minStorageGb });
+  if (parts.excessParts.screen > 0) facts.push({ kind: "screen", deviceInches: device.screenInches ?? 0, askedInches: request.minScreenInches ?? 0 });
+  if (parts.excessSpec === 0) facts.push({ kind: "as-asked" });
+  return facts;
 }
 
 /** The score of a pair and why, or null when a hard constraint fails. */
@@ -501,21 +574,29 @@ class MinHeap {
 
 /**
  * The optimal assignment of listed devices to open request slots, with every proposal explained
- * and every request left (partly) unserved given a reason.
+ * and every request left (partly) unserved given a reason. `excluded` are pairs the coordinator
+ * dismissed: they are never proposed.
  */
-export function runMatching(devices: MatchableDevice[], requests: MatchableRequest[], now: number): MatchingResult {
+export function runMatching(devices: MatchableDevice[], requests: MatchableRequest[], now: number, excluded: readonly ExcludedPair[] = []): MatchingResult {
   assertUniqueIds(devices, "device");
   assertUniqueIds(requests, "request");
+  const excludedKeys = new Set(excluded.map(pairKey));
+  const isExcluded = (device: MatchableDevice, request: MatchableRequest) => excludedKeys.has(pairKey({ deviceId: device.id, requestId: request.id }));
+  const devicesInExcluded = new Set(excluded.map((pair) => pair.deviceId));
+  const requestsInExcluded = new Set(excluded.map((pair) => pair.requestId));
 
   // Classes come out in order of their longest-listed member, members in listing order; profiles
-  // in order of their earliest-approved member, members in approval order.
-  const classes = groupBy([...devices].sort(byListingThenId), classKey);
+  // in order of their earliest-approved member, members in approval order. A device or request in
+  // a dismissed pair stands alone, so the pair is one arc to leave out.
+  const classes = groupBy([...devices].sort(byListingThenId), (device) => classKey(device) + (devicesInExcluded.has(device.id) ? `#${device.id}` : ""));
   const classesOfType = (type: DeviceType) => classes.filter((deviceClass) => deviceClass.representative.type === type);
   const openRequests = requests.filter((request) => requestSlots(request) > 0).sort(byApprovalThenId);
-  const profiles = groupBy(openRequests, profileKey);
+  const profiles = groupBy(openRequests, (request) => profileKey(request) + (requestsInExcluded.has(request.id) ? `#${request.id}` : ""));
+  /** A class fits a profile when the hard constraints hold and the pair was not dismissed (both stand alone then). */
+  const fits = (deviceClass: DeviceClass, profile: RequestProfile) =>
+    feasible(deviceClass.representative, profile.representative) && !isExcluded(deviceClass.representative, profile.representative);
   const served = new Map<number, number>();
   const proposals: Proposal[] = [];
-  const profilesWithDevice = new Set<RequestProfile>();
 
   // Device types never compete with each other: each is its own, smaller transportation problem.
   for (const type of [...new Set(openRequests.map((request) => request.type))].sort()) {
@@ -545,11 +626,10 @@ export function runMatching(devices: MatchableDevice[], requests: MatchableReque
     typeProfiles.forEach((profile, profileIndex) => {
       arcStart[profileIndex] = arcClass.length;
       typeClasses.forEach((deviceClass, classIndex) => {
-        if (!feasible(deviceClass.representative, profile.representative)) return;
+        if (!fits(deviceClass, profile)) return;
         arcClass.push(classIndex);
         arcProfit.push(-totalExcess(deviceClass.representative, profile.representative) * weight + classBonus(classIndex));
       });
-      if (arcClass.length > arcStart[profileIndex]!) profilesWithDevice.add(profile);
     });
     arcStart[typeProfiles.length] = arcClass.length;
     if (arcClass.length === 0) continue;
@@ -597,20 +677,76 @@ export function runMatching(devices: MatchableDevice[], requests: MatchableReque
     });
   }
   proposals.sort((a, b) => a.requestId - b.requestId || a.deviceId - b.deviceId);
+  const proposalOf = new Map(proposals.map((proposal) => [proposal.deviceId, proposal]));
 
   const unserved: Unserved[] = [];
   for (const profile of profiles) {
-    // Requests of one profile are blocked, or not, by the same devices.
-    const reason = profilesWithDevice.has(profile) ? "all-taken" : blockingReason(profile.representative, classesOfType(profile.representative.type));
+    const typeClasses = classesOfType(profile.representative.type);
+    const feasibleClasses = typeClasses.filter((deviceClass) => feasible(deviceClass.representative, profile.representative));
     for (const request of profile.members) {
       const openSlots = requestSlots(request);
       const unservedSlots = openSlots - (served.get(request.id) ?? 0);
-      if (unservedSlots > 0) unserved.push({ requestId: request.id, openSlots, unservedSlots, reason });
+      if (unservedSlots <= 0) continue;
+      // Only what the result shows: the devices that fit, dismissed or not, and where each went.
+      const fitting = feasibleClasses.flatMap((deviceClass) => deviceClass.members.filter((device) => !isExcluded(device, request)));
+      const dismissedDevices = feasibleClasses.reduce(
+        (total, deviceClass) => total + deviceClass.members.filter((device) => isExcluded(device, request)).length,
+        0,
+      );
+      const takenBy = new Map<number, TakenBy>();
+      for (const device of fitting) {
+        const elsewhere = proposalOf.get(device.id);
+        if (!elsewhere || elsewhere.requestId === request.id) continue;
+        const here = explain(device, request, now).total;
+        const entry = takenBy.get(elsewhere.requestId) ?? { requestId: elsewhere.requestId, devices: 0, higherScore: true };
+        entry.devices += 1;
+        entry.higherScore &&= elsewhere.score > here;
+        takenBy.set(elsewhere.requestId, entry);
+      }
+      const reason: UnservedReason =
+        fitting.length === 0
+          ? dismissedDevices > 0
+            ? "dismissed"
+            : blockingReason(request, typeClasses)
+          : takenBy.size > 0
+            ? "all-taken"
+            : "fewer-than-asked";
+      unserved.push({
+        requestId: request.id,
+        openSlots,
+        unservedSlots,
+        reason,
+        fittingDevices: fitting.length,
+        dismissedDevices,
+        takenBy: [...takenBy.values()].sort((a, b) => a.requestId - b.requestId),
+      });
     }
   }
   unserved.sort((a, b) => a.requestId - b.requestId);
 
-  return { proposals, unserved, totalScore: sum(proposals.map((proposal) => proposal.score)) };
+  const idleDevices: IdleDevice[] = [];
+  for (const deviceClass of classes) {
+    const candidates = profiles.filter((profile) => feasible(deviceClass.representative, profile.representative));
+    for (const device of deviceClass.members) {
+      if (proposalOf.has(device.id)) continue;
+      const wanted = candidates.flatMap((profile) => profile.members);
+      const reason: IdleReason =
+        wanted.length === 0 ? "no-fitting-request" : wanted.every((request) => isExcluded(device, request)) ? "dismissed" : "requests-full";
+      idleDevices.push({ deviceId: device.id, reason });
+    }
+  }
+  idleDevices.sort((a, b) => a.deviceId - b.deviceId);
+
+  return { proposals, unserved, idleDevices, totalScore: sum(proposals.map((proposal) => proposal.score)) };
+}
+
+function pairKey(pair: ExcludedPair): string {
+  return `${pair.deviceId}:${pair.requestId}`;
+}
+
+/** The listed devices that may be chosen for the request by hand: the engine's own hard constraints. */
+export function fittingDevices<Device extends MatchableDevice>(devices: readonly Device[], request: MatchableRequest): Device[] {
+  return devices.filter((device) => feasible(device, request));
 }
 
 function sum(values: Iterable<number>): number {
