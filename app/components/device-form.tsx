@@ -152,7 +152,7 @@ export function DeviceForm({
           <TextField meta={fields.cpu} label={t("device.cpu")} />
           <TextField meta={fields.ramGb} label={t("device.ramGb")} type="number" />
           <TextField meta={fields.storageGb} label={t("device.storageGb")} type="number" />
-          <TextField meta={fields.screenInches} label={t("device.screenInches")} type="number" hint={t("deviceForm.decimalHint")} />
+          <TextField meta={fields.screenInches} label={t("device.screenInches")} inputMode="decimal" hint={t("deviceForm.decimalHint")} />
           <SelectField
             meta={fields.keyboardLayout}
             label={t("device.keyboardLayout")}
@@ -160,13 +160,13 @@ export function DeviceForm({
             options={keyboardLayouts.map((layout) => ({ value: layout, label: layout }))}
           />
           <TextField meta={fields.batteryHealthPercent} label={t("device.batteryHealthPercent")} type="number" />
-          <TextField meta={fields.weightKg} label={t("device.weightKg")} type="number" hint={t("deviceForm.decimalHint")} />
+          <TextField meta={fields.weightKg} label={t("device.weightKg")} inputMode="decimal" hint={t("deviceForm.decimalHint")} />
         </div>
       </Card>
       <Card title={t("deviceForm.purchase")}>
         <div className="grid gap-4 md:grid-cols-2">
           <TextField meta={fields.purchaseDate} label={t("device.purchaseDate")} type="date" />
-          <TextField meta={fields.purchasePriceEuros} label={t("device.purchasePriceEuros")} type="number" hint={t("deviceForm.decimalHint")} />
+          <TextField meta={fields.purchasePriceEuros} label={t("device.purchasePriceEuros")} inputMode="decimal" hint={t("deviceForm.decimalHint")} />
           <div className="md:col-span-2">
             <TextAreaField meta={fields.conditionNotes} label={t("device.conditionNotes")} hint={t("deviceForm.conditionHint")} />
           </div>

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { deviceTypes, mediumKinds } from "~/domain/devices";
 import { deviceStatuses } from "~/domain/lifecycle";
-import { enumField, isCalendarDate, optionalText, printableText } from "./fields";
+import { enumField, isCalendarDate, normalizeDecimalText, optionalText, printableText } from "./fields";
 
 /** Sort keys of device lists (the model maps each to a column). */
 export const deviceSortKeys = ["updated", "assetTag", "model", "status", "type"] as const;
@@ -12,7 +12,11 @@ export { keyboardLayouts } from "~/domain/devices";
 
 const optionalNumber = (min: number, max: number, { integer = false } = {}) => {
   const base = z.number({ invalid_type_error: "errors.number" }).min(min, "errors.outOfRange").max(max, "errors.outOfRange");
-  return (integer ? base.int("errors.wholeNumber") : base).nullish().transform((value) => value ?? null);
+  // Typed text ("14,5", "1.049,00") becomes the number's text first; the API's JSON numbers pass unchanged.
+  return z
+    .preprocess(normalizeDecimalText, integer ? base.int("errors.wholeNumber") : base)
+    .nullish()
+    .transform((value) => value ?? null);
 };
 
 const isoDate = z

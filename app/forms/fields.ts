@@ -12,6 +12,28 @@ export function hasNoLoneSurrogate(value: string): boolean {
   return !/\p{Cs}/u.test(value);
 }
 
+/**
+ * A number as people type it, as the text the number parser reads: "14,5" and "14.5" are both fourteen and a half,
+ * "1.049,50" (Dutch) and "1,049.50" (English) both a thousand and forty-nine and a half; a euro sign and spaces are
+ * ignored. With both marks the last one is the decimal sign; a single comma alone is a decimal comma; a mark that
+ * occurs more than once groups thousands. Anything else passes unchanged for the schema to judge.
+ */
+export function normalizeDecimalText(value: unknown): unknown {
+  if (typeof value !== "string") return value;
+  const text = value.replace(/[€\s\u00a0\u202f]/g, "");
+  const commas = text.split(",").length - 1;
+  const dots = text.split(".").length - 1;
+  if (commas > 0 && dots > 0) {
+    const decimalMark = text.lastIndexOf(",") > text.lastIndexOf(".") ? "," : ".";
+    const groupMark = decimalMark === "," ? "." : ",";
+    return text.split(groupMark).join("").replace(decimalMark, ".");
+  }
+  if (commas === 1) return text.replace(",", ".");
+  if (commas > 1) return text.split(",").join("");
+  if (dots > 1) return text.split(".").join("");
+  return text;
+}
+
 export const requiredText = (maxLength = 200) =>
   z
     .string({ required_error: "errors.required", invalid_type_error: "errors.required" })

@@ -14,6 +14,8 @@ import { formRefusal } from "~/http/refusal-replies.server";
 import { readForm } from "~/http/request-body.server";
 import { requireScopedDevice } from "~/http/scoped-device.server";
 import { pageTitle } from "~/i18n/meta";
+import { formatNumber } from "~/i18n/format";
+import { useLanguage } from "~/i18n/use-language";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data: loaderData }) =>
   pageTitle(matches, "devices.editTitle", { assetTag: loaderData?.device.assetTag ?? "" });
@@ -39,6 +41,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function EditDevicePage() {
   const { t } = useTranslation();
   const { device } = useLoaderData<typeof loader>();
+  const language = useLanguage();
+  // Shown as the reader writes numbers (14,5 in Dutch); the form reads either way back.
+  const decimal = (value: number | null) => (value === null ? undefined : formatNumber(value, language, { useGrouping: false, maximumFractionDigits: 2 }));
   const lastResult = useActionData<typeof action>();
   const defaultValue = {
     assetTag: device.assetTag,
@@ -49,13 +54,13 @@ export default function EditDevicePage() {
     cpu: device.cpu ?? undefined,
     ramGb: device.ramGb?.toString(),
     storageGb: device.storageGb?.toString(),
-    screenInches: device.screenInches?.toString(),
+    screenInches: decimal(device.screenInches),
     keyboardLayout: device.keyboardLayout ?? undefined,
     batteryHealthPercent: device.batteryHealthPercent?.toString(),
     conditionNotes: device.conditionNotes ?? undefined,
     purchaseDate: device.purchaseDate ?? undefined,
-    purchasePriceEuros: device.purchasePriceCents === null ? undefined : (device.purchasePriceCents / 100).toString(),
-    weightKg: device.weightKg?.toString(),
+    purchasePriceEuros: decimal(device.purchasePriceCents === null ? null : device.purchasePriceCents / 100),
+    weightKg: decimal(device.weightKg),
     media: device.media.map((medium) => ({ serial: medium.serial, kind: medium.kind, capacityGb: medium.capacityGb.toString() })),
   };
   return (

@@ -76,13 +76,17 @@ export function TextField({
   autoComplete,
   hint,
   readOnly,
+  inputMode,
 }: {
-  meta: FieldMetadata<string | number | undefined | null>;
+  /** Any field: a number's schema may read typed text first (see normalizeDecimalText), so its input type is open. */
+  meta: FieldMetadata<unknown>;
   label: string;
   type?: InputType;
   autoComplete?: string;
   hint?: string;
   readOnly?: boolean;
+  /** "decimal" for numbers with a fraction: a text field (a number field refuses a Dutch decimal comma) with a numeric keypad. */
+  inputMode?: "decimal" | "numeric";
 }) {
   const field = useLiveField(meta);
   const { key, ...inputProps } = getInputProps(field, { type, ariaDescribedBy: hint ? field.descriptionId : undefined });
@@ -96,7 +100,7 @@ export function TextField({
           {hint}
         </p>
       ) : null}
-      <input key={key} {...inputProps} autoComplete={autoComplete} readOnly={readOnly} className={controlClass} />
+      <input key={key} {...inputProps} autoComplete={autoComplete} readOnly={readOnly} inputMode={inputMode} className={controlClass} />
       <FieldErrors id={field.errorId} errors={field.errors} />
     </div>
   );
