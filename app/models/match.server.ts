@@ -1,14 +1,27 @@
 // Matching listed devices to approved requests (the engine is app/domain/matching.ts), the
 // reservation a confirmed match holds, and the writes the matching and handover commands make inside
 // their transaction (app/commands/matches/, app/commands/devices/).
-import { and, eq } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import { deviceRequests, devices, handoverSignatures, matches } from "~db/schema";
 import { db, type CircuitDatabase } from "~/db.server";
-import { runMatching, type MatchableDevice, type MatchableRequest } from "~/domain/matching";
+import { fittingDevices, runMatching, type ExcludedPair, type MatchableDevice, type MatchableRequest } from "~/domain/matching";
 import { openSlots, statusAfterFulfilment } from "~/domain/requests";
 import { getRequest, openRequestsForMatching, type RequestView } from "./request.server";
 
 function listedDevicesForMatching(): MatchableDevice[] {
+  return listedDevicesForBoard().map(({ id, type, ramGb, storageGb, screenInches, keyboardLayout, listedAt }) => ({
+    id,
+    type,
+    ramGb,
+    storageGb,
+    screenInches,
+    keyboardLayout,
+    listedAt,
+  }));
+}
+
+/** Listed devices with what the board shows of them. */
+function listedDevicesForBoard() {
   return db
     .select({
       id: devices.id,
@@ -18,9 +31,14 @@ function listedDevicesForMatching(): MatchableDevice[] {
       screenInches: devices.screenInches,
       keyboardLayout: devices.keyboardLayout,
       listedAt: devices.updatedAt,
+      assetTag: devices.assetTag,
+      manufacturer: devices.manufacturer,
+      model: devices.model,
+      grade: devices.conditionGrade,
     })
     .from(devices)
     .where(eq(devices.status, "listed"))
+    .orderBy(devices.assetTag)
     .all()
     .map((device) => ({ ...device, listedAt: device.listedAt.getTime() }));
 }
@@ -40,9 +58,66 @@ export function matchableRequestOf(request: RequestView): MatchableRequest {
   };
 }
 
-/** Proposes an optimal assignment; changes nothing. */
-export function proposeMatches(now: number = Date.now()) {
-  return runMatching(listedDevicesForMatching(), openRequestsForMatching().map(matchableRequestOf), now);
+/** Proposes an optimal assignment, without the pairs the coordinator dismissed; changes nothing. */
+export function proposeMatches(now: number = Date.now(), excluded: readonly ExcludedPair[] = []) {
+  return runMatching(listedDevicesForMatching(), openRequestsForMatching().map(matchableRequestOf), now, excluded);
+}
+
+/**
+ * Everything the match board shows: the engine's result without the dismissed pairs, the listed
+ * devices and open requests it speaks of, and per open request the devices that fit it (the
+ * engine's own hard constraints) for a choice by hand.
+ */
+export function matchBoard(now: number = Date.now(), excluded: readonly ExcludedPair[] = []) {
+  const listed = listedDevicesForBoard();
+  const open = openRequestsForMatching();
+  const result = runMatching(
+    listed.map(({ id, type, ramGb, storageGb, screenInches, keyboardLayout, listedAt }) => ({
+      id,
+      type,
+      ramGb,
+      storageGb,
+      screenInches,
+      keyboardLayout,
+      listedAt,
+    })),
+    open.map(matchableRequestOf),
+    now,
+    excluded,
+  );
+  const devicesById = new Map(listed.map((device) => [device.id, device]));
+  const requests = open.map((request) => ({
+    id: request.id,
+    organizationName: request.requesterKind === "employee" ? request.requesterName : request.organizationName,
+    type: request.type,
+    quantity: request.quantity,
+    openSlots: request.openSlots,
+    minRamGb: request.minRamGb,
+    minStorageGb: request.minStorageGb,
+    priority: request.priority,
+    fittingDeviceIds: fittingDevices(listed, matchableRequestOf(request)).map((device) => device.id),
+  }));
+  return { result, devices: [...devicesById.values()], requests };
+}
+
+/** Devices reserved by confirmed matches, newest first, with whether the coordinator chose them by hand. */
+export function listConfirmedMatches(limit = 50) {
+  return db
+    .select({
+      matchId: matches.id,
+      deviceId: devices.id,
+      assetTag: devices.assetTag,
+      requestId: matches.requestId,
+      manual: matches.manual,
+      manualReason: matches.manualReason,
+      confirmedAt: matches.confirmedAt,
+    })
+    .from(matches)
+    .innerJoin(devices, eq(devices.id, matches.deviceId))
+    .where(eq(matches.status, "confirmed"))
+    .orderBy(desc(matches.confirmedAt), desc(matches.id))
+    .limit(limit)
+    .all();
 }
 
 function activeMatch(deviceId: number, database: CircuitDatabase = db) {
@@ -55,7 +130,15 @@ function activeMatch(deviceId: number, database: CircuitDatabase = db) {
   );
 }
 
-export type ReservationView = { matchId: number; requestId: number; recipientName: string; requesterKind: "organization" | "employee" } | null;
+export type ReservationView = {
+  matchId: number;
+  requestId: number;
+  recipientName: string;
+  requesterKind: "organization" | "employee";
+  /** The coordinator chose this device by hand rather than confirming the engine's proposal. */
+  manual: boolean;
+  manualReason: string | null;
+} | null;
 
 /** For whom a reserved device is held. */
 export function reservationOf(deviceId: number): ReservationView {
@@ -68,6 +151,8 @@ export function reservationOf(deviceId: number): ReservationView {
     requestId: request.id,
     recipientName: request.requesterKind === "employee" ? request.requesterName : request.organizationName,
     requesterKind: request.requesterKind,
+    manual: match.manual,
+    manualReason: match.manualReason,
   };
 }
 
