@@ -5,8 +5,9 @@ import { useTranslation } from "react-i18next";
 import { useChangeLanguage } from "remix-i18next/react";
 import { actorOf, getOptionalUser } from "~/auth/guards.server";
 import { errorKindOf, RouteErrorBoundary } from "~/components/error-page";
-import { navigationFor } from "~/components/navigation";
+import { mayScanDevices, navigationFor } from "~/components/navigation";
 import { useNonce } from "~/components/nonce";
+import { ScanBox } from "~/components/scan-box";
 import { SkipLink, useFocusAfterNavigation, useSpaceActivatesButtonLinks } from "~/components/ui/focus";
 import { AnnouncerProvider, StatusRegion } from "~/components/ui/live-region";
 import { outboxPageEnabled } from "~/env.server";
@@ -30,6 +31,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       flash,
       user: user && { name: user.name, role: user.role, organizationName: user.organization.name },
       navigation: navigationFor(user && actorOf(user), { devMailbox: outboxPageEnabled }),
+      canScan: user ? mayScanDevices(actorOf(user)) : false,
     },
     { headers: clearHeader ? { "Set-Cookie": clearHeader } : {} },
   );
@@ -107,6 +109,11 @@ function SiteHeader() {
           )}
         </div>
       </div>
+      {rootData?.canScan ? (
+        <div className="mx-auto max-w-6xl px-4 pb-2 sm:flex sm:justify-end">
+          <ScanBox />
+        </div>
+      ) : null}
       {rootData?.navigation.length ? (
         <nav aria-label={t("nav.label")} className="border-t border-slate-100">
           <ul className="mx-auto flex max-w-6xl flex-wrap gap-1 px-4 py-1">

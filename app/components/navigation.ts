@@ -24,3 +24,8 @@ export function navigationFor(actor: Actor | null, options: NavigationOptions): 
     .filter((item) => item.actions.some((action) => can(actor, action)) && (item.onlyWhen?.(options) ?? true))
     .map(({ to, labelKey }) => ({ to, labelKey }));
 }
+
+/** Staff who see the device registry get the scan box in the header (app/components/scan-box.tsx). */
+export function mayScanDevices(actor: Actor): boolean {
+  return can(actor, "device.viewAll") || can(actor, "device.viewOwnDepartment");
+}

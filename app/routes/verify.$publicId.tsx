@@ -1,6 +1,7 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { getOptionalUser, lifecycleActorOf } from "~/auth/guards.server";
 import { CustodyTimeline } from "~/components/custody-timeline";
 import { DeviceStatusBadge } from "~/components/device-status";
 import { RouteErrorBoundary } from "~/components/error-page";
@@ -8,20 +9,26 @@ import { Card, Notice, PageHeading } from "~/components/ui/page";
 import { formatDate } from "~/i18n/format";
 import { pageTitle } from "~/i18n/meta";
 import { useLanguage } from "~/i18n/use-language";
+import { deviceScopeOf, seesRegistry } from "~/domain/scope";
 import { publicVerification } from "~/models/device-custody-view.server";
+import { registryDeviceByPublicId } from "~/models/device-lookup.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "verify.title");
 
 /** The page a device's label points to: public, and free of personal data. */
-export async function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ request, params }: LoaderFunctionArgs) {
   const verification = publicVerification(params.publicId ?? "");
   if (!verification) throw data({ reason: "not-found" }, { status: 404 });
-  return verification;
+  // Staff who scan a label with their phone's camera app land here: they get a way to the device's own page.
+  const user = await getOptionalUser(request);
+  const scope = user ? deviceScopeOf(lifecycleActorOf(user)) : null;
+  const staffDevice = scope && seesRegistry(scope) ? registryDeviceByPublicId(verification.device.publicId, scope) : null;
+  return { ...verification, staffDevice };
 }
 
 export default function VerifyDevicePage() {
   const { t } = useTranslation();
-  const { device, hasWipeCertificate, certificate, events, deviceChainIntact, headHash } = useLoaderData<typeof loader>();
+  const { device, hasWipeCertificate, certificate, events, deviceChainIntact, headHash, staffDevice } = useLoaderData<typeof loader>();
   const language = useLanguage();
   return (
     <div className="max-w-3xl space-y-6">
@@ -29,6 +36,13 @@ export default function VerifyDevicePage() {
         <PageHeading>{t("verify.title")}</PageHeading>
         <p className="mt-2 text-slate-700">{t("verify.intro")}</p>
       </div>
+      {staffDevice ? (
+        <p className="rounded-md border-l-4 border-sky-700 bg-sky-50 p-4 text-sky-950">
+          <Link to={`/devices/${staffDevice.id}`} className="font-semibold">
+            {t("verify.staffLink", { assetTag: staffDevice.assetTag })}
+          </Link>
+        </p>
+      ) : null}
       <Card title={`${device.manufacturer} ${device.model}`}>
         <dl className="grid gap-4 sm:grid-cols-3">
           <div>
