@@ -61,6 +61,8 @@ test("a member of a school awaiting approval sees that, and nothing more", async
   await expect(page.getByRole("navigation", { name: "Hoofdnavigatie" })).toHaveCount(0);
   const profile = await page.goto("/profile");
   expect(profile?.status()).toBe(403);
+  // What it may do once approved is refused for that reason, not because of its role.
+  await expect(page.getByRole("heading", { level: 1, name: "Uw organisatie wacht op goedkeuring" })).toBeVisible();
   await expectAccessible(page);
 });
 

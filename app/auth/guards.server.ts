@@ -68,7 +68,12 @@ export async function requireUser(request: Request): Promise<SessionUser> {
 
 export async function requirePermission(request: Request, action: PermissionAction): Promise<SessionUser> {
   const user = await requireUser(request);
-  if (!can(actorOf(user), action)) throw data({ reason: "forbidden" }, { status: 403 });
+  const actor = actorOf(user);
+  if (!can(actor, action)) {
+    // A member of an organization not yet approved is told that, not that their role lacks access.
+    const awaitingApproval = actor.organizationStatus === "pending" && can({ ...actor, organizationStatus: "approved" }, action);
+    throw data({ reason: awaitingApproval ? "awaiting-approval" : "forbidden" }, { status: 403 });
+  }
   return user;
 }
 

@@ -3,7 +3,7 @@ import { isRouteErrorResponse, Link, useRouteError } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PageHeading } from "./ui/page";
 
-export type ErrorKind = "badRequest" | "forbidden" | "notFound" | "tooLarge" | "tooMany" | "unexpected";
+export type ErrorKind = "badRequest" | "forbidden" | "awaitingApproval" | "notFound" | "tooLarge" | "tooMany" | "unexpected";
 
 const kindsByStatus = new Map<number, ErrorKind>([
   [400, "badRequest"],
@@ -17,7 +17,12 @@ const kindsByStatus = new Map<number, ErrorKind>([
 
 /** Which of the error page's messages fits an error thrown by a loader or action. */
 export function errorKindOf(error: unknown): ErrorKind {
+  if (isRouteErrorResponse(error) && error.status === 403 && isAwaitingApproval(error.data)) return "awaitingApproval";
   return (isRouteErrorResponse(error) && kindsByStatus.get(error.status)) || "unexpected";
+}
+
+function isAwaitingApproval(data: unknown): boolean {
+  return typeof data === "object" && data !== null && "reason" in data && data.reason === "awaiting-approval";
 }
 
 export function RouteErrorBoundary() {
