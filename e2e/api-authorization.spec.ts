@@ -74,6 +74,7 @@ const probes: Record<ApiOperation, Probe> = {
     request: ({ demoDevice }) => ({ path: `/api/v1/devices/${demoDevice.id}/certificate.pdf` }),
   },
   "GET /api/v1/recyclers": { access: permitted("device.recycle"), request: () => ({ path: "/api/v1/recyclers" }) },
+  "GET /api/v1/catalogue": { access: permitted("catalogue.view"), request: () => ({ path: "/api/v1/catalogue?type=laptop&sort=specs" }) },
   "POST /api/v1/devices/{id}/transitions": {
     access: permitted("device.collect"),
     request: () => ({ path: `/api/v1/devices/${missingId}/transitions`, data: { action: "collect" } }),

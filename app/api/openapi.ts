@@ -15,6 +15,7 @@ import { recordWipeInput } from "~/commands/wipes/record-wipe.server";
 import { validateWipeInput } from "~/commands/wipes/validate-wipe.server";
 import { recordStorageAbsenceInput } from "~/commands/wipes/record-storage-absence.server";
 import { validateStorageAbsenceInput } from "~/commands/wipes/validate-storage-absence.server";
+import { catalogueQuerySchema } from "~/forms/catalogue";
 import { deviceListQuerySchema } from "~/forms/device";
 import { apiTokenRequestInput } from "~/forms/api-token";
 import { requestListQuery } from "~/forms/request";
@@ -103,6 +104,15 @@ const operations: Record<ApiOperation, OperationDoc> = {
   },
   "GET /api/v1/devices/{id}/custody": { summary: "The device's custody events and the ledger's head hash", params: deviceIdParams },
   "GET /api/v1/recyclers": { summary: "The recyclers the coordinator keeps, with their accreditation numbers (a recycle transition names one by id)" },
+  "GET /api/v1/catalogue": {
+    summary: "The catalogue: listed devices grouped into cards with a count (approved schools and nonprofits, employees, the coordinator)",
+    description:
+      "One item per group of listed devices alike in type, manufacturer, model, ramGb, storageGb, screenInches, keyboardLayout and grade; reserved " +
+      "devices and devices not yet listed are never in it. Filters: type; minRamGb, minStorageGb, minScreenInches (at least); keyboardLayout " +
+      "(equal, any case); grade. sort: newest (default) or specs. waitingRequests counts approved requests with an open slot that the item's " +
+      "devices could serve, by the matching engine's hard constraints.",
+    query: catalogueQuerySchema,
+  },
   "POST /api/v1/devices/{id}/media/{mediumId}/wipes": {
     summary: "Record one sanitization attempt on one storage medium (the device must be collected)",
     description:

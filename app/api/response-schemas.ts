@@ -131,6 +131,32 @@ export const recyclerListSchema = z
   .strict()
   .openapi("RecyclerList");
 
+/** One card of the catalogue: listed devices alike in type, make, model, specs, keyboard layout and grade. */
+export const catalogueItemSchema = z
+  .object({
+    type: z.enum(deviceTypes),
+    manufacturer: z.string(),
+    model: z.string(),
+    ramGb: z.number().int().nonnegative().nullable(),
+    storageGb: z.number().int().nonnegative().nullable(),
+    screenInches: z.number().nonnegative().nullable(),
+    keyboardLayout: z.string().nullable(),
+    grade: z.enum(conditionGrades).nullable().describe("A (as new), B (light signs of use), C (clear signs of use) or parts."),
+    count: z.number().int().positive().describe("How many listed devices are alike."),
+    deviceIds: z.array(id).min(1).describe("The listed devices of this card, ascending."),
+    photos: z.array(z.string()).describe("Photo addresses; empty until the devices have photos."),
+    waitingRequests: count.describe(
+      "Approved requests with an open slot that a device of this card could serve, by the matching engine's hard constraints. Not a promise: matching decides.",
+    ),
+  })
+  .strict()
+  .openapi("CatalogueItem");
+
+export const catalogueSchema = z
+  .object({ items: z.array(catalogueItemSchema), total: count.describe("How many cards (items) the filters leave.") })
+  .strict()
+  .openapi("Catalogue");
+
 export const custodyEventSchema = z
   .object({
     seq: id,
@@ -455,6 +481,12 @@ export const apiResponses = {
     ...withToken,
     200: json(recyclerListSchema, "The recyclers a device can go to, by name."),
     403: error("Only those who recycle devices (coordinators and technicians)."),
+  },
+  "GET /api/v1/catalogue": {
+    ...withToken,
+    200: json(catalogueSchema, "The listed devices as the catalogue's cards."),
+    403: error("Only approved schools and nonprofits, employees and the coordinator (not department staff, technicians or members of a pending organization)."),
+    422: error("A query parameter is not valid."),
   },
   "POST /api/v1/devices/{id}/media/{mediumId}/wipes": {
     ...withToken,

@@ -7,6 +7,7 @@ export type NavigationItem = { to: string; labelKey: string };
 const navigationItems: (NavigationItem & { actions: PermissionAction[]; onlyWhen?: (options: NavigationOptions) => boolean })[] = [
   { to: "/", labelKey: "nav.home", actions: ["home.view"] },
   { to: "/devices", labelKey: "nav.devices", actions: ["device.viewAll", "device.viewOwnDepartment"] },
+  { to: "/catalogue", labelKey: "nav.catalogue", actions: ["catalogue.view"] },
   { to: "/requests", labelKey: "nav.requests", actions: ["request.create", "request.review"] },
   { to: "/matching", labelKey: "nav.matching", actions: ["match.run"] },
   { to: "/organizations", labelKey: "nav.organizations", actions: ["organization.review"] },

@@ -5,6 +5,10 @@ import { deviceTypes, keyboardLayouts, type DeviceType, type KeyboardLayout } fr
 import type { ConditionGrade } from "./lifecycle";
 import { feasible, type MatchableDevice, type MatchableRequest } from "./matching";
 import { isOpen, type RequestStatus } from "./requests";
+import type { SanitizationMethod } from "./wipes";
+
+/** How a certificate's media were made safe: the wipe methods, a validated "no storage present", or nothing to wipe (a monitor). */
+export type CertificateMethod = SanitizationMethod | "no-storage" | "nothing-to-wipe";
 
 /** How cards are ordered: most recently listed first, or the most capable devices first. */
 export const catalogueSortKeys = ["newest", "specs"] as const;

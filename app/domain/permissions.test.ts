@@ -26,6 +26,7 @@ describe("the permission table", () => {
           "device.release",
           "device.return",
           "device.recycle",
+          "catalogue.view",
           "request.review",
           "match.run",
           "match.confirm",
@@ -43,6 +44,7 @@ describe("the permission table", () => {
           "profile.manage",
           "handover.sign",
           "request.create",
+          "catalogue.view",
           "sale.purchase",
         ],
         "recipient": [
@@ -51,6 +53,7 @@ describe("the permission table", () => {
           "handover.sign",
           "device.return",
           "request.create",
+          "catalogue.view",
         ],
         "technician": [
           "home.view",

@@ -26,6 +26,7 @@ export const permissionActions = [
   "device.return",
   "device.recycle",
   "request.create",
+  "catalogue.view",
   "request.review",
   "match.run",
   "match.confirm",
@@ -61,6 +62,8 @@ const allowedRoles: Record<PermissionAction, readonly Role[]> = {
   "device.return": ["coordinator", "recipient"],
   "device.recycle": ["coordinator", "technician"],
   "request.create": ["recipient", "employee"],
+  /** The catalogue of listed devices (issue 15): those who may ask for one, and the coordinator who matches them. */
+  "catalogue.view": ["coordinator", "recipient", "employee"],
   "request.review": ["coordinator"],
   "match.run": ["coordinator"],
   "match.confirm": ["coordinator"],

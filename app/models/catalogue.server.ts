@@ -6,9 +6,8 @@ import { and, count, desc, eq, inArray, max, min, sql, type SQL } from "drizzle-
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import { devices, storageAbsenceRecords, wipeCertificates, wipeRecords } from "~db/schema";
 import { db, type CircuitDatabase } from "~/db.server";
-import { catalogueGroupFieldNames, waitingRequestCounts, type CatalogueGroupFields } from "~/domain/catalogue";
+import { catalogueGroupFieldNames, waitingRequestCounts, type CatalogueGroupFields, type CertificateMethod } from "~/domain/catalogue";
 import type { DeviceType } from "~/domain/devices";
-import type { SanitizationMethod } from "~/domain/wipes";
 import type { CatalogueQuery } from "~/forms/catalogue";
 import { matchableRequestOf } from "./match.server";
 import { openRequestsForMatching } from "./request.server";
@@ -97,9 +96,6 @@ export function listCatalogue(query: CatalogueQuery, database: CircuitDatabase =
 function waitingRequests(database: CircuitDatabase) {
   return openRequestsForMatching(database).map((request) => ({ ...matchableRequestOf(request), status: request.status }));
 }
-
-/** How a certificate's media were made safe: the wipe methods, or that the device held no storage at all. */
-export type CertificateMethod = SanitizationMethod | "no-storage" | "nothing-to-wipe";
 
 export type CertificateSummary = { deviceId: number; number: string; methods: CertificateMethod[] };
 

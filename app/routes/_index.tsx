@@ -9,6 +9,9 @@ import { can } from "~/domain/permissions";
 import { deviceScopeOf, seesRegistry, type DeviceScope } from "~/domain/scope";
 import { signHandoverForm } from "~/forms/device-actions";
 import { RouteErrorBoundary } from "~/components/error-page";
+import { OnOfferOverview } from "~/components/catalogue/on-offer-overview";
+import type { DeviceType } from "~/domain/devices";
+import { countOnOfferByType } from "~/models/catalogue.server";
 import { useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { buttonClass, CheckboxField, FormErrors, SubmitButton, TextField, ValidatedForm } from "~/components/ui/form";
@@ -29,7 +32,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "home.titl
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await getOptionalUser(request);
-  if (!user) return { view: "guest" as const };
+  if (!user) return { view: "guest" as const, onOffer: countOnOfferByType() };
   if (user.organization.status !== "approved") {
     return { view: "awaiting-approval" as const, name: user.name, organizationName: user.organization.name, organizationStatus: user.organization.status };
   }
@@ -118,7 +121,7 @@ async function markNotificationsReadAction(request: Request, formData: FormData)
   return redirect("/");
 }
 
-function GuestHome() {
+function GuestHome({ onOffer }: { onOffer: { type: DeviceType; count: number }[] }) {
   const { t } = useTranslation();
   return (
     <div className="space-y-8">
@@ -126,6 +129,7 @@ function GuestHome() {
         <PageHeading>{t("home.guest.title")}</PageHeading>
         <p className="mt-3 text-lg text-slate-700">{t("home.guest.intro")}</p>
       </div>
+      <OnOfferOverview counts={onOffer} />
       <div className="grid gap-4 md:grid-cols-3">
         <Card title={t("home.guest.staffTitle")}>
           <p className="mb-4 text-slate-700">{t("home.guest.staffBody")}</p>
@@ -272,7 +276,7 @@ function SignForDevice({
 export default function HomePage() {
   const { t } = useTranslation();
   const home = useLoaderData<typeof loader>();
-  if (home.view === "guest") return <GuestHome />;
+  if (home.view === "guest") return <GuestHome onOffer={home.onOffer} />;
   if (home.view === "awaiting-approval") {
     return (
       <div className="max-w-2xl space-y-4">

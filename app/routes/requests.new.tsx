@@ -8,6 +8,7 @@ import { fileRequest } from "~/commands/requests/file-request.server";
 import { RouteErrorBoundary } from "~/components/error-page";
 import { ErrorSummary, fieldsInOrder, SelectField, SubmitButton, TextAreaField, TextField, ValidatedForm } from "~/components/ui/form";
 import { Card, PageHeading } from "~/components/ui/page";
+import { requestPrefillOf } from "~/domain/catalogue";
 import { deviceTypes } from "~/domain/devices";
 import { requesterKindOf } from "~/domain/requests";
 import { keyboardLayouts } from "~/forms/device";
@@ -21,7 +22,8 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "requests.
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requirePermission(request, "request.create");
-  return { isEmployee: requesterKindOf(user.role) === "employee" };
+  // "Ask for one like this" in the catalogue links here with the card's type and specs as minimums.
+  return { isEmployee: requesterKindOf(user.role) === "employee", prefill: requestPrefillOf(new URL(request.url).searchParams) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -35,12 +37,12 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function NewRequestPage() {
   const { t } = useTranslation();
-  const { isEmployee } = useLoaderData<typeof loader>();
+  const { isEmployee, prefill } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [form, fields] = useForm({
     id: "request",
     lastResult,
-    defaultValue: { quantity: "1", minRamGb: "4", minStorageGb: "128", keyboardLayout: "any" },
+    defaultValue: { quantity: "1", minRamGb: "4", minStorageGb: "128", keyboardLayout: "any", ...prefill },
     constraint: getZodConstraint(fileRequestInput),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: fileRequestInput }),
     shouldRevalidate: "onBlur",
