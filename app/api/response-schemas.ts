@@ -7,7 +7,7 @@ import { z } from "zod";
 import { holderSchema as storedHolderSchema } from "~/domain/custody";
 import { deviceTypes, mediumKinds } from "~/domain/devices";
 import { conditionGrades, deviceStatuses, holderKinds, lifecycleActions } from "~/domain/lifecycle";
-import { unservedReasons } from "~/domain/matching";
+import { idleReasons, unservedReasons } from "~/domain/matching";
 import { organizationKinds, organizationStatuses, roles } from "~/domain/organizations";
 import { requesterKinds, requestStatuses } from "~/domain/requests";
 import { sanitizationMethods, sanitizationTechniques, verificationLevels, wipeResults } from "~/domain/wipes";
@@ -157,6 +157,11 @@ export const catalogueSchema = z
   .strict()
   .openapi("Catalogue");
 
+// Three levels deep, as the event types' details are (the generator cannot describe a recursive schema).
+const detailScalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+const detailObject = z.record(z.union([detailScalar, z.record(detailScalar)]));
+const detailValue = z.union([detailScalar, z.array(z.union([detailScalar, detailObject])), detailObject]);
+
 export const custodyEventSchema = z
   .object({
     seq: id,
@@ -167,7 +172,12 @@ export const custodyEventSchema = z
     toStatus: z.enum(deviceStatuses),
     actor: z.string().describe("The acting user's id, or system:payment."),
     at: instant,
-    details: z.record(z.union([z.string(), z.number(), z.boolean(), z.null()])).describe("What the event type records (see app/domain/custody.ts)."),
+    details: z
+      .record(detailValue)
+      .describe(
+        "What the event type records (see app/domain/custody.ts). A collect event lists what the technician found different from the registration: " +
+          "mediaAdded, mediaRemoved ([{serial, kind, capacityGb}]), mediaCorrected ([{from, to}]) and specsCorrected ({field: {from, to}}); a list event may hold specsCorrected.",
+      ),
     prevHash: sha256,
     hash: sha256.describe("SHA-256 over the RFC 8785 canonical JSON of the other fields (see app/domain/custody.ts)."),
     recycler: recyclerSchema
@@ -275,10 +285,22 @@ export const wipeDraftsSchema = z
           tool: z.string(),
           toolVersion: z.string(),
           notes: z.string(),
+          logExcerpt: z.string().max(4096).describe("The log's lines about this drive; send it with the record (POST …/wipes) for the validator."),
         })
         .strict(),
     ),
-    ignoredDrives: z.array(z.string()).describe("Drives in the log that are not media of this device."),
+    unknownDrives: z
+      .array(
+        z
+          .object({
+            serial: z.string(),
+            kind: z.enum(mediumKinds).describe("As far as the log tells: /dev/nvme… is NVMe, /dev/mmcblk… eMMC, a model named SSD an SSD, else HDD."),
+            capacityGb: z.number().int().positive().nullable().describe("Decimal gigabytes, from the log; null when the log gives no size."),
+          })
+          .strict(),
+      )
+      .describe("Drives the log wiped that are not storage media of this device: add them (the device page offers it in one click), then record their wipes."),
+    ignoredDrives: z.array(z.string()).describe("The serial numbers of unknownDrives (kept for older clients)."),
   })
   .strict()
   .openapi("WipeDrafts");
@@ -331,12 +353,45 @@ export const matchingRunSchema = z
               excessParts: z.object({ ram: z.number(), storage: z.number(), screen: z.number() }).strict(),
               total: z.number().describe("base + priority + waiting − excessSpec"),
               notes: z.array(z.string()).describe('Short English facts, e.g. "8 GB RAM where 4 GB asked".'),
+              parts: z
+                .array(
+                  z.discriminatedUnion("kind", [
+                    z.object({ kind: z.literal("priority"), level: z.number(), of: z.number() }).strict(),
+                    z.object({ kind: z.literal("waiting"), days: count, countedDays: count }).strict(),
+                    z.object({ kind: z.literal("ram"), deviceGb: z.number(), askedGb: z.number() }).strict(),
+                    z.object({ kind: z.literal("storage"), deviceGb: z.number(), askedGb: z.number() }).strict(),
+                    z.object({ kind: z.literal("screen"), deviceInches: z.number(), askedInches: z.number() }).strict(),
+                    z.object({ kind: z.literal("as-asked") }).strict(),
+                  ]),
+                )
+                .describe("The facts of notes, structured, for a sentence in the reader's language."),
             })
             .strict(),
         })
         .strict(),
     ),
-    unserved: z.array(z.object({ requestId: id, openSlots: count, unservedSlots: count, reason: z.enum(unservedReasons) }).strict()),
+    unserved: z.array(
+      z
+        .object({
+          requestId: id,
+          openSlots: count,
+          unservedSlots: count,
+          reason: z
+            .enum(unservedReasons)
+            .describe(
+              "dismissed: every fitting device was dismissed for this request; fewer-than-asked: every fitting device is proposed for this request; all-taken: fitting devices are proposed for the requests in takenBy.",
+            ),
+          fittingDevices: count.describe("Listed devices that fit the request, dismissed pairs left out."),
+          dismissedDevices: count.describe("Fitting devices dismissed for this request."),
+          takenBy: z
+            .array(z.object({ requestId: id, devices: count, higherScore: z.boolean().describe("false: the scores are equal (a tie-break).") }).strict())
+            .describe("Other requests that got devices which would also fit this one."),
+        })
+        .strict(),
+    ),
+    idleDevices: z
+      .array(z.object({ deviceId: id, reason: z.enum(idleReasons) }).strict())
+      .describe("Listed devices without a proposal: they fit no open request, only requests they were dismissed for, or requests already served."),
     totalScore: z.number(),
   })
   .strict()
@@ -468,9 +523,13 @@ export const apiResponses = {
     409: error(
       "The device's state does not allow the action (or it needs a confirmed match, or no IT service exists). Certify: code media_not_sanitized " +
         "when a medium's latest attempt did not pass or is not validated; storage_not_accounted_for for a laptop, desktop, tablet or phone " +
-        "without media and without a validated no-storage record.",
+        "without media and without a validated no-storage record. Handover by the recipient: code not_ready_for_pickup while no technician " +
+        "has set the device ready for pickup.",
     ),
-    422: error("The action is unknown or a required detail is missing."),
+    422: error(
+      "The action is unknown or a required detail is missing. Handover by the recipient: a missing or wrong pickupCode (after five wrong " +
+        "codes the request's code is replaced and the technician gives the new one).",
+    ),
   },
   "GET /api/v1/devices/{id}/custody": {
     ...withToken,
@@ -540,7 +599,7 @@ export const apiResponses = {
     403: error("Only technicians read wipe logs, of devices they may see."),
     404: error("No such device."),
     413: error("The log is too large."),
-    422: error("The log cannot be read, or names no medium of this device (problems lists why)."),
+    422: error("The log cannot be read, or names none of this device's media while it has some (problems lists why)."),
   },
   "GET /api/v1/requests": {
     ...withToken,

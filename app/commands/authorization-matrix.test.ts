@@ -21,6 +21,7 @@ import {
   nextNumber,
   outboxEmail,
   passingWipe,
+  readyForPickup,
   wipeEveryMedium,
 } from "~/test/factories";
 import { apiTokens } from "~db/schema";
@@ -44,6 +45,9 @@ import { releaseDevice } from "./devices/release-device.server";
 import { returnDevice } from "./devices/return-device.server";
 import { signHandover } from "./devices/sign-handover.server";
 import { confirmMatch } from "./matches/confirm-match.server";
+import { preparePickup } from "./matches/prepare-pickup.server";
+import { chooseMatch } from "./matches/choose-match.server";
+import { confirmMatches } from "./matches/confirm-matches.server";
 import { markNotificationsRead } from "./notifications/mark-notifications-read.server";
 import { addRecycler } from "./organizations/add-recycler.server";
 import { reviewOrganization } from "./organizations/review-organization.server";
@@ -57,6 +61,9 @@ import { recordWipe } from "./wipes/record-wipe.server";
 import { validateWipe } from "./wipes/validate-wipe.server";
 import { recordStorageAbsence } from "./wipes/record-storage-absence.server";
 import { validateStorageAbsence } from "./wipes/validate-storage-absence.server";
+import { deactivateUser } from "./users/deactivate-user.server";
+import { reactivateUser } from "./users/reactivate-user.server";
+import { updateOrganizationContact } from "./organizations/update-organization-contact.server";
 
 type MatrixCase = {
   /** The permission the command needs, from app/domain/permissions.ts. */
@@ -150,7 +157,25 @@ const matrix: Record<string, MatrixCase> = {
   handOverDevice: { permission: "device.handover", run: (actor) => handOverDevice(actor, { deviceId: deviceInState("reserved").id, signedBy: "Sam Signer" }) },
   signHandover: {
     permission: "handover.sign",
-    run: (actor) => signHandover(actor, { deviceId: deviceInState("reserved", { requester: requesterFor(actor) }).id, signedBy: "Sam Signer" }),
+    run: (actor) => {
+      const device = deviceInState("reserved", { requester: requesterFor(actor) });
+      const { pickupCode } = readyForPickup(device.requestId!, [device.id]);
+      return signHandover(actor, { deviceIds: [device.id], pickupCode, signedBy: "Sam Signer" });
+    },
+  },
+  preparePickup: {
+    permission: "pickup.prepare",
+    run: (actor) => {
+      const device = deviceInState("reserved");
+      const now = Date.now();
+      return preparePickup(actor, {
+        requestId: device.requestId!,
+        deviceIds: [device.id],
+        pickupLocation: "Balie",
+        pickupFrom: now,
+        pickupUntil: now + 86_400_000,
+      });
+    },
   },
   returnDevice: {
     permission: "device.return",
@@ -201,6 +226,24 @@ const matrix: Record<string, MatrixCase> = {
       return confirmMatch(actor, { deviceId: device.id, requestId: request.id });
     },
   },
+  chooseMatch: {
+    permission: "match.confirm",
+    run: (actor) => {
+      const device = deviceInState("listed");
+      const request = submittedRequest(createActor("recipient"));
+      commandValue(approveRequest(lifecycleCast().coordinator, { requestId: request.id, priority: 10 }));
+      return chooseMatch(actor, { deviceId: device.id, requestId: request.id, reason: "" });
+    },
+  },
+  confirmMatches: {
+    permission: "match.confirm",
+    run: (actor) => {
+      const device = deviceInState("listed");
+      const request = submittedRequest(createActor("recipient"));
+      commandValue(approveRequest(lifecycleCast().coordinator, { requestId: request.id, priority: 10 }));
+      return confirmMatches(actor, { pairs: [{ deviceId: device.id, requestId: request.id }] });
+    },
+  },
   reviewOrganization: {
     permission: "organization.review",
     run: (actor) => reviewOrganization(actor, { organizationId: createOrganization("school", "pending"), decision: "approved" }),
@@ -231,6 +274,21 @@ const matrix: Record<string, MatrixCase> = {
     },
   },
   revokeAllApiTokens: { permission: "profile.manage", run: (actor) => revokeAllApiTokens(actor) },
+  deactivateUser: { permission: "user.manage", run: (actor) => deactivateUser(actor, { userId: createActor("technician").userId, reason: "Left the city" }) },
+  reactivateUser: {
+    permission: "user.manage",
+    run: (actor) => {
+      const person = createActor("department");
+      commandValue(deactivateUser(lifecycleCast().coordinator, { userId: person.userId }));
+      return reactivateUser(actor, { userId: person.userId });
+    },
+  },
+  /** A department member keeps their own department's details; the coordinator any organization's (here a new department). */
+  updateOrganizationContact: {
+    permission: "organization.contact",
+    run: (actor) =>
+      updateOrganizationContact(actor, { organizationId: departmentFor(actor), address: "Markt 1, 9000 Gent", contact: "Els Peeters, 09 123 45 67" }),
+  },
 };
 
 /** Commands anyone may take without an account: they have no permission to check. */

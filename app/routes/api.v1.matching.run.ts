@@ -11,6 +11,6 @@ export async function loader() {
 export async function action({ request }: ActionFunctionArgs) {
   if (request.method !== "POST") return methodNotAllowed(["POST"]);
   requireApiPermission(request, "match.run");
-  const { proposals, unserved, totalScore } = proposeMatches();
-  return apiJson({ proposals, unserved, totalScore });
+  const { proposals, unserved, idleDevices, totalScore } = proposeMatches();
+  return apiJson({ proposals, unserved, idleDevices, totalScore });
 }
