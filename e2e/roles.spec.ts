@@ -1,8 +1,20 @@
 import { demoUsers, expect, expectAccessible, signIn, test } from "./support/fixtures";
 
-const coordinatorNavigation = ["Start", "Toestellen", "Aanvragen", "Koppelen", "Organisaties", "Recycleerders", "Uitnodigingen", "Postvak", "Profiel"];
+const coordinatorNavigation = [
+  "Start",
+  "Toestellen",
+  "Aanbod",
+  "Aanvragen",
+  "Koppelen",
+  "Organisaties",
+  "Recycleerders",
+  "Uitnodigingen",
+  "Gebruikers",
+  "Postvak",
+  "Profiel",
+];
 const staffNavigation = ["Start", "Toestellen", "Profiel"];
-const requesterNavigation = ["Start", "Aanvragen", "Profiel"];
+const requesterNavigation = ["Start", "Aanbod", "Aanvragen", "Profiel"];
 
 const expectations = [
   { email: demoUsers.coordinator, role: "Hergebruikcoördinator", navigation: coordinatorNavigation },
