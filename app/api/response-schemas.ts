@@ -220,6 +220,7 @@ export const wipeRecordSchema = z
     finishedAt: instant.nullable(),
     notes: z.string().nullable(),
     source: z.enum(wipeSources).describe("Typed by hand, or drafted from an uploaded nwipe log."),
+    logExcerpt: z.string().nullable().describe("For a record drafted from an nwipe log: the log's lines about this drive (at most 4 kB), for the validator."),
     performedBy: person,
     recordedAt: instant,
     validatedBy: person.extend({ organization: z.string() }).nullable(),

@@ -9,6 +9,7 @@ import { listDeviceInput } from "~/commands/devices/list-device.server";
 import { recycleDeviceInput } from "~/commands/devices/recycle-device.server";
 import { releaseDeviceInput } from "~/commands/devices/release-device.server";
 import { returnDeviceInput } from "~/commands/devices/return-device.server";
+import { pickupCodeField } from "~/forms/pickup";
 
 export const transitionBodySchema = z.discriminatedUnion("action", [
   collectDeviceInput.omit({ deviceId: true }).extend({ action: z.literal("collect") }),
@@ -17,8 +18,11 @@ export const transitionBodySchema = z.discriminatedUnion("action", [
   /** Not taken here: a device is reserved by confirming a match (POST /api/v1/matching/confirm). */
   z.object({ action: z.literal("reserve"), requestId: z.number().int().positive().optional() }),
   releaseDeviceInput.omit({ deviceId: true }).extend({ action: z.literal("release") }),
-  /** By a technician: the representative's typed name; by the recipient: their own, from their account. */
-  handOverDeviceInput.omit({ deviceId: true }).extend({ action: z.literal("handover") }),
+  /**
+   * By a technician: the representative's typed name; by the recipient: their own, from their account, with
+   * the pickup code the technician gives at the counter (only for a device set ready for pickup).
+   */
+  handOverDeviceInput.omit({ deviceId: true, alsoDeviceIds: true }).extend({ action: z.literal("handover"), pickupCode: pickupCodeField.optional() }),
   returnDeviceInput.omit({ deviceId: true }).extend({ action: z.literal("return") }),
   recycleDeviceInput.omit({ deviceId: true }).extend({ action: z.literal("recycle") }),
 ]);

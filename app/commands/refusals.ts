@@ -5,7 +5,7 @@ import type { DeviceStatus } from "~/domain/lifecycle";
 
 /** What a refusal is about, for "not found" messages. */
 export type RefusedEntity =
-  "device" | "medium" | "wipe" | "request" | "match" | "organization" | "token" | "invite" | "email" | "storage-absence" | "confirmation";
+  "device" | "medium" | "wipe" | "request" | "match" | "organization" | "token" | "invite" | "email" | "storage-absence" | "confirmation" | "user";
 
 /** Field errors are translation keys by field name, as conform and the API's `fields` expect. */
 export type FieldErrors = Record<string, string[]>;
@@ -33,6 +33,8 @@ export type Refusal =
   | { reason: "storage-absence-recorded" }
   | { reason: "no-it-service" }
   | { reason: "no-reservation" }
+  /** The recipient cannot sign for a reserved device still on the shelf: a technician sets it ready for pickup first. */
+  | { reason: "not-ready-for-pickup" }
   /** The two-person rule: `record` says which kind of record (a wipe when not given). */
   | { reason: "same-person"; record?: "storage-absence" }
   | { reason: "failed-record" }
@@ -51,7 +53,12 @@ export type Refusal =
   | { reason: "not-submitted" }
   | { reason: "not-pending" }
   /** Only a failed e-mail is sent again by hand (a queued or sent one would go out twice). */
-  | { reason: "email-not-failed" };
+  | { reason: "email-not-failed" }
+  /** A coordinator cannot deactivate their own account (nobody could reactivate it from inside). */
+  | { reason: "own-account" }
+  /** Deactivating an account that is deactivated already, or reactivating one that is active. */
+  | { reason: "account-deactivated" }
+  | { reason: "account-active" };
 
 export type RefusalReason = Refusal["reason"];
 
@@ -86,6 +93,7 @@ export const refusalAnswers: Record<RefusalReason, RefusalAnswer> = {
   "storage-absence-recorded": { status: 409, apiCode: "storage_absence_recorded", messageKey: key("errors.storageAbsence.recorded-already") },
   "no-it-service": { status: 409, apiCode: "no_it_service", messageKey: key("errors.device.no-it-service") },
   "no-reservation": { status: 409, apiCode: "invalid_state", messageKey: key("errors.device.no-reservation") },
+  "not-ready-for-pickup": { status: 409, apiCode: "not_ready_for_pickup", messageKey: key("errors.device.not-ready-for-pickup") },
   "same-person": { status: 403, apiCode: "same_person", messageKey: (refusal) => `errors.${validatedRecordKind(refusal)}.same-person` },
   "failed-record": { status: 409, apiCode: "failed_record", messageKey: key("errors.wipe.failed-record") },
   "already-validated": { status: 409, apiCode: "already_validated", messageKey: (refusal) => `errors.${validatedRecordKind(refusal)}.already-validated` },
@@ -108,6 +116,9 @@ export const refusalAnswers: Record<RefusalReason, RefusalAnswer> = {
   "not-submitted": { status: 409, apiCode: "not_submitted", messageKey: key("errors.request.not-submitted") },
   "not-pending": { status: 409, apiCode: "not_pending", messageKey: key("errors.organization.not-pending") },
   "email-not-failed": { status: 409, apiCode: "email_not_failed", messageKey: key("errors.outbox.not-failed") },
+  "own-account": { status: 403, apiCode: "own_account", messageKey: key("errors.user.own-account") },
+  "account-deactivated": { status: 409, apiCode: "account_deactivated", messageKey: key("errors.user.deactivated-already") },
+  "account-active": { status: 409, apiCode: "account_active", messageKey: key("errors.user.active-already") },
 };
 
 export function refusalAnswer(refusal: Refusal) {

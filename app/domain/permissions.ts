@@ -22,6 +22,7 @@ export const permissionActions = [
   "device.list",
   "device.release",
   "device.handover",
+  "pickup.prepare",
   "handover.sign",
   "device.return",
   "device.recycle",
@@ -32,6 +33,8 @@ export const permissionActions = [
   "match.confirm",
   "sale.purchase",
   "impact.view",
+  "user.manage",
+  "organization.contact",
 ] as const;
 
 export type PermissionAction = (typeof permissionActions)[number];
@@ -57,6 +60,8 @@ const allowedRoles: Record<PermissionAction, readonly Role[]> = {
   "device.list": ["coordinator", "technician"],
   "device.release": ["coordinator", "technician"],
   "device.handover": ["technician"],
+  /** Put a request's reserved devices out for pickup: the place, the time window and the code given at the counter. */
+  "pickup.prepare": ["technician"],
   /** The recipient signs for a device reserved for them, from their own account. */
   "handover.sign": ["recipient", "employee"],
   "device.return": ["coordinator", "recipient"],
@@ -69,6 +74,10 @@ const allowedRoles: Record<PermissionAction, readonly Role[]> = {
   "match.confirm": ["coordinator"],
   "sale.purchase": ["employee"],
   "impact.view": ["coordinator", "department"],
+  /** See every account, deactivate one (someone left) and reactivate it. */
+  "user.manage": ["coordinator"],
+  /** Keep an organization's address, contact and opening hours: a department its own, the coordinator any. */
+  "organization.contact": ["coordinator", "department"],
 };
 
 export type Actor = { role: Role; organizationStatus: OrganizationStatus };

@@ -3,7 +3,7 @@
 // input, the API's transition body is built from them (app/api/transitions.ts).
 import { z } from "zod";
 import { conditionGrades } from "~/domain/lifecycle";
-import { requiredText } from "./fields";
+import { printableText, requiredText } from "./fields";
 import { recyclerChoice } from "./recycler";
 
 const deviceId = z.number({ required_error: "errors.required", invalid_type_error: "errors.number" }).int().positive();
@@ -17,8 +17,15 @@ export type ListDeviceInput = z.infer<typeof listDeviceInput>;
 export const releaseDeviceInput = z.object({ deviceId, reason: requiredText(500) });
 export type ReleaseDeviceInput = z.infer<typeof releaseDeviceInput>;
 
-/** A handover recorded by a technician, or signed by the recipient: who signs, by their typed full name. */
-export const handOverDeviceInput = z.object({ deviceId, signedBy: requiredText(120) });
+/**
+ * A handover recorded by a technician at the counter: who signs, by their typed full name (printed on the
+ * handover receipt), and the request's other reserved devices handed over in the same go.
+ */
+export const handOverDeviceInput = z.object({
+  deviceId,
+  signedBy: printableText(120),
+  alsoDeviceIds: z.array(deviceId).max(49, "errors.tooMany").optional(),
+});
 export type HandOverDeviceInput = z.infer<typeof handOverDeviceInput>;
 
 export const returnDeviceInput = z.object({ deviceId, reason: z.string().trim().max(500, "errors.tooLong").optional() });
@@ -35,6 +42,3 @@ export const listForm = listDeviceInput.omit({ deviceId: true }).extend({ specsC
 export const handoverForm = handOverDeviceInput.omit({ deviceId: true }).extend({ signatureConfirmed: confirmed("errors.confirmSignature") });
 export const releaseForm = releaseDeviceInput.omit({ deviceId: true });
 export const recycleForm = recycleDeviceInput.omit({ deviceId: true });
-
-/** The recipient's home page: signing for one of the devices reserved for them. */
-export const signHandoverForm = handOverDeviceInput.extend({ signatureConfirmed: confirmed("errors.confirmSignature") });

@@ -4,29 +4,36 @@ import { useTranslation } from "react-i18next";
 import { getOptionalUser, lifecycleActorOf, requireUser } from "~/auth/guards.server";
 import { returnDevice, returnDeviceInput } from "~/commands/devices/return-device.server";
 import { signHandover } from "~/commands/devices/sign-handover.server";
-import { refusalAnswer, type Refusal } from "~/commands/refusals";
+import { refusalAnswer, refusalFieldErrors, type Refusal } from "~/commands/refusals";
 import { can } from "~/domain/permissions";
-import { deviceScopeOf, seesRegistry, type DeviceScope } from "~/domain/scope";
-import { signHandoverForm } from "~/forms/device-actions";
+import { deviceScopeOf, type DeviceScope } from "~/domain/scope";
+import { pickupCodeForm } from "~/forms/pickup";
 import { RouteErrorBoundary } from "~/components/error-page";
 import { OnOfferOverview } from "~/components/catalogue/on-offer-overview";
 import type { DeviceType } from "~/domain/devices";
 import { countOnOfferByType } from "~/models/catalogue.server";
-import { useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod";
-import { buttonClass, CheckboxField, FormErrors, SubmitButton, TextField, ValidatedForm } from "~/components/ui/form";
+import type { Submission } from "@conform-to/react";
+import { parseWithZod } from "@conform-to/zod";
+import { RecipientPickups } from "~/components/pickup/recipient-pickup";
+import { buttonClass, SubmitButton } from "~/components/ui/form";
 import { Card, Notice, PageHeading } from "~/components/ui/page";
 import { pageTitle } from "~/i18n/meta";
 import { custodyHeadHash } from "~/models/custody.server";
-import { countDevicesByStatus, listHeldDevices } from "~/models/device.server";
-import { listReservedFor } from "~/models/match.server";
+import { listHeldDevices } from "~/models/device.server";
+import { listPickupsFor, requestsWithReceipts } from "~/models/pickup.server";
 import { listNotifications } from "~/models/notification.server";
 import { markNotificationsRead, markNotificationsReadInput } from "~/commands/notifications/mark-notifications-read.server";
 import { redirectWithFlash } from "~/http/flash.server";
 import { readForm } from "~/http/request-body.server";
 import { formatDateTime } from "~/i18n/format";
 import { useLanguage } from "~/i18n/use-language";
-import { countPendingOrganizations } from "~/models/organization.server";
+import { collectDevice, collectDeviceInput } from "~/commands/devices/collect-device.server";
+import { confirmMatch, confirmMatchInput } from "~/commands/matches/confirm-match.server";
+import { CoordinatorQueues } from "~/components/work-queues/coordinator-queues";
+import { DepartmentQueues } from "~/components/work-queues/department-queues";
+import { NotificationList } from "~/components/work-queues/notifications-card";
+import { TechnicianQueues } from "~/components/work-queues/technician-queues";
+import { coordinatorQueues, departmentQueues, technicianQueues } from "~/models/work-queue.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "home.title");
 
@@ -39,9 +46,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const actor = lifecycleActorOf(user);
   const permissions = { role: actor.role, organizationStatus: actor.organizationStatus };
   const scope = deviceScopeOf(actor);
-  const deviceCounts = seesRegistry(scope) ? countDevicesByStatus(scope) : {};
-  // The coordinator's overview: organizations to review, invites, and the ledger's head hash.
+  // The coordinator's overview: invites and the ledger's head hash, beside the queues.
   const overview = can(permissions, "organization.review");
+  const staff = scope.kind !== "recipient" && scope.kind !== "employee";
   return {
     view: "member" as const,
     name: user.name,
@@ -51,55 +58,93 @@ export async function loader({ request }: LoaderFunctionArgs) {
     cards: {
       overview,
       invite: can(permissions, "invite.create"),
-      register: scope.kind === "department",
-      collect: can(permissions, "device.collect"),
-      waiting: scope.kind === "recipient" || scope.kind === "employee",
+      waiting: !staff,
     },
-    pendingOrganizations: overview ? countPendingOrganizations() : 0,
+    /** The work waiting for this person, by what they may do (the queues' queries are in app/models/work-queue.server.ts). */
+    queues: {
+      technician: can(permissions, "wipe.validate") ? technicianQueues(user.id) : null,
+      coordinator: can(permissions, "request.review") && can(permissions, "match.confirm") ? coordinatorQueues() : null,
+      department: scope.kind === "department" ? departmentQueues(scope.departmentId) : null,
+    },
+    staffNotifications: staff ? listNotifications(user.id, 10) : [],
     custodyHeadHash: overview ? custodyHeadHash() : null,
-    registeredDevices: deviceCounts.registered ?? 0,
     ...waitingFor(user, scope, can(permissions, "device.return")),
   };
 }
 
 /** For schools, nonprofits and employees (whose scope is what they hold): their notifications and their devices. */
 function waitingFor(user: NonNullable<Awaited<ReturnType<typeof getOptionalUser>>>, scope: DeviceScope, canReturn: boolean) {
-  if (scope.kind !== "recipient" && scope.kind !== "employee") return { notifications: [], heldDevices: [], reservedDevices: [] };
+  if (scope.kind !== "recipient" && scope.kind !== "employee") return { notifications: [], heldDevices: [], pickups: [], receipts: [] };
   const notifications = listNotifications(user.id, 10);
   const holder = scope.kind === "employee" ? { userId: scope.userId } : { organizationId: scope.organizationId };
   return {
     notifications,
     heldDevices: listHeldDevices(holder),
-    reservedDevices: listReservedFor(holder),
+    pickups: listPickupsFor(holder),
+    receipts: requestsWithReceipts(holder),
     canReturn,
     signerName: user.name,
   };
 }
 
 /**
- * A recipient signs for a device reserved for them (the handover, from their own account), or a
- * school or nonprofit brings a device back (it goes to the IT service and is wiped again).
+ * A recipient signs for the devices ready for pickup with the code given at the counter (the handover,
+ * from their own account), or a school or nonprofit brings a device back (it goes to the IT service and is wiped again).
  */
 export async function action({ request }: ActionFunctionArgs) {
   const formData = await readForm(request);
   if (formData.get("intent") === "mark-notifications-read") return markNotificationsReadAction(request, formData);
-  if (formData.get("intent") === "sign") return signForDevice(request, formData);
+  if (formData.get("intent") === "pickup") return pickUpWithCode(request, formData);
+  if (formData.get("intent") === "collect") return collectFromQueue(request, formData);
+  if (formData.get("intent") === "confirm-match") return confirmFromQueue(request, formData);
   return giveBack(request, formData);
 }
 
 /** The refused action's message for the home page, about the device it was for. */
-function homeRefusal(refusal: Refusal, deviceId: number | null) {
+function homeRefusal(refusal: Refusal, requestId: number | null) {
   const answer = refusalAnswer(refusal);
-  return data({ refusal: answer.messageKey, result: null, deviceId }, { status: answer.status });
+  return data({ refusal: answer.messageKey, result: null, requestId }, { status: answer.status });
 }
 
-async function signForDevice(request: Request, formData: FormData) {
+/** A wrong or missing code goes next to the code field (the input kept); any other refusal is the home page's message. */
+function pickupRefusal(submission: Submission<Record<string, unknown>, string[], unknown>, refusal: Refusal, requestId: number | null) {
+  const fields = refusalFieldErrors(refusal);
+  if (!fields) return homeRefusal(refusal, requestId);
+  return data({ refusal: null, result: submission.reply({ fieldErrors: fields }), requestId }, { status: 422 });
+}
+
+async function pickUpWithCode(request: Request, formData: FormData) {
   const signer = await requireUser(request);
-  const submission = parseWithZod(formData, { schema: signHandoverForm });
-  if (submission.status !== "success") return data({ refusal: null, result: submission.reply(), deviceId: Number(formData.get("deviceId")) }, { status: 400 });
-  const result = signHandover(lifecycleActorOf(signer), { deviceId: submission.value.deviceId, signedBy: submission.value.signedBy });
-  if (!result.ok) return homeRefusal(result, submission.value.deviceId);
-  return redirectWithFlash("/", { key: "flash.handoverRecorded", values: { assetTag: result.value.assetTag } });
+  const submission = parseWithZod(formData, { schema: pickupCodeForm });
+  const requestId = Number(formData.get("requestId")) || null;
+  if (submission.status !== "success") return data({ refusal: null, result: submission.reply(), requestId }, { status: 400 });
+  const { deviceIds, pickupCode, signedBy } = submission.value;
+  const result = signHandover(lifecycleActorOf(signer), { deviceIds, pickupCode, signedBy });
+  if (!result.ok) return pickupRefusal(submission, result, requestId);
+  return redirectWithFlash("/", {
+    key: "flash.pickedUp",
+    values: { assetTags: result.value.map((device) => device.assetTag).join(", "), request: String(submission.value.requestId) },
+  });
+}
+
+/** The technician's queue collects a registered device in one click; the home page then shows the next one. */
+async function collectFromQueue(request: Request, formData: FormData) {
+  const user = await requireUser(request);
+  const submission = parseWithZod(formData, { schema: collectDeviceInput });
+  if (submission.status !== "success") return homeRefusal({ reason: "not-found", entity: "device" }, null);
+  const result = collectDevice(lifecycleActorOf(user), submission.value);
+  if (!result.ok) return homeRefusal(result, null);
+  return redirectWithFlash("/", { key: "flash.deviceCollected", values: { assetTag: result.value.assetTag } });
+}
+
+/** The coordinator's queue confirms one of the engine's proposals in one click. */
+async function confirmFromQueue(request: Request, formData: FormData) {
+  const user = await requireUser(request);
+  const submission = parseWithZod(formData, { schema: confirmMatchInput });
+  if (submission.status !== "success") return homeRefusal({ reason: "not-found", entity: "match" }, null);
+  const result = confirmMatch(lifecycleActorOf(user), submission.value);
+  if (!result.ok) return homeRefusal(result, null);
+  return redirectWithFlash("/", { key: "flash.matchConfirmed", values: { assetTag: result.value.device.assetTag, request: String(result.value.requestId) } });
 }
 
 async function giveBack(request: Request, formData: FormData) {
@@ -199,17 +244,14 @@ function WaitingForYou({ home }: { home: MemberHome }) {
           </Link>
         </div>
       </Card>
-      {home.reservedDevices.length > 0 ? (
-        <Card title={t("home.waiting.reservedTitle")}>
-          <ul className="space-y-4">
-            {home.reservedDevices.map((device) => (
-              <li key={device.id}>
-                <SignForDevice device={device} signerName={home.signerName ?? ""} />
-              </li>
-            ))}
-          </ul>
-        </Card>
-      ) : null}
+      <RecipientPickups
+        pickups={home.pickups}
+        receipts={home.receipts}
+        signerName={home.signerName ?? ""}
+        lastResult={
+          actionData && "requestId" in actionData && actionData.requestId !== null ? { requestId: actionData.requestId, result: actionData.result } : null
+        }
+      />
       <Card title={t("home.waiting.devicesTitle")}>
         {home.heldDevices.length === 0 ? (
           <p className="text-slate-700">{t("home.waiting.noDevices")}</p>
@@ -242,40 +284,10 @@ function WaitingForYou({ home }: { home: MemberHome }) {
   );
 }
 
-function SignForDevice({
-  device,
-  signerName,
-}: {
-  device: { id: number; assetTag: string; manufacturer: string; model: string; requestId: number };
-  signerName: string;
-}) {
-  const { t } = useTranslation();
-  const actionData = useActionData<typeof action>();
-  const [form, fields] = useForm({
-    id: `sign-${device.id}`,
-    lastResult: actionData?.deviceId === device.id ? actionData.result : undefined,
-    defaultValue: { signedBy: signerName, deviceId: String(device.id) },
-    constraint: getZodConstraint(signHandoverForm),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: signHandoverForm }),
-  });
-  return (
-    <ValidatedForm form={form} className="space-y-2">
-      <p className="font-medium">
-        {t("home.waiting.reservedDevice", { device: `${device.manufacturer} ${device.model}`, assetTag: device.assetTag, request: device.requestId })}
-      </p>
-      <FormErrors id={form.errorId} errors={form.errors} />
-      <input type="hidden" name="intent" value="sign" />
-      <input type="hidden" name="deviceId" value={device.id} />
-      <TextField meta={fields.signedBy} label={t("home.waiting.signedBy", { assetTag: device.assetTag })} autoComplete="name" />
-      <CheckboxField meta={fields.signatureConfirmed} label={t("home.waiting.signatureConfirmed", { assetTag: device.assetTag })} />
-      <SubmitButton>{t("home.waiting.sign", { assetTag: device.assetTag })}</SubmitButton>
-    </ValidatedForm>
-  );
-}
-
 export default function HomePage() {
   const { t } = useTranslation();
   const home = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
   if (home.view === "guest") return <GuestHome onOffer={home.onOffer} />;
   if (home.view === "awaiting-approval") {
     return (
@@ -295,15 +307,20 @@ export default function HomePage() {
         <PageHeading>{t("home.welcome", { name: home.name })}</PageHeading>
         <p className="mt-2 text-slate-700">{t(`home.${home.role}.intro`, { organization: home.organizationName })}</p>
       </div>
-      <div className="grid gap-4 md:grid-cols-2">
-        {home.cards.overview ? (
-          <Card title={t("home.coordinator.reviewTitle")}>
-            <p className="mb-4 text-slate-700">{t("home.coordinator.reviewBody", { count: home.pendingOrganizations })}</p>
-            <Link to="/organizations" className={buttonClass("primary")}>
-              {t("home.coordinator.reviewAction")}
-            </Link>
+      {actionData?.refusal && !home.cards.waiting ? (
+        <p role="alert" className="rounded-md border border-red-700 bg-red-50 p-3 font-medium text-red-800">
+          {t(actionData.refusal)}
+        </p>
+      ) : null}
+      <div className="grid gap-4 lg:grid-cols-2">
+        {home.queues.technician ? <TechnicianQueues queues={home.queues.technician} /> : null}
+        {home.queues.coordinator ? <CoordinatorQueues queues={home.queues.coordinator} /> : null}
+        {home.queues.department ? <DepartmentQueues queues={home.queues.department} /> : null}
+        {home.cards.waiting ? null : (
+          <Card title={t("workQueues.notificationsTitle")}>
+            <NotificationList notifications={home.staffNotifications} empty={t("workQueues.noNotifications")} />
           </Card>
-        ) : null}
+        )}
         {home.cards.invite ? (
           <Card title={t("home.coordinator.inviteTitle")}>
             <p className="mb-4 text-slate-700">{t("home.coordinator.inviteBody")}</p>
@@ -319,27 +336,6 @@ export default function HomePage() {
               <dt className="text-sm font-semibold">{t("home.coordinator.headHash")}</dt>
               <dd className="break-all font-mono text-sm">{home.custodyHeadHash}</dd>
             </dl>
-          </Card>
-        ) : null}
-        {home.cards.register ? (
-          <Card title={t("home.department.registerTitle")}>
-            <p className="mb-4 text-slate-700">{t("home.department.registerBody", { count: home.registeredDevices })}</p>
-            <div className="flex flex-wrap gap-3">
-              <Link to="/devices/new" className={buttonClass("primary")}>
-                {t("devices.register")}
-              </Link>
-              <Link to="/devices" className={buttonClass("secondary")}>
-                {t("home.department.follow")}
-              </Link>
-            </div>
-          </Card>
-        ) : null}
-        {home.cards.collect ? (
-          <Card title={t("home.technician.collectTitle")}>
-            <p className="mb-4 text-slate-700">{t("home.technician.collectBody", { count: home.registeredDevices })}</p>
-            <Link to="/devices?status=registered" className={buttonClass("primary")}>
-              {t("home.technician.collectAction")}
-            </Link>
           </Card>
         ) : null}
         {home.cards.waiting ? <WaitingForYou home={home} /> : null}

@@ -33,8 +33,10 @@ function recordHandover({ actor, deviceId, body }: TransitionArgs<"handover">) {
   return answer(handOverDevice(actor, { deviceId, signedBy: body.signedBy }));
 }
 
+/** The recipient at the counter: the device must be ready for pickup, and the code is the one the technician gave. */
 function signForDevice({ actor, deviceId, body }: TransitionArgs<"handover">) {
-  return answer(signHandover(actor, { deviceId, signedBy: body.signedBy }));
+  const result = signHandover(actor, { deviceIds: [deviceId], signedBy: body.signedBy, pickupCode: body.pickupCode ?? "" });
+  return result.ok ? apiJson(result.value[0]) : apiRefusal(result);
 }
 
 /** One handler per action, each calling its one command. */

@@ -6,6 +6,7 @@ import { lifecycleActorOf, requireUser } from "~/auth/guards.server";
 import { collectDevice } from "~/commands/devices/collect-device.server";
 import { certifyDevice } from "~/commands/devices/certify-device.server";
 import { handOverDevice } from "~/commands/devices/hand-over-device.server";
+import { preparePickup, preparePickupInput } from "~/commands/matches/prepare-pickup.server";
 import { listDevice } from "~/commands/devices/list-device.server";
 import { recycleDevice } from "~/commands/devices/recycle-device.server";
 import { releaseDevice } from "~/commands/devices/release-device.server";
@@ -32,11 +33,13 @@ import { redirectWithFlash } from "~/http/flash.server";
 import { intentRefusal } from "~/http/refusal-replies.server";
 import { formBodyRefusal, readFormWithLimits } from "~/http/request-body.server";
 import { requireScopedDevice } from "~/http/scoped-device.server";
-import { formatDate } from "~/i18n/format";
+import { formatDate, toDateTimeLocal } from "~/i18n/format";
 import { pageTitle } from "~/i18n/meta";
 import { useLanguage } from "~/i18n/use-language";
 import { staffCustodyTimeline } from "~/models/device-custody-view.server";
 import { reservationOf } from "~/models/match.server";
+import { receiptRequestOfDevice, technicianPickupOf } from "~/models/pickup.server";
+import { defaultPickupLocation, defaultPickupWindow } from "~/domain/pickup";
 import { listRecyclers } from "~/models/organization.server";
 import { certificationStatus, currentCertificate, listDeviceWipes } from "~/models/wipe.server";
 
@@ -71,6 +74,27 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     certificate: certificate && { number: certificate.number, issuedAt: certificate.issuedAt },
     reservation: device.status === "reserved" ? reservationOf(device.id) : null,
     recyclers: actions.includes("recycle") ? listRecyclers() : [],
+    pickup: device.status === "reserved" && can(permissions, "pickup.prepare") ? pickupForTechnician(device.id, actor.organizationId) : null,
+    receiptRequestId: device.status === "deployed" ? receiptRequestOfDevice(device.id) : null,
+  };
+}
+
+/** The pickup panel's data: the request's reserved devices, and the IT service's place and a week from now as defaults. */
+function pickupForTechnician(deviceId: number, itServiceId: number) {
+  const pickup = technicianPickupOf(deviceId, itServiceId);
+  if (!pickup) return null;
+  const window = defaultPickupWindow(Date.now());
+  const location = pickup.ready?.location ?? (pickup.itService ? defaultPickupLocation(pickup.itService) : null);
+  return {
+    requestId: pickup.requestId,
+    devices: pickup.devices.map((device) => ({ ...device, ready: device.readyAt !== null })),
+    defaults: {
+      location: location ?? "",
+      addressKnown: location !== null,
+      from: toDateTimeLocal(pickup.ready?.from ?? window.from),
+      until: toDateTimeLocal(pickup.ready?.until ?? window.until),
+    },
+    ready: pickup.ready,
   };
 }
 
@@ -102,9 +126,22 @@ function list({ formData, actor, deviceId }: IntentArgs) {
 function handover({ formData, actor, deviceId }: IntentArgs) {
   const submission = parseWithZod(formData, { schema: handoverForm });
   if (submission.status !== "success") return data({ intent: "handover" as const, result: submission.reply(), refusal: null }, { status: 400 });
-  const result = handOverDevice(actor, { deviceId, signedBy: submission.value.signedBy });
+  const alsoDeviceIds = submission.value.alsoDeviceIds ?? [];
+  const result = handOverDevice(actor, { deviceId, signedBy: submission.value.signedBy, alsoDeviceIds });
   if (!result.ok) return intentRefusal("handover", result, submission);
-  return redirectWithFlash(devicePath(deviceId), { key: "flash.handoverRecorded", values: { assetTag: result.value.assetTag } });
+  const key = alsoDeviceIds.length > 0 ? "flash.handoverRecordedMany" : "flash.handoverRecorded";
+  return redirectWithFlash(devicePath(deviceId), { key, values: { assetTag: result.value.assetTag, count: String(alsoDeviceIds.length + 1) } });
+}
+
+function readyForPickup({ formData, actor, deviceId }: IntentArgs) {
+  const submission = parseWithZod(formData, { schema: preparePickupInput });
+  if (submission.status !== "success") return data({ intent: "prepare-pickup" as const, result: submission.reply(), refusal: null }, { status: 400 });
+  const result = preparePickup(actor, submission.value);
+  if (!result.ok) return intentRefusal("prepare-pickup", result, submission);
+  return redirectWithFlash(devicePath(deviceId), {
+    key: "flash.pickupReady",
+    values: { count: String(result.value.devices.length), code: result.value.pickupCode },
+  });
 }
 
 function release({ formData, actor, deviceId }: IntentArgs) {
@@ -171,6 +208,7 @@ const intentHandlers = {
   certify,
   list,
   handover,
+  "prepare-pickup": readyForPickup,
   release,
   return: giveBack,
   recycle,
@@ -216,6 +254,8 @@ export default function DevicePage() {
     certificate,
     reservation,
     recyclers,
+    pickup,
+    receiptRequestId,
   } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const resultFor = (intent: string) => (actionData?.intent === intent ? actionData.result : undefined);
@@ -258,8 +298,21 @@ export default function DevicePage() {
         actions={actions}
         reservation={reservation}
         recyclers={recyclers}
-        results={{ handover: resultFor("handover"), release: resultFor("release"), list: resultFor("list"), recycle: resultFor("recycle") }}
+        results={{
+          handover: resultFor("handover"),
+          release: resultFor("release"),
+          list: resultFor("list"),
+          recycle: resultFor("recycle"),
+          "prepare-pickup": resultFor("prepare-pickup"),
+        }}
+        pickup={pickup}
+        deviceId={device.id}
       />
+      {receiptRequestId ? (
+        <p>
+          <a href={`/requests/${receiptRequestId}/receipt.pdf`}>{t("pickup.receiptLink", { request: receiptRequestId })}</a>
+        </p>
+      ) : null}
 
       {device.media.length > 0 || device.status === "collected" || storageAbsence ? (
         <WipeSection

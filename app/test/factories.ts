@@ -17,6 +17,7 @@ import { listDevice } from "~/commands/devices/list-device.server";
 import { recycleDevice } from "~/commands/devices/recycle-device.server";
 import { registerDevice } from "~/commands/devices/register-device.server";
 import { confirmMatch } from "~/commands/matches/confirm-match.server";
+import { preparePickup } from "~/commands/matches/prepare-pickup.server";
 import { approveRequest } from "~/commands/requests/approve-request.server";
 import { fileRequest } from "~/commands/requests/file-request.server";
 import { recordWipe } from "~/commands/wipes/record-wipe.server";
@@ -295,4 +296,20 @@ export function noStoragePresent(
   const now = options.now ?? Date.now();
   const record = commandValue(recordStorageAbsence(people.performer, { deviceId: device.id, notes: options.notes ?? null }, { now }), "no-storage record");
   return commandValue(validateStorageAbsence(people.validator, { absenceId: record.id }, { now: now + 60_000 }), "no-storage validation");
+}
+
+/**
+ * Sets the reserved devices of a request ready for pickup (by the technician of `lifecycleCast`, at the
+ * counter for a week from `now`); the pickup's code and window.
+ */
+export function readyForPickup(requestId: number, deviceIds: number[], options: { now?: number; location?: string } = {}) {
+  const now = options.now ?? Date.now();
+  return commandValue(
+    preparePickup(
+      lifecycleCast().technician,
+      { requestId, deviceIds, pickupLocation: options.location ?? "ICT-dienst, Stadhuisplein 1", pickupFrom: now, pickupUntil: now + 7 * 24 * 60 * 60 * 1000 },
+      { now },
+    ),
+    "pickup",
+  );
 }

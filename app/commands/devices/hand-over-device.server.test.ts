@@ -8,7 +8,8 @@ import { reservationOf } from "~/models/match.server";
 import { listNotifications } from "~/models/notification.server";
 import { getRequest } from "~/models/request.server";
 import { withTempTrigger } from "~/test/database";
-import { commandValue, createActor, deviceInState, lifecycleCast } from "~/test/factories";
+import { approvedRequest, commandValue, createActor, deviceInState, lifecycleCast, readyForPickup } from "~/test/factories";
+import { confirmMatch } from "../matches/confirm-match.server";
 import { handOverDevice } from "./hand-over-device.server";
 
 const signaturesOf = (deviceId: number) => db.select().from(handoverSignatures).where(eq(handoverSignatures.deviceId, deviceId)).all();
@@ -86,6 +87,37 @@ describe("handOverDevice", () => {
       fields: { signedBy: ["errors.required"] },
     });
     expect(getDevice(device.id)?.status).toBe("reserved");
+  });
+
+  test("several devices of one request are handed over in one submission, ready for pickup or not: one signature and one event each", () => {
+    const teacher = createActor("recipient");
+    const request = approvedRequest(teacher, { quantity: 3, minRamGb: 0, minStorageGb: 0 });
+    const devices = [deviceInState("listed"), deviceInState("listed"), deviceInState("listed")];
+    for (const device of devices) commandValue(confirmMatch(lifecycleCast().coordinator, { deviceId: device.id, requestId: request.id }));
+    readyForPickup(request.id, [devices[0]!.id]);
+    const [first, second, third] = devices.map((device) => device.id) as [number, number, number];
+
+    const deployed = commandValue(handOverDevice(lifecycleCast().technician, { deviceId: first, signedBy: "Tom Teacher", alsoDeviceIds: [second, first] }));
+
+    expect(deployed.id).toBe(first);
+    for (const deviceId of [first, second]) {
+      expect(getDevice(deviceId)?.status).toBe("deployed");
+      expect(signaturesOf(deviceId)).toMatchObject([{ signedByName: "Tom Teacher" }]);
+      expect(listDeviceCustody(deviceId).filter((event) => event.type === "handover")).toHaveLength(1);
+    }
+    expect(getDevice(third)?.status).toBe("reserved");
+    expect(getRequest(request.id)).toMatchObject({ fulfilled: 2, reserved: 1 });
+  });
+
+  test("a device of another request is not handed over with them: nothing is", () => {
+    const device = deviceInState("reserved");
+    const other = deviceInState("reserved");
+    expect(handOverDevice(lifecycleCast().technician, { deviceId: device.id, signedBy: "Tom", alsoDeviceIds: [other.id] })).toEqual({
+      ok: false,
+      reason: "invalid-input",
+      fields: { alsoDeviceIds: ["errors.otherRequest"] },
+    });
+    expect([getDevice(device.id)?.status, getDevice(other.id)?.status]).toEqual(["reserved", "reserved"]);
   });
 
   test("when the event cannot be written, no signature, closed match, count or notification is kept", () => {

@@ -1,6 +1,7 @@
-// A technician hands a reserved device over and records the recipient's typed signature. The
-// signature, the closed match, the request's fulfilled count, the custody event (which holds only the
-// signature's id) and the recipient's notification are written in one transaction.
+// A technician hands a reserved device over at the counter and records the recipient's typed signature;
+// the request's other reserved devices can go in the same submission. Per device, the signature, the
+// closed match, the request's fulfilled count, the custody event (which holds only the signature's id)
+// and the recipient's notification are written, all in one transaction.
 import type { CircuitDatabase } from "~/db.server";
 import type { Holder, UserActor } from "~/domain/lifecycle";
 import { handOverDeviceInput, type HandOverDeviceInput } from "~/forms/device-actions";
@@ -12,18 +13,34 @@ import { requireDevice, transitionDevice } from "./device-transition.server";
 
 export { handOverDeviceInput, type HandOverDeviceInput };
 
+/** Hands over `deviceId` (returned) and the `alsoDeviceIds`, which must be reserved for the same request. */
 export function handOverDevice(actor: UserActor, input: HandOverDeviceInput, options: CommandOptions = {}): CommandResult<DeviceDetail> {
   return runCommand(options, (tx) => {
     requirePermission(actor, "device.handover");
-    return handOverIn(tx, actor, input, null, commandTime(options));
+    const now = commandTime(options);
+    const handedOver = handOverIn(tx, actor, { deviceId: input.deviceId, signedBy: input.signedBy }, null, now);
+    const others = (input.alsoDeviceIds ?? []).filter((deviceId) => deviceId !== input.deviceId);
+    for (const deviceId of new Set(others)) {
+      requireDevice(tx, deviceId, actor);
+      const reservation = reservationFacts(deviceId, tx) ?? refuse({ reason: "no-reservation" });
+      if (reservation.requestId !== handedOver.requestId) refuse({ reason: "invalid-input", fields: { alsoDeviceIds: ["errors.otherRequest"] } });
+      handOverIn(tx, actor, { deviceId, signedBy: input.signedBy }, null, now);
+    }
+    return handedOver.device;
   });
 }
 
 /**
- * The handover itself, shared with sign-handover (the recipient signing from their own account):
- * `signerUserId` links the signature to the signer's account when they signed in person.
+ * The handover of one device, shared with sign-handover (the recipient with the pickup code):
+ * `signerUserId` links the signature to the signer's account when they signed from it.
  */
-export function handOverIn(tx: CircuitDatabase, actor: UserActor, input: HandOverDeviceInput, signerUserId: string | null, now: number): DeviceDetail {
+export function handOverIn(
+  tx: CircuitDatabase,
+  actor: UserActor,
+  input: { deviceId: number; signedBy: string },
+  signerUserId: string | null,
+  now: number,
+): { device: DeviceDetail; requestId: number } {
   const device = requireDevice(tx, input.deviceId, actor);
   const reservation = reservationFacts(device.row.id, tx) ?? refuse({ reason: "no-reservation" });
   if (input.signedBy.trim() === "") refuse({ reason: "invalid-input", fields: { signedBy: ["errors.required"] } });
@@ -51,5 +68,5 @@ export function handOverIn(tx: CircuitDatabase, actor: UserActor, input: HandOve
     "/",
     tx,
   );
-  return handedOver;
+  return { device: handedOver, requestId: reservation.requestId };
 }
