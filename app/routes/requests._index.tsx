@@ -173,6 +173,11 @@ export default function RequestsPage() {
                   {t("requests.progress", { fulfilled: request.fulfilled, quantity: request.quantity, reserved: request.reserved })}
                   {request.priority !== null ? ` · ${t("requests.priority", { priority: request.priority })}` : ""}
                 </p>
+                {request.fulfilled > 0 ? (
+                  <p className="mt-1 text-sm">
+                    <a href={`/requests/${request.id}/receipt.pdf`}>{t("pickup.receiptLink", { request: request.id })}</a>
+                  </p>
+                ) : null}
                 {request.status === "rejected" && request.rejectionReason ? (
                   <p className="mt-1 text-sm font-medium text-red-800">{t("requests.rejectedBecause", { reason: request.rejectionReason })}</p>
                 ) : null}
