@@ -1,4 +1,5 @@
 // How a request looks in the API.
+import { parseRubricAnswers } from "~/domain/priority-rubric";
 import type { RequestView } from "~/models/request.server";
 
 export function requestJson(request: RequestView) {
@@ -15,6 +16,9 @@ export function requestJson(request: RequestView) {
     beneficiaries: request.beneficiaries,
     neededBy: request.neededBy,
     priority: request.priority,
+    rubricAnswers: parseRubricAnswers(request.rubricAnswers),
+    rubricPriority: request.rubricPriority,
+    priorityReason: request.priorityReason,
     rejectionReason: request.rejectionReason,
     fulfilled: request.fulfilled,
     reserved: request.reserved,

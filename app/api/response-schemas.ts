@@ -320,6 +320,15 @@ export const requestSchema = z
     beneficiaries: z.number().int().positive(),
     neededBy: z.string().date(),
     priority: z.number().int().min(0).max(100).nullable().describe("Set when a coordinator approves."),
+    rubricAnswers: z
+      .union([
+        z.object({ kind: z.literal("school"), pupilsWithoutDevice: count, disadvantagedSharePercent: z.number().min(0).max(100) }).strict(),
+        z.object({ kind: z.literal("nonprofit"), peopleServed: count, vulnerable: z.boolean() }).strict(),
+      ])
+      .nullable()
+      .describe("The priority rubric's answers the school or nonprofit gave; null for employees and requests filed without them."),
+    rubricPriority: z.number().int().min(0).max(100).nullable().describe("The priority the published rubric computed from the answers."),
+    priorityReason: z.string().nullable().describe("Why the coordinator approved with another priority than the rubric's."),
     rejectionReason: z.string().nullable(),
     fulfilled: count.describe("Devices handed over."),
     reserved: count.describe("Devices reserved by confirmed matches, not yet handed over."),

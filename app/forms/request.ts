@@ -3,7 +3,8 @@
 import { z } from "zod";
 import { requestStatuses } from "~/domain/requests";
 import { deviceTypes } from "~/domain/devices";
-import { enumField, isCalendarDate, requiredText } from "./fields";
+import type { RubricKind } from "~/domain/priority-rubric";
+import { enumField, isCalendarDate, optionalText, requiredText } from "./fields";
 
 const wholeNumber = (min: number, max: number) =>
   z
@@ -39,14 +40,38 @@ export const fileRequestInput = z.object({
     .regex(/^\d{4}-\d{2}-\d{2}$/, "errors.date")
     .refine(isCalendarDate, "errors.date")
     .refine((value) => value >= new Date().toISOString().slice(0, 10), "errors.dateInPast"),
+  // The priority rubric's questions (app/domain/priority-rubric.ts). Optional, so that older API
+  // bodies stay valid; the page asks the ones for the requester's kind of organization.
+  pupilsWithoutDevice: wholeNumber(0, 100_000).optional().describe("A school: how many of its pupils lack a device at home (priority rubric)."),
+  disadvantagedSharePercent: wholeNumber(0, 100)
+    .optional()
+    .describe("A school: the share of pupils (%) with a school allowance or a disadvantage indicator (priority rubric)."),
+  peopleServed: wholeNumber(0, 1_000_000).optional().describe("A nonprofit: how many people it serves (priority rubric)."),
+  vulnerable: z.boolean().optional().describe("A nonprofit: whether most of the people it serves are in a vulnerable situation (priority rubric)."),
 });
 export type FileRequestInput = z.infer<typeof fileRequestInput>;
+
+/** The request form of a school or nonprofit asks the rubric's questions for its kind; an employee's has none. */
+export function fileRequestFormInput(rubricKind: RubricKind | null) {
+  return fileRequestInput.superRefine((value, context) => {
+    const required =
+      rubricKind === "school" ? (["pupilsWithoutDevice", "disadvantagedSharePercent"] as const) : rubricKind === "nonprofit" ? (["peopleServed"] as const) : [];
+    for (const field of required) {
+      if (value[field] === undefined) context.addIssue({ code: z.ZodIssueCode.custom, path: [field], message: "errors.required" });
+    }
+  });
+}
 
 export const cancelRequestInput = z.object({ requestId });
 export type CancelRequestInput = z.infer<typeof cancelRequestInput>;
 
-export const approveRequestInput = z.object({ requestId, priority: wholeNumber(0, 100) });
-export type ApproveRequestInput = z.infer<typeof approveRequestInput>;
+export const approveRequestInput = z.object({
+  requestId,
+  priority: wholeNumber(0, 100),
+  priorityReason: optionalText(1000).describe("Why the priority differs from the one the rubric computed; required then."),
+});
+/** Callers that do not change the rubric's priority may leave the reason out. */
+export type ApproveRequestInput = Omit<z.infer<typeof approveRequestInput>, "priorityReason"> & { priorityReason?: string | null };
 
 export const rejectRequestInput = z.object({ requestId, reason: requiredText(1000) });
 export type RejectRequestInput = z.infer<typeof rejectRequestInput>;

@@ -8,7 +8,7 @@ import { notify } from "~/models/notification.server";
 import { getRequest, type RequestView } from "~/models/request.server";
 import { refuse, requirePermission } from "../command.server";
 
-export type ReviewDecision = { status: "approved"; priority: number } | { status: "rejected"; rejectionReason: string };
+export type ReviewDecision = { status: "approved"; priority: number; priorityReason: string | null } | { status: "rejected"; rejectionReason: string };
 
 export function reviewRequest(tx: CircuitDatabase, actor: UserActor, requestId: number, decision: ReviewDecision, now: number): RequestView {
   requirePermission(actor, "request.review");
