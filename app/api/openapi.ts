@@ -148,6 +148,10 @@ const operations: Record<ApiOperation, OperationDoc> = {
   "GET /api/v1/devices/{id}/certificate.pdf": { summary: "The certificate as a PDF (the same document as the device page's link)", params: deviceIdParams },
   "POST /api/v1/devices/{id}/wipe-logs": {
     summary: "Read an nwipe log into draft wipe records for this device's media (nothing is saved)",
+    description:
+      "drafts: one per drive of the log that is a storage medium of this device. unknownDrives: the log's other drives " +
+      "(serial, kind, capacityGb) — the device page adds such a drive in one click; a device without media is offered every drive. " +
+      "A log that names none of the media of a device that has some is refused (422): it is most likely another device's log.",
     params: readWipeLog.params,
     body: { required: true, content: { "text/plain": { schema: readWipeLogInput.shape.log.describe("The nwipe log, as nwipe wrote it.") } } },
   },

@@ -25,6 +25,7 @@ export function wipeRecordJson(record: WipeRecordView) {
     finishedAt: record.finishedAt,
     notes: record.notes,
     source: record.source,
+    logExcerpt: record.logExcerpt,
     performedBy: { id: record.performedById, name: record.performedByName },
     recordedAt: record.recordedAt,
     validatedBy: record.validatedById ? { id: record.validatedById, name: record.validatedByName, organization: record.validatorOrganizationName } : null,

@@ -34,6 +34,7 @@ import { revokeApiToken } from "./tokens/revoke-api-token.server";
 import { revokeAllApiTokens } from "./tokens/revoke-all-api-tokens.server";
 import { setLanguage } from "./accounts/set-language.server";
 import { bulkCollectDevices, bulkListDevices } from "./devices/bulk-transition.server";
+import { addStorageMedium } from "./devices/add-storage-medium.server";
 import { certifyDevice } from "./devices/certify-device.server";
 import { collectDevice } from "./devices/collect-device.server";
 import { editRegistration } from "./devices/edit-registration.server";
@@ -123,6 +124,10 @@ const matrix: Record<string, MatrixCase> = {
     },
   },
   validateWipe: { permission: "wipe.validate", run: (actor) => validateWipe(actor, { wipeId: collectedWithRecord().record.id }) },
+  addStorageMedium: {
+    permission: "wipe.record",
+    run: (actor) => addStorageMedium(actor, { deviceId: deviceInState("collected").id, serial: `FOUND-${nextNumber()}`, kind: "SSD", capacityGb: 256 }),
+  },
   recordStorageAbsence: {
     permission: "wipe.record",
     run: (actor) => recordStorageAbsence(actor, { deviceId: deviceInState("collected", { input: { media: [] } }).id }),

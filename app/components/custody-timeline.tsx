@@ -1,5 +1,6 @@
 // A device's custody timeline: who did what, when, and where the device went (from → to).
 import { useTranslation } from "react-i18next";
+import type { CustodyDetailValue } from "~/domain/custody";
 import { formatDateTime } from "~/i18n/format";
 import { useLanguage } from "~/i18n/use-language";
 
@@ -15,7 +16,7 @@ export type TimelineEntry = {
   actorRole: string;
   /** Staff see the person's name; the public page shows only the role. */
   actorName?: string;
-  details: Record<string, string | number | boolean | null>;
+  details: Record<string, CustodyDetailValue>;
   hash: string;
 };
 
@@ -63,11 +64,54 @@ export function CustodyTimeline({ entries }: { entries: TimelineEntry[] }) {
               )}
             </dl>
           ) : null}
+          <CorrectionList details={entry.details} />
           <p className="mt-1 break-all font-mono text-xs text-slate-600">
             #{entry.seq} · {entry.hash}
           </p>
         </li>
       ))}
     </ol>
+  );
+}
+
+type MediumShown = { serial: string; kind: string; capacityGb: number };
+
+function isMedium(value: CustodyDetailValue | undefined): value is MediumShown {
+  return typeof value === "object" && value !== null && !Array.isArray(value) && typeof value.serial === "string" && typeof value.capacityGb === "number";
+}
+
+function listOf(value: CustodyDetailValue | undefined): CustodyDetailValue[] {
+  return Array.isArray(value) ? value : [];
+}
+
+/** What a technician found different from the registration (at collection or grading), one line per change. */
+function CorrectionList({ details }: { details: Record<string, CustodyDetailValue> }) {
+  const { t } = useTranslation();
+  const medium = (value: MediumShown) => t("custody.corrections.medium", { kind: value.kind, serial: value.serial, capacity: value.capacityGb });
+  const shown = (value: CustodyDetailValue | undefined) =>
+    value === null || value === undefined || value === "" ? t("custody.corrections.empty") : String(value);
+  const lines: string[] = [
+    ...listOf(details.mediaAdded).flatMap((value) => (isMedium(value) ? [t("custody.corrections.mediumAdded", { medium: medium(value) })] : [])),
+    ...listOf(details.mediaRemoved).flatMap((value) => (isMedium(value) ? [t("custody.corrections.mediumRemoved", { medium: medium(value) })] : [])),
+    ...listOf(details.mediaCorrected).flatMap((value) =>
+      typeof value === "object" && value !== null && !Array.isArray(value) && isMedium(value.from) && isMedium(value.to)
+        ? [t("custody.corrections.mediumCorrected", { from: medium(value.from), to: medium(value.to) })]
+        : [],
+    ),
+  ];
+  const specs = details.specsCorrected;
+  if (typeof specs === "object" && specs !== null && !Array.isArray(specs)) {
+    for (const [field, change] of Object.entries(specs)) {
+      if (typeof change !== "object" || change === null || Array.isArray(change)) continue;
+      lines.push(t("custody.corrections.specCorrected", { field: t(`device.${field}`), from: shown(change.from), to: shown(change.to) }));
+    }
+  }
+  if (lines.length === 0) return null;
+  return (
+    <ul className="mt-1 list-disc pl-5 text-sm text-slate-800">
+      {lines.map((line) => (
+        <li key={line}>{line}</li>
+      ))}
+    </ul>
   );
 }

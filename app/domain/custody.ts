@@ -18,7 +18,9 @@ import { isLifecycleAction, type Holder, type LifecycleAction } from "./lifecycl
 
 export const GENESIS_HASH = "0".repeat(64);
 
-export type CustodyDetails = Record<string, string | number | boolean | null>;
+/** A JSON value: details may hold lists and objects (the drives and specifications a collection corrected). */
+export type CustodyDetailValue = string | number | boolean | null | CustodyDetailValue[] | { [key: string]: CustodyDetailValue };
+export type CustodyDetails = Record<string, CustodyDetailValue>;
 
 /** Every field of an event except its own hash. */
 export type CustodyEventPayload = {
@@ -136,14 +138,29 @@ export const holderSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("recycler"), name: z.string() }),
 ]);
 
-const detailValue = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+const detailValue: z.ZodType<CustodyDetailValue> = z.lazy(() =>
+  z.union([z.string(), z.number(), z.boolean(), z.null(), z.array(detailValue), z.record(detailValue)]),
+);
+
+const mediumFacts = z.object({ serial: z.string(), kind: z.string(), capacityGb: z.number() }).strict();
+const specValue = z.union([z.string(), z.number(), z.null()]);
+/** Specifications a technician corrected: each field with what was registered and what was found. */
+const specsCorrected = z.record(z.object({ from: specValue, to: specValue }).strict());
 
 /** The details each event type records (Documenso-style typed audit payloads). */
 export const custodyDetailsSchemas = {
   register: z.object({}).strict(),
-  collect: z.object({}).strict(),
+  /** What the technician found different from the registration (nothing when collected as registered). */
+  collect: z
+    .object({
+      mediaAdded: z.array(mediumFacts).optional(),
+      mediaRemoved: z.array(mediumFacts).optional(),
+      mediaCorrected: z.array(z.object({ from: mediumFacts, to: mediumFacts }).strict()).optional(),
+      specsCorrected: specsCorrected.optional(),
+    })
+    .strict(),
   certify: z.object({ certificateNumber: z.string() }).strict(),
-  list: z.object({ grade: z.enum(["A", "B", "C", "parts"]) }).strict(),
+  list: z.object({ grade: z.enum(["A", "B", "C", "parts"]), specsCorrected: specsCorrected.optional() }).strict(),
   reserve: z.object({ requestId: z.number().nullable(), purchaseId: z.number().nullable() }).strict(),
   release: z.object({ reasonNoteId: z.number().nullable() }).strict(),
   handover: z.object({ signatureId: z.number().nullable() }).strict(),

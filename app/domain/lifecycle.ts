@@ -3,6 +3,8 @@
 // `decideTransition`; nothing else decides a transition. Pure: the caller passes in every fact.
 import { can, type Actor as PermissionActor, type PermissionAction } from "./permissions";
 import type { Role } from "./permissions";
+import type { CustodyDetails } from "./custody";
+import { correctionDetails, type MediaChanges, type SpecCorrections } from "./device-corrections";
 import type { CertificationReadiness } from "./wipes";
 
 export const deviceStatuses = ["registered", "collected", "wiped", "listed", "reserved", "deployed", "recycled"] as const;
@@ -49,9 +51,10 @@ export type DeviceFacts = {
 /** What the action needs beyond the facts: where the device goes. */
 export type TransitionInput =
   | { action: "register" }
-  | { action: "collect"; itServiceId: number }
+  /** `media` and `specs`: what the technician found different from the registration (recorded in the event). */
+  | { action: "collect"; itServiceId: number; media?: MediaChanges; specs?: SpecCorrections }
   | { action: "certify"; certificateNumber: string }
-  | { action: "list"; grade: ConditionGrade }
+  | { action: "list"; grade: ConditionGrade; specs?: SpecCorrections }
   | { action: "reserve"; requestId?: number; purchaseId?: number }
   /** The reason's text is stored apart (it may name people); the event holds its note's id. */
   | { action: "release"; reason: string; reasonNoteId?: number | null }
@@ -93,7 +96,7 @@ export type CustodyEventDraft = {
   toStatus: DeviceStatus;
   fromHolder: Holder | null;
   toHolder: Holder;
-  details: Record<string, string | number | boolean | null>;
+  details: CustodyDetails;
 };
 
 export type TransitionRefusal =
@@ -150,12 +153,12 @@ function outcome(input: TransitionInput, device: DeviceFacts): { toHolder: Holde
     case "register":
       return { toHolder: { kind: "organization", organizationId: device.owningDepartmentId }, details: {} };
     case "collect":
-      return { toHolder: { kind: "organization", organizationId: input.itServiceId }, details: {} };
+      return { toHolder: { kind: "organization", organizationId: input.itServiceId }, details: correctionDetails(input.media ?? null, input.specs ?? {}) };
     case "certify":
       if (blank(input.certificateNumber)) return { reason: "missing-detail", field: "certificateNumber" };
       return { toHolder: currentHolder, details: { certificateNumber: input.certificateNumber } };
     case "list":
-      return { toHolder: currentHolder, details: { grade: input.grade } };
+      return { toHolder: currentHolder, details: { grade: input.grade, ...correctionDetails(null, input.specs ?? {}) } };
     case "reserve":
       return { toHolder: currentHolder, details: { requestId: input.requestId ?? null, purchaseId: input.purchaseId ?? null } };
     case "release":

@@ -169,10 +169,7 @@ function parseText(text: string): NwipeLogParse {
   if (typeof text !== "string" || text.trim() === "") return refuse("The log is empty");
   if (looksBinary(text)) return refuse("The file holds binary data, not a text log");
 
-  const lines = text
-    .replace(/^\uFEFF/, "")
-    .replace(ANSI_ESCAPE, "")
-    .split(/\r\n?|\n/);
+  const lines = nwipeLogLines(text);
   const tooLong = lines.findIndex((line) => line.length > MAX_LINE_CHARS);
   if (tooLong !== -1) {
     return refuse(
@@ -201,6 +198,14 @@ function parseText(text: string): NwipeLogParse {
   }
   if (problems.length > 0) return { ok: false, problems: unique(problems) };
   return { ok: true, drives, warnings: unique(warnings) };
+}
+
+/** The log's lines as the parser reads them: without a byte-order mark and terminal colour codes. */
+export function nwipeLogLines(text: string): string[] {
+  return text
+    .replace(/^\uFEFF/, "")
+    .replace(ANSI_ESCAPE, "")
+    .split(/\r\n?|\n/);
 }
 
 function refuse(problem: string): NwipeLogParse {

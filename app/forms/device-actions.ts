@@ -4,12 +4,16 @@
 import { z } from "zod";
 import { conditionGrades } from "~/domain/lifecycle";
 import { printableText, requiredText } from "./fields";
+import { deviceSpecSchemaFields } from "./device";
+import { deviceSpecsSchema } from "./device-confirmation";
 import { recyclerChoice } from "./recycler";
 
 const deviceId = z.number({ required_error: "errors.required", invalid_type_error: "errors.number" }).int().positive();
 
 export const listDeviceInput = z.object({
   deviceId,
+  /** Specifications the technician corrects while grading (absent: as they are); recorded in the list event. */
+  specs: deviceSpecsSchema.partial().optional(),
   grade: z.enum(conditionGrades, { required_error: "errors.choose", invalid_type_error: "errors.choose" }),
 });
 export type ListDeviceInput = z.infer<typeof listDeviceInput>;
@@ -38,7 +42,9 @@ export type RecycleDeviceInput = z.infer<typeof recycleDeviceInput>;
 const confirmed = (message: string) => z.literal("on", { errorMap: () => ({ message }) });
 
 /** The device page's forms: a command's fields without the device (the page names it) and what people tick to confirm. */
-export const listForm = listDeviceInput.omit({ deviceId: true }).extend({ specsConfirmed: confirmed("errors.confirmSpecs") });
+export const listForm = listDeviceInput
+  .omit({ deviceId: true, specs: true })
+  .extend({ ...deviceSpecSchemaFields, specsConfirmed: confirmed("errors.confirmSpecs") });
 export const handoverForm = handOverDeviceInput.omit({ deviceId: true }).extend({ signatureConfirmed: confirmed("errors.confirmSignature") });
 export const releaseForm = releaseDeviceInput.omit({ deviceId: true });
 export const recycleForm = recycleDeviceInput.omit({ deviceId: true });

@@ -38,21 +38,26 @@ export const mediumSchema = z.object({
     .max(1_000_000, "errors.outOfRange"),
 });
 
-const deviceFields = {
-  assetTag: printableText(40),
-  serial: printableText(80),
-  manufacturer: printableText(80),
-  model: printableText(120),
-  type: enumField([...deviceTypes]),
+/** The specifications (app/domain/device-corrections.ts): registered, and corrected by a technician at collection and grading. */
+export const deviceSpecSchemaFields = {
   cpu: optionalText(120),
   ramGb: optionalNumber(0, 4096, { integer: true }),
   storageGb: optionalNumber(0, 1_000_000, { integer: true }),
   screenInches: optionalNumber(1, 120),
   keyboardLayout: optionalText(40),
   batteryHealthPercent: optionalNumber(0, 100, { integer: true }),
+  weightKg: optionalNumber(0, 500),
+};
+
+const deviceFields = {
+  assetTag: printableText(40),
+  serial: printableText(80),
+  manufacturer: printableText(80),
+  model: printableText(120),
+  type: enumField([...deviceTypes]),
+  ...deviceSpecSchemaFields,
   conditionNotes: optionalText(2000),
   purchaseDate: isoDate,
-  weightKg: optionalNumber(0, 500),
   media: z.array(mediumSchema).max(16, "errors.tooMany").default([]),
   /** Only coordinators choose; department staff always register for their own department. */
   departmentId: z.number({ invalid_type_error: "errors.choose" }).int().positive("errors.choose").optional(),

@@ -4,7 +4,8 @@
 import { z } from "zod";
 import { sanitizationMethods, sanitizationTechniques, verificationLevels, wipeRecordViolations, wipeResults, type WipeRecordInput } from "~/domain/wipes";
 import { parseMoment } from "~/i18n/format";
-import { enumField, isCalendarDate, optionalPrintableText, printableText } from "./fields";
+import { MAX_LOG_EXCERPT_CHARS } from "~/domain/wipe-drafts";
+import { enumField, hasNoLoneSurrogate, isCalendarDate, optionalPrintableText, printableText } from "./fields";
 
 const moment = z
   .string()
@@ -45,6 +46,13 @@ export const wipeRecordFields = z.object({
   notes: optionalPrintableText(2000, { multiline: true }),
   /** Typed by hand, or a draft read from an nwipe log and reviewed. */
   source: z.enum(wipeSources).default("manual"),
+  /** A draft's lines of its log (the wipe-logs answer's logExcerpt), kept with the record for the validator. */
+  logExcerpt: z
+    .string()
+    .max(MAX_LOG_EXCERPT_CHARS, "errors.tooLong")
+    .refine(hasNoLoneSurrogate, "errors.brokenCharacter")
+    .optional()
+    .transform((value) => (value?.trim() ? value : undefined)),
 });
 
 /** Names each rule violation at its field, as conform and the API's `fields` expect. */

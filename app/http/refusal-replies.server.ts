@@ -3,9 +3,16 @@
 import type { Submission } from "@conform-to/react";
 import { data } from "@remix-run/node";
 import { refusalAnswer, refusalFieldErrors, refusalProblems, type Refusal } from "~/commands/refusals";
-import { lookupTranslation } from "~/i18n/lookup";
+import { messageParts } from "~/forms/fields";
+import { lookupTranslation, translate } from "~/i18n/lookup";
 
 const english = (messageKey: string) => lookupTranslation("en", messageKey) ?? messageKey;
+
+/** A problem given as a translation key with values ("key {json}") in English; any other problem as it is. */
+function englishProblem(problem: string): string {
+  const { key, values } = messageParts(problem);
+  return key.startsWith("errors.") && lookupTranslation("en", key) !== undefined ? translate("en", key, values) : problem;
+}
 
 /**
  * The API's error body for a refusal: English message and field messages. Problems found in an
@@ -14,7 +21,8 @@ const english = (messageKey: string) => lookupTranslation("en", messageKey) ?? m
 export function apiRefusal(refusal: Refusal): Response {
   const answer = refusalAnswer(refusal);
   const fieldKeys = refusalFieldErrors(refusal);
-  const found = refusalProblems(refusal);
+  const refusalFound = refusalProblems(refusal);
+  const found = refusalFound && { ...refusalFound, problems: refusalFound.problems.map(englishProblem) };
   const fields = fieldKeys
     ? Object.fromEntries(Object.entries(fieldKeys).map(([field, keys]) => [field, keys.map(english)]))
     : found

@@ -282,7 +282,7 @@ export function writeTransition(
   decision: Extract<TransitionDecision, { ok: true }>,
   actor: LifecycleActor,
   now: number,
-  extraColumns: Partial<Pick<DeviceRecord, "conditionGrade">> = {},
+  extraColumns: Partial<Pick<DeviceRecord, "conditionGrade"> & DeviceSpecColumns> = {},
 ): boolean {
   const fromStatus = decision.event.fromStatus;
   if (fromStatus === null) throw new Error("writeTransition moves existing devices only");
@@ -521,4 +521,34 @@ export function listHeldDevices(holder: { organizationId: number } | { userId: s
     )
     .orderBy(desc(devices.updatedAt))
     .all();
+}
+
+/** The device's specification columns a technician may correct at collection and grading. */
+export type DeviceSpecColumns = Pick<DeviceRecord, "cpu" | "ramGb" | "storageGb" | "screenInches" | "keyboardLayout" | "batteryHealthPercent" | "weightKg">;
+
+/** Adds one storage medium to a device inside the caller's transaction; returns its id. */
+export function insertStorageMedium(tx: CircuitDatabase, deviceId: number, medium: MediumInput): number {
+  return tx
+    .insert(storageMedia)
+    .values({ deviceId, serial: medium.serial.trim(), kind: medium.kind, capacityGb: medium.capacityGb })
+    .returning({ id: storageMedia.id })
+    .get().id;
+}
+
+/** Corrects a medium's serial, kind or capacity inside the caller's transaction. */
+export function updateStorageMedium(tx: CircuitDatabase, deviceId: number, mediumId: number, medium: MediumInput): void {
+  tx.update(storageMedia)
+    .set({ serial: medium.serial.trim(), kind: medium.kind, capacityGb: medium.capacityGb })
+    .where(and(eq(storageMedia.id, mediumId), eq(storageMedia.deviceId, deviceId)))
+    .run();
+}
+
+/** Removes a medium the device turned out not to have; false when wipe records refer to it (they are kept). */
+export function deleteStorageMedium(tx: CircuitDatabase, deviceId: number, mediumId: number): boolean {
+  const recorded = tx.select({ id: wipeRecords.id }).from(wipeRecords).where(eq(wipeRecords.mediumId, mediumId)).limit(1).get();
+  if (recorded) return false;
+  tx.delete(storageMedia)
+    .where(and(eq(storageMedia.id, mediumId), eq(storageMedia.deviceId, deviceId)))
+    .run();
+  return true;
 }

@@ -42,6 +42,7 @@ const recordColumns = {
   finishedAt: wipeRecords.finishedAt,
   notes: wipeRecords.notes,
   source: wipeRecords.source,
+  logExcerpt: wipeRecords.logExcerpt,
   performedById: wipeRecords.performedById,
   performedByName: performers.name,
   recordedAt: wipeRecords.recordedAt,

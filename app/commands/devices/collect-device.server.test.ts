@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { db } from "~/db.server";
 import type { UserActor } from "~/domain/lifecycle";
-import { listDeviceCustody } from "~/models/custody.server";
+import { listDeviceCustody, verifyLedger } from "~/models/custody.server";
 import { getDevice } from "~/models/device.server";
-import { commandValue, createActor, createOrganization, deviceInput } from "~/test/factories";
+import { commandValue, createActor, createOrganization, deviceInput, nextNumber } from "~/test/factories";
 import { withTempTrigger } from "~/test/database";
 import { collectDevice } from "./collect-device.server";
 import { registerDevice } from "./register-device.server";
@@ -80,5 +80,55 @@ describe("collectDevice", () => {
     expect(outer).toBe("roll back the batch");
     expect(getDevice(deviceId)?.status).toBe("registered");
     expect(getDevice(otherId)?.status).toBe("registered");
+  });
+
+  test("the technician confirms drives and specifications as found: written with the collection and recorded in its event", () => {
+    const deviceId = commandValue(
+      registerDevice(coordinator, {
+        ...deviceInput({ ramGb: 8, cpu: "i5", media: [{ serial: `OLD-${nextNumber()}`, kind: "HDD", capacityGb: 500 }] }),
+        departmentId,
+      }),
+    ).id;
+    const registeredMedium = getDevice(deviceId)!.media[0]!;
+    const added = { serial: `NEW-${nextNumber()}`, kind: "SSD" as const, capacityGb: 256 };
+    const collected = commandValue(collectDevice(technician, { deviceId, media: [added], specs: { ramGb: 16, cpu: "i5" } }));
+    expect(collected.media.map(({ serial, kind, capacityGb }) => ({ serial, kind, capacityGb }))).toEqual([added]);
+    expect(collected.ramGb).toBe(16);
+    expect(listDeviceCustody(deviceId).at(-1)?.details).toEqual({
+      mediaAdded: [added],
+      mediaRemoved: [{ serial: registeredMedium.serial, kind: "HDD", capacityGb: 500 }],
+      specsCorrected: { ramGb: { from: 8, to: 16 } },
+    });
+    expect(verifyLedger().intact).toBe(true);
+  });
+
+  test("a drive corrected by its id keeps its place; collected as registered, the event records nothing", () => {
+    const deviceId = registered();
+    const medium = getDevice(deviceId)!.media[0]!;
+    commandValue(collectDevice(technician, { deviceId, media: [{ ...medium, capacityGb: medium.capacityGb + 1 }] }));
+    expect(getDevice(deviceId)!.media).toEqual([{ ...medium, capacityGb: medium.capacityGb + 1 }]);
+    expect(listDeviceCustody(deviceId).at(-1)?.details).toEqual({
+      mediaCorrected: [
+        {
+          from: { serial: medium.serial, kind: medium.kind, capacityGb: medium.capacityGb },
+          to: { serial: medium.serial, kind: medium.kind, capacityGb: medium.capacityGb + 1 },
+        },
+      ],
+    });
+    const unchanged = registered();
+    const device = getDevice(unchanged)!;
+    commandValue(collectDevice(technician, { deviceId: unchanged, media: device.media, specs: { ramGb: device.ramGb, cpu: device.cpu } }));
+    expect(listDeviceCustody(unchanged).at(-1)?.details).toEqual({});
+  });
+
+  test("a drive id of another device is refused at its position, and nothing is collected", () => {
+    const deviceId = registered();
+    const otherMedium = getDevice(registered())!.media[0]!;
+    expect(collectDevice(technician, { deviceId, media: [otherMedium] })).toEqual({
+      ok: false,
+      reason: "invalid-input",
+      fields: { "media[0].id": ["errors.notFound.medium"] },
+    });
+    expect(getDevice(deviceId)?.status).toBe("registered");
   });
 });

@@ -3,7 +3,7 @@
 import type { CircuitDatabase } from "~/db.server";
 import { decideTransition, type CustodyEventDraft, type LifecycleActor, type TransitionInput } from "~/domain/lifecycle";
 import { deviceInScope, deviceScopeOf } from "~/domain/scope";
-import { deviceFactsIn, writeTransition, type DeviceRecord } from "~/models/device.server";
+import { deviceFactsIn, writeTransition, type DeviceRecord, type DeviceSpecColumns } from "~/models/device.server";
 import { refuse } from "../command.server";
 
 export type DeviceInTransaction = NonNullable<ReturnType<typeof deviceFactsIn>>;
@@ -26,7 +26,7 @@ export function transitionDevice(
   input: TransitionInput,
   actor: LifecycleActor,
   now: number,
-  extraColumns: Partial<Pick<DeviceRecord, "conditionGrade">> = {},
+  extraColumns: Partial<Pick<DeviceRecord, "conditionGrade"> & DeviceSpecColumns> = {},
 ): CustodyEventDraft {
   const decision = decideTransition(device.facts, input, actor);
   if (!decision.ok) {

@@ -36,4 +36,11 @@ describe("listDevice", () => {
     ).toThrow(/forced/);
     expect(getDevice(device.id)).toMatchObject({ status: "wiped", conditionGrade: null });
   });
+
+  test("specifications corrected while grading are written with the listing and recorded in its event", () => {
+    const device = deviceInState("wiped", { input: { ramGb: 8, screenInches: 14 } });
+    const listed = commandValue(listDevice(lifecycleCast().technician, { deviceId: device.id, grade: "B", specs: { ramGb: 16, screenInches: 14 } }));
+    expect(listed).toMatchObject({ status: "listed", ramGb: 16, screenInches: 14 });
+    expect(listDeviceCustody(device.id).at(-1)?.details).toEqual({ grade: "B", specsCorrected: { ramGb: { from: 8, to: 16 } } });
+  });
 });

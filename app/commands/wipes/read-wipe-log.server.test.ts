@@ -4,7 +4,7 @@ import { describe, expect, test } from "vitest";
 import { wipeRecords } from "~db/schema";
 import { db } from "~/db.server";
 import { createActor, deviceInState, lifecycleCast, nextNumber } from "~/test/factories";
-import { MAX_LOG_BYTES, readWipeLog } from "./read-wipe-log.server";
+import { MAX_LOG_BYTES, readWipeLog, wipeLogAnswer } from "./read-wipe-log.server";
 
 const loggedSerial = "WD-WCC2E1234567";
 const nwipeLog = readFileSync("app/domain/fixtures/nwipe/shredos-dodshort-single.log", "utf8");
@@ -56,5 +56,27 @@ describe("readWipeLog", () => {
     expect(problems("é".repeat(MAX_LOG_BYTES / 2 + 1))).toMatch(/larger than 5 MB/);
     expect(problems("hello, this is not a log").length).toBeGreaterThan(0);
     expect(problems(nwipeLog)).toContain(loggedSerial);
+  });
+
+  test("a drive the device does not have is listed with serial, kind and capacity, and its draft carries the log's lines", () => {
+    const threeDrives = readFileSync("app/domain/fixtures/nwipe/nwipe-zeros-three-drives.log", "utf8");
+    const serial = `NV-${nextNumber()}`;
+    const device = deviceInState("collected", { input: { media: [{ serial, kind: "NVMe", capacityGb: 500 }] } });
+    const result = readWipeLog(lifecycleCast().technician, { deviceId: device.id, log: threeDrives.replaceAll("S4EVNX0N123456A", serial) });
+    if (!result.ok) throw new Error(result.reason);
+    expect(result.value.drafts.map((draft) => draft.serial)).toEqual([serial]);
+    expect(result.value.drafts[0]?.logExcerpt).toContain("/dev/nvme0n1");
+    expect(wipeLogAnswer(result.value).unknownDrives).toEqual([
+      { serial: "Z9A1B2C3", kind: "HDD", capacityGb: 1000 },
+      { serial: "X3T1PABCD", kind: "HDD", capacityGb: 1000 },
+    ]);
+    expect(result.value.ignoredDrives).toEqual(["Z9A1B2C3", "X3T1PABCD"]);
+  });
+
+  test("a device registered without drives is offered every drive of the log", () => {
+    const device = deviceInState("collected", { input: { media: [] } });
+    const result = readWipeLog(lifecycleCast().technician, { deviceId: device.id, log: nwipeLog });
+    expect(result.ok && result.value.drafts).toEqual([]);
+    expect(result.ok && wipeLogAnswer(result.value).unknownDrives).toEqual([{ serial: loggedSerial, kind: "HDD", capacityGb: 500 }]);
   });
 });

@@ -5,6 +5,7 @@ import { wipeRecords } from "~db/schema";
 import { wipeRecordViolations } from "~/domain/wipes";
 import type { UserActor } from "~/domain/lifecycle";
 import { addWipeRuleIssues, wipeRecordFields } from "~/forms/wipe";
+import { notifyRoleInApp } from "~/models/notification.server";
 import { getWipeRecord, mediumOfDevice, type WipeRecordView } from "~/models/wipe.server";
 import { commandTime, refuse, requirePermission, runCommand, type CommandOptions, type CommandResult } from "../command.server";
 import { requireDevice } from "../devices/device-transition.server";
@@ -16,7 +17,7 @@ export const recordWipeInput = wipeRecordFields
   .superRefine(addWipeRuleIssues);
 
 type ParsedRecordWipeInput = z.output<typeof recordWipeInput>;
-type OptionalField = "rounds" | "samplePercent" | "startedAt" | "finishedAt" | "notes" | "source";
+type OptionalField = "rounds" | "samplePercent" | "startedAt" | "finishedAt" | "notes" | "source" | "logExcerpt";
 /** What the schema gives, with the fields it fills with null (or "manual") left optional for other callers (the seed, tests). */
 export type RecordWipeInput = Omit<ParsedRecordWipeInput, OptionalField> & Partial<Pick<ParsedRecordWipeInput, OptionalField>>;
 /** One wipe record's own fields, without the device and medium it is about. */
@@ -52,11 +53,17 @@ export function recordWipe(actor: UserActor, input: RecordWipeInput, options: Co
         finishedAt: input.finishedAt == null ? null : new Date(input.finishedAt),
         notes: input.notes?.trim() || null,
         source: input.source ?? "manual",
+        // Only a record drafted from a log has its lines.
+        logExcerpt: input.source === "nwipe-log" ? (input.logExcerpt ?? null) : null,
         performedById: actor.userId,
         recordedAt: new Date(commandTime(options)),
       })
       .returning({ id: wipeRecords.id })
       .get();
+    // A passing record waits for a second technician: tell the others (a failed one is never validated).
+    if (input.result === "pass") {
+      notifyRoleInApp("technician", "wipeAwaitsValidation", { assetTag: device.row.assetTag }, `/devices/${device.row.id}`, { exceptUserId: actor.userId }, tx);
+    }
     return getWipeRecord(row.id, tx)!;
   });
 }

@@ -5,7 +5,9 @@ import { db } from "~/db.server";
 import type { UserActor } from "~/domain/lifecycle";
 import { sanitizationStatus } from "~/models/wipe.server";
 import { concurrentWriter } from "~/test/database";
-import { commandValue, createActor, createRecycler, deviceInState, lifecycleCast, passingWipe } from "~/test/factories";
+import { listDeviceCustody } from "~/models/custody.server";
+import { getDevice } from "~/models/device.server";
+import { commandValue, createActor, createRecycler, deviceInState, lifecycleCast, nextNumber, passingWipe } from "~/test/factories";
 import { recycleDevice } from "../devices/recycle-device.server";
 import { recordWipe } from "./record-wipe.server";
 import { validateWipe } from "./validate-wipe.server";
@@ -115,5 +117,32 @@ describe("validateWipe", () => {
     await writer.committed;
     expect(result).toEqual({ ok: false, reason: "already-validated" });
     expect(stored(record.id).validatedById).toBe(other.userId);
+  });
+
+  test("validate and certify: the last drive's validation certifies the device in the same transaction, with one certify event", () => {
+    const { device, record } = recorded();
+    const result = validateWipe(validator, { wipeId: record.id, deviceId: device.id, certify: true });
+    expect(result.ok && result.value).toMatchObject({
+      id: record.id,
+      validatedById: validator.userId,
+      certificateNumber: expect.stringMatching(/^WC-\d{4}-\d{6}$/),
+    });
+    expect(getDevice(device.id)?.status).toBe("wiped");
+    expect(listDeviceCustody(device.id).filter((event) => event.type === "certify")).toHaveLength(1);
+  });
+
+  test("validate and certify on a device not ready yet refuses, and the validation is rolled back too", () => {
+    const device = deviceInState("collected", {
+      input: {
+        media: [
+          { serial: `A-${nextNumber()}`, kind: "HDD", capacityGb: 500 },
+          { serial: `B-${nextNumber()}`, kind: "SSD", capacityGb: 256 },
+        ],
+      },
+    });
+    const record = commandValue(recordWipe(performer, { deviceId: device.id, mediumId: device.media[0]!.id, ...passingWipe() }));
+    expect(validateWipe(validator, { wipeId: record.id, certify: true })).toEqual({ ok: false, reason: "media-not-sanitized" });
+    expect(stored(record.id).validatedById).toBeNull();
+    expect(getDevice(device.id)?.status).toBe("collected");
   });
 });
