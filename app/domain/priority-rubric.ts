@@ -131,3 +131,9 @@ export function parseRubricAnswers(json: string | null): RubricAnswers | null {
     return null;
   }
 }
+
+/** Whose requests the rubric scores: members of a school or nonprofit; an employee's personal request has none. */
+export function rubricKindOf(role: string, organizationKind: string): RubricKind | null {
+  if (role !== "recipient") return null;
+  return organizationKind === "school" || organizationKind === "nonprofit" ? organizationKind : null;
+}

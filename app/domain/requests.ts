@@ -9,14 +9,6 @@ export type RequesterKind = (typeof requesterKinds)[number];
 export const requestStatuses = ["submitted", "approved", "rejected", "partly-fulfilled", "fulfilled", "cancelled"] as const;
 export type RequestStatus = (typeof requestStatuses)[number];
 
-/** The published rubric for need priority (0–100): the coordinator adds the points that apply. */
-export const priorityRubric = [
-  { key: "disadvantaged", points: 40 },
-  { key: "noDeviceAtHome", points: 30 },
-  { key: "learningNeed", points: 20 },
-  { key: "urgentDate", points: 10 },
-] as const;
-
 export function statusAfterFulfilment(quantity: number, fulfilled: number): RequestStatus {
   if (fulfilled >= quantity) return "fulfilled";
   return fulfilled > 0 ? "partly-fulfilled" : "approved";

@@ -12,7 +12,9 @@ import { buttonClass, FormErrors, SubmitButton, TextField, ValidatedForm } from 
 import { Card, EmptyState, PageHeading } from "~/components/ui/page";
 import type { UserActor } from "~/domain/lifecycle";
 import { can } from "~/domain/permissions";
-import { canCancel, priorityRubric } from "~/domain/requests";
+import { rubricAnswersInWords, RubricScale } from "~/components/priority-rubric";
+import { parseRubricAnswers } from "~/domain/priority-rubric";
+import { canCancel } from "~/domain/requests";
 import { requestScopeOf } from "~/domain/scope";
 // The commands' input schemas, from the module the browser can load too (the forms validate with them).
 import { approveRequestInput, cancelRequestInput, rejectRequestInput } from "~/forms/request";
@@ -50,6 +52,9 @@ function approve(actor: UserActor, formData: FormData) {
   const submission = parseWithZod(formData, { schema: approveRequestInput });
   if (submission.status !== "success") return invalidForm("approve", formData.get("requestId"), submission.reply());
   const result = approveRequest(actor, submission.value);
+  // A changed priority without a reason answers next to the field, on this request's card.
+  if (!result.ok && result.reason === "invalid-input")
+    return invalidForm("approve", formData.get("requestId"), submission.reply({ fieldErrors: result.fields }));
   if (!result.ok) return intentRefusal("approve", result);
   return redirectWithFlash("/requests", { key: "flash.requestApproved", values: { id: String(result.value.id) } });
 }
@@ -81,8 +86,11 @@ function ReviewForms({ request }: { request: RequestView }) {
   const { t } = useTranslation();
   const actionData = useActionData<typeof action>();
   const mine = actionData !== undefined && "requestId" in actionData && actionData.requestId === request.id;
+  // The rubric's priority is the proposal; an employee's request starts at 0 (schools and nonprofits come first).
+  const proposedPriority = request.rubricPriority ?? (request.requesterKind === "employee" ? 0 : undefined);
   const [approveForm, approveFields] = useForm({
     id: `approve-${request.id}`,
+    defaultValue: { priority: proposedPriority === undefined ? undefined : String(proposedPriority) },
     lastResult: mine && actionData?.intent === "approve" ? actionData.result : undefined,
     constraint: getZodConstraint(approveRequestInput),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: approveRequestInput }),
@@ -99,7 +107,21 @@ function ReviewForms({ request }: { request: RequestView }) {
         <FormErrors id={approveForm.errorId} errors={approveForm.errors} />
         <input type="hidden" name="intent" value="approve" />
         <input type="hidden" name="requestId" value={request.id} />
-        <TextField meta={approveFields.priority} label={t("requests.priorityFor", { id: request.id })} type="number" hint={t("requests.priorityHint")} />
+        <TextField
+          meta={approveFields.priority}
+          label={t("requests.priorityFor", { id: request.id })}
+          type="number"
+          hint={
+            request.rubricPriority !== null
+              ? t("requests.priorityHintRubric", { priority: request.rubricPriority })
+              : request.requesterKind === "employee"
+                ? t("requests.priorityHintEmployee")
+                : t("requests.priorityHint")
+          }
+        />
+        {request.rubricPriority !== null ? (
+          <TextField meta={approveFields.priorityReason} label={t("requests.priorityReasonFor", { id: request.id })} hint={t("requests.priorityReasonHint")} />
+        ) : null}
         <SubmitButton>{t("requests.approve", { id: request.id })}</SubmitButton>
       </ValidatedForm>
       <ValidatedForm form={rejectForm} className="space-y-2 rounded-md border border-slate-200 p-3">
@@ -109,6 +131,19 @@ function ReviewForms({ request }: { request: RequestView }) {
         <TextField meta={rejectFields.reason} label={t("requests.rejectReasonFor", { id: request.id })} />
         <SubmitButton variant="danger">{t("requests.reject", { id: request.id })}</SubmitButton>
       </ValidatedForm>
+    </div>
+  );
+}
+
+/** The rubric's answers and the priority they give, and the coordinator's reason when the approved priority differs. */
+function RubricLine({ request }: { request: RequestView }) {
+  const { t } = useTranslation();
+  const answers = parseRubricAnswers(request.rubricAnswers);
+  if (!answers || request.rubricPriority === null) return null;
+  return (
+    <div className="mt-1 text-sm text-slate-700">
+      <p>{t("requests.rubricAnswersLine", { answers: rubricAnswersInWords(answers, t), priority: request.rubricPriority })}</p>
+      {request.priorityReason ? <p>{t("requests.priorityChangedBecause", { priority: request.priority ?? "", reason: request.priorityReason })}</p> : null}
     </div>
   );
 }
@@ -133,16 +168,11 @@ export default function RequestsPage() {
           {t(actionData.refusal)}
         </div>
       ) : null}
-      {mayReview ? (
-        <Card title={t("requests.rubricTitle")}>
-          <p className="mb-2 text-slate-700">{t("requests.rubricIntro")}</p>
-          <ul className="list-disc pl-5 text-slate-800">
-            {priorityRubric.map((criterion) => (
-              <li key={criterion.key}>{t(`requests.rubric.${criterion.key}`, { points: criterion.points })}</li>
-            ))}
-          </ul>
-        </Card>
-      ) : null}
+      {/* The published rubric: the coordinator approves by it, and requesters see how their answers count. */}
+      <Card title={t("requests.rubricTitle")}>
+        <p className="mb-2 text-slate-700">{mayReview ? t("requests.rubricIntro") : t("requests.rubricIntroRequester")}</p>
+        <RubricScale />
+      </Card>
       {requests.length === 0 ? (
         <EmptyState>{mayFile ? t("requests.emptyRequester") : t("requests.emptyCoordinator")}</EmptyState>
       ) : (
@@ -178,6 +208,7 @@ export default function RequestsPage() {
                     <a href={`/requests/${request.id}/receipt.pdf`}>{t("pickup.receiptLink", { request: request.id })}</a>
                   </p>
                 ) : null}
+                <RubricLine request={request} />
                 {request.status === "rejected" && request.rejectionReason ? (
                   <p className="mt-1 text-sm font-medium text-red-800">{t("requests.rejectedBecause", { reason: request.rejectionReason })}</p>
                 ) : null}
