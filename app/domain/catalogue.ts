@@ -3,7 +3,7 @@
 // form's minimums that "ask for one like this" fills in.
 import { deviceTypes, keyboardLayouts, type DeviceType, type KeyboardLayout } from "./devices";
 import type { ConditionGrade } from "./lifecycle";
-import { feasible, type MatchableDevice, type MatchableRequest } from "./matching";
+import { feasible, requestSlots, type MatchableDevice, type MatchableRequest } from "./matching";
 import { isOpen, type RequestStatus } from "./requests";
 import type { SanitizationMethod } from "./wipes";
 
@@ -81,17 +81,34 @@ export type WaitingRequest = MatchableRequest & { status: RequestStatus };
  * the matching still decides who gets what.
  */
 export function waitingRequestCount(group: CatalogueGroupFields, requests: readonly WaitingRequest[]): number {
-  const device = matchableOf(group);
-  let waiting = 0;
-  for (const request of requests) if (isOpen(request.status) && feasible(device, request)) waiting += 1;
-  return waiting;
+  return waitingRequestCounts([group], requests)[0] ?? 0;
 }
 
-/** The waiting count of many groups at once: requests are looked at per type only. */
+/**
+ * The waiting count of many groups at once. Requests that ask the same thing are tested once, as the
+ * engine's profiles are: whether a device fits a request reads only what the request asks.
+ */
 export function waitingRequestCounts(groups: readonly CatalogueGroupFields[], requests: readonly WaitingRequest[]): number[] {
-  const byType = new Map<DeviceType, WaitingRequest[]>();
-  for (const request of requests) byType.set(request.type, [...(byType.get(request.type) ?? []), request]);
-  return groups.map((group) => waitingRequestCount(group, byType.get(group.type) ?? []));
+  const profiles = new Map<string, { request: WaitingRequest; count: number }>();
+  for (const request of requests) {
+    if (!isOpen(request.status) || requestSlots(request) === 0) continue;
+    const key = JSON.stringify([request.type, request.minRamGb, request.minStorageGb, request.minScreenInches, request.keyboardLayout.trim().toLowerCase()]);
+    const profile = profiles.get(key);
+    if (profile) profile.count += 1;
+    else profiles.set(key, { request, count: 1 });
+  }
+  const profilesOfType = new Map<DeviceType, { request: WaitingRequest; count: number }[]>();
+  for (const profile of profiles.values()) {
+    const ofType = profilesOfType.get(profile.request.type);
+    if (ofType) ofType.push(profile);
+    else profilesOfType.set(profile.request.type, [profile]);
+  }
+  return groups.map((group) => {
+    const device = matchableOf(group);
+    let waiting = 0;
+    for (const profile of profilesOfType.get(group.type) ?? []) if (feasible(device, profile.request)) waiting += profile.count;
+    return waiting;
+  });
 }
 
 /** The request form's fields that "ask for one like this" fills in, as the form's text defaults. */
