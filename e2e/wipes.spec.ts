@@ -56,12 +56,12 @@ test("two technicians wipe, validate, certify and list a laptop; the public page
   await expectAccessible(first.page);
   await first.page.getByLabel("Methode").selectOption({ label: "Zuiveren (purge)" });
   await first.page.getByLabel("Techniek").selectOption({ label: "Cryptografisch wissen" });
-  await first.page.getByLabel("Hulpmiddel", { exact: true }).fill("hdparm");
-  await first.page.getByLabel("Versie van het hulpmiddel").fill("9.65");
+  await first.page.getByLabel("Wisprogramma", { exact: true }).fill("hdparm");
+  await first.page.getByLabel("Versie van het wisprogramma").fill("9.65");
   await first.page.getByLabel("Verificatie").selectOption({ label: "Steekproef" });
   await first.page.getByLabel("Steekproef (%)").fill("10");
   await first.page.getByLabel("Resultaat").selectOption({ label: "Geslaagd" });
-  await first.page.getByRole("button", { name: "Wisrecord bewaren" }).click();
+  await first.page.getByRole("button", { name: "Wisverslag bewaren" }).click();
   await expect(first.page.getByText(`De wissing van ${ssdSerial} is vastgelegd.`)).toBeVisible();
 
   // …and the HDD's from the nwipe log of the run.
@@ -69,17 +69,17 @@ test("two technicians wipe, validate, certify and list a laptop; the public page
     .getByLabel("nwipe-logbestand")
     .setInputFiles({ name: "nwipe.log", mimeType: "text/plain", buffer: Buffer.from(nwipeLog.replaceAll(loggedSerial, hddSerial)) });
   await first.page.getByRole("button", { name: "Log inlezen" }).click();
-  const draft = first.page.getByRole("region", { name: `Ontwerp voor medium ${hddSerial}` });
+  const draft = first.page.getByRole("region", { name: `Concept-wisverslag voor schijf ${hddSerial}` });
   await expect(draft).toBeVisible();
-  await expect(draft.getByLabel("Hulpmiddel", { exact: true })).toHaveValue("nwipe");
+  await expect(draft.getByLabel("Wisprogramma", { exact: true })).toHaveValue("nwipe");
   await expect(draft.getByLabel("Resultaat")).toHaveValue("pass");
   await expectAccessible(first.page);
-  await draft.getByRole("button", { name: `Wisrecord van ${hddSerial} bewaren` }).click();
+  await draft.getByRole("button", { name: `Wisverslag van ${hddSerial} bewaren` }).click();
   await expect(first.page.getByText(`De wissing van ${hddSerial} is vastgelegd.`)).toBeVisible();
 
-  // The same technician may not validate their own record.
-  await first.page.getByRole("button", { name: `Wissing van ${ssdSerial} valideren` }).click();
-  await expect(first.page.getByRole("alert")).toContainText("U voerde deze wissing zelf uit, dus u kunt ze niet valideren");
+  // The same technician is not offered to validate their own record: it waits for a second technician.
+  await expect(first.page.getByRole("button", { name: `Wissing van ${ssdSerial} valideren` })).toHaveCount(0);
+  await expect(first.page.getByText("U hebt deze wissing vastgelegd: ze wacht op validatie door een tweede technicus.")).toHaveCount(2);
   await expect(first.page.getByRole("button", { name: "Wissing certificeren" })).toBeDisabled();
   await expect(first.page.getByText("Nog niet klaar om te certificeren.", { exact: false })).toContainText("De laatste wissing van elk opslagmedium");
   await first.context.close();
@@ -87,12 +87,15 @@ test("two technicians wipe, validate, certify and list a laptop; the public page
   // The second technician validates both, certifies, and lists the laptop.
   const second = await pageAs(browser, tech2);
   await second.page.goto(devicePath);
-  await second.page.getByRole("button", { name: `Wissing van ${ssdSerial} valideren` }).click();
+  // Each validation confirms what was checked; the last one validates and certifies in one go.
+  await second.page.getByLabel("Ik heb de methode en de verificatie nagekeken", { exact: true }).check();
+  await second.page.getByRole("button", { name: `Wissing van ${ssdSerial} valideren`, exact: true }).click();
   await expect(second.page.getByText(`De wissing van ${ssdSerial} is gevalideerd.`)).toBeVisible();
-  await second.page.getByRole("button", { name: `Wissing van ${hddSerial} valideren` }).click();
-  await expect(second.page.getByText(`De wissing van ${hddSerial} is gevalideerd.`)).toBeVisible();
-  await second.page.getByRole("button", { name: "Wissing certificeren" }).click();
-  await expect(second.page.getByText(`De wissing van ${device.assetTag} is gecertificeerd.`)).toBeVisible();
+  await second.page.getByText("De regels van de log over deze schijf").click();
+  await expect(second.page.getByText("Invoking method 'DoD Short' on /dev/sda")).toBeVisible();
+  await second.page.getByLabel("Ik heb de methode, de verificatie en de log nagekeken").check();
+  await second.page.getByRole("button", { name: `Wissing van ${hddSerial} valideren en het toestel certificeren` }).click();
+  await expect(second.page.getByText(new RegExp(`De wissing van ${hddSerial} is gevalideerd en het toestel is gecertificeerd: certificaat WC-`))).toBeVisible();
   await expectAccessible(second.page);
 
   const certificateLink = second.page.getByRole("link", { name: /^Certificaat WC-\d{4}-\d{6} openen \(pdf\)$/ });
@@ -108,7 +111,7 @@ test("two technicians wipe, validate, certify and list a laptop; the public page
   expect(pdf.text).toContain("Certificaat van gegevenswissing");
 
   await second.page.getByLabel("Staat (graad)").selectOption({ label: "A — als nieuw" });
-  await second.page.getByLabel("Ik heb nagekeken dat de specificaties hierboven kloppen").check();
+  await second.page.getByLabel("Ik heb deze specificaties op het toestel nagekeken").check();
   await second.page.getByRole("button", { name: "Toestel aanbieden" }).click();
   await expect(second.page.getByText(`${device.assetTag} wordt aangeboden.`)).toBeVisible();
   await expect(second.page.getByText("Aangeboden", { exact: true }).first()).toBeVisible();
@@ -138,6 +141,8 @@ test("a log that names no medium of the device is refused, and nothing is saved"
   await page.getByRole("button", { name: "Log inlezen" }).click();
   await expect(page.getByRole("alert")).toContainText("De log kon niet gebruikt worden. Er werd niets bewaard.");
   await expect(page.getByRole("alert")).toContainText(loggedSerial);
+  // Said in the page's language, not in the log reader's English.
+  await expect(page.getByRole("alert")).toContainText("Is het de log van een ander toestel?");
   await expect(page.getByText("Nog geen wissing vastgelegd voor dit medium in deze cyclus.")).toHaveCount(2);
   await context.close();
 });
@@ -150,12 +155,12 @@ test("a wipe whose method and technique disagree is answered next to the field",
   await page.getByRole("link", { name: `Wissing van ${ssdSerial} vastleggen` }).click();
   await page.getByLabel("Methode").selectOption({ label: "Vernietigen (destroy)" });
   await page.getByLabel("Techniek").selectOption({ label: "Overschrijven" });
-  await page.getByLabel("Doorgangen").fill("3");
-  await page.getByLabel("Hulpmiddel", { exact: true }).fill("shredder");
-  await page.getByLabel("Versie van het hulpmiddel").fill("1");
+  await page.getByLabel("Overschrijfrondes").fill("3");
+  await page.getByLabel("Wisprogramma", { exact: true }).fill("shredder");
+  await page.getByLabel("Versie van het wisprogramma").fill("1");
   await page.getByLabel("Verificatie").selectOption({ label: "Volledig" });
   await page.getByLabel("Resultaat").selectOption({ label: "Geslaagd" });
-  await page.getByRole("button", { name: "Wisrecord bewaren" }).click();
+  await page.getByRole("button", { name: "Wisverslag bewaren" }).click();
   await expect(page.getByText("Vernietigen vraagt een vernietigingstechniek")).toBeVisible();
   await expect(page.getByLabel("Techniek")).toHaveAttribute("aria-invalid", "true");
   await expectAccessible(page);

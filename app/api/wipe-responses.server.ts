@@ -1,4 +1,5 @@
 // JSON shapes of wipe records and certificates in the API (refusals answer through app/http/refusal-replies.server.ts).
+import type { WipeLogDrafts } from "~/commands/wipes/read-wipe-log.server";
 import type { CertificateView, StorageAbsenceView, WipeRecordView } from "~/models/wipe.server";
 
 export function wipeRecordJson(record: WipeRecordView) {
@@ -57,5 +58,14 @@ export function certificateJson(certificate: CertificateView, device: { id: numb
     records: certificate.records.map(wipeRecordJson),
     attempts: certificate.attempts.map((attempt) => ({ ...wipeRecordJson(attempt), deciding: attempt.deciding })),
     storageAbsence: certificate.storageAbsence && storageAbsenceJson(certificate.storageAbsence),
+  };
+}
+
+/** The wipe-logs answer: each unknown drive as the log describes it (serial, kind, capacity), without its draft. */
+export function wipeLogJson(value: WipeLogDrafts) {
+  return {
+    drafts: value.drafts,
+    unknownDrives: value.unknownDrives.map(({ serial, kind, capacityGb }) => ({ serial, kind, capacityGb })),
+    ignoredDrives: value.ignoredDrives,
   };
 }

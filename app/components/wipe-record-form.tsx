@@ -41,6 +41,8 @@ export function WipeRecordForm({
         )}
       />
       <input type="hidden" name="source" value={defaultValue?.tool === "nwipe" ? "nwipe-log" : "manual"} />
+      {/* A draft from a log keeps the log's lines about its drive, for the validator. */}
+      {defaultValue?.logExcerpt ? <input type="hidden" name="logExcerpt" value={defaultValue.logExcerpt} /> : null}
       <div className="grid gap-4 md:grid-cols-3">
         <SelectField
           meta={fields.method}

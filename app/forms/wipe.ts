@@ -63,3 +63,13 @@ export function addWipeRuleIssues(record: WipeRecordInput, context: z.Refinement
 export const wipeRecordSchema = wipeRecordFields.superRefine(addWipeRuleIssues);
 
 export type WipeRecordFormValues = z.input<typeof wipeRecordSchema>;
+
+/**
+ * The validator's form on the device page: which record, that they checked its evidence (required,
+ * also on the server), and "validate and certify" when it is the device's last drive to validate.
+ */
+export const validateWipeForm = z.object({
+  wipeId: z.number({ required_error: "errors.notFound.wipe", invalid_type_error: "errors.notFound.wipe" }).int().positive(),
+  evidenceChecked: z.literal("on", { errorMap: () => ({ message: "errors.confirmEvidence" }) }),
+  certify: z.literal("true").optional(),
+});

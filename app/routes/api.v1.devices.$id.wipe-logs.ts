@@ -1,8 +1,9 @@
 import type { ActionFunctionArgs } from "@remix-run/node";
 import { apiJson, methodNotAllowed, parseApiInput } from "~/api/responses.server";
+import { wipeLogJson } from "~/api/wipe-responses.server";
 import { requireApiUser } from "~/auth/api-auth.server";
 import { lifecycleActorOf } from "~/auth/guards.server";
-import { MAX_LOG_BYTES, readWipeLog, readWipeLogInput, wipeLogAnswer } from "~/commands/wipes/read-wipe-log.server";
+import { MAX_LOG_BYTES, readWipeLog, readWipeLogInput } from "~/commands/wipes/read-wipe-log.server";
 import { apiRefusal } from "~/http/refusal-replies.server";
 import { readApiTextBody } from "~/http/request-body.server";
 
@@ -16,5 +17,5 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const user = requireApiUser(request);
   const input = parseApiInput(readWipeLogInput, { deviceId: Number(params.id), log: await readApiTextBody(request, MAX_LOG_BYTES, "log") });
   const result = readWipeLog(lifecycleActorOf(user), input);
-  return result.ok ? apiJson(wipeLogAnswer(result.value)) : apiRefusal(result);
+  return result.ok ? apiJson(wipeLogJson(result.value)) : apiRefusal(result);
 }

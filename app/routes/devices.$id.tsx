@@ -12,7 +12,10 @@ import { recycleDevice } from "~/commands/devices/recycle-device.server";
 import { releaseDevice } from "~/commands/devices/release-device.server";
 import { returnDevice } from "~/commands/devices/return-device.server";
 import { MAX_LOG_BYTES, readWipeLog } from "~/commands/wipes/read-wipe-log.server";
-import { validateWipe, validateWipeInput } from "~/commands/wipes/validate-wipe.server";
+import { validateWipe } from "~/commands/wipes/validate-wipe.server";
+import { addStorageMedium, addStorageMediumInput } from "~/commands/devices/add-storage-medium.server";
+import { validateWipeForm } from "~/forms/wipe";
+import { collectForm } from "~/forms/device-confirmation";
 import { recordStorageAbsence } from "~/commands/wipes/record-storage-absence.server";
 import { validateStorageAbsence, validateStorageAbsenceInput } from "~/commands/wipes/validate-storage-absence.server";
 import { CustodyTimeline } from "~/components/custody-timeline";
@@ -103,9 +106,15 @@ type IntentArgs = { formData: FormData; actor: UserActor; deviceId: number };
 
 const devicePath = (deviceId: number) => `/devices/${deviceId}`;
 
-function collect({ actor, deviceId }: IntentArgs) {
-  const result = collectDevice(actor, { deviceId });
-  if (!result.ok) return intentRefusal("collect", result);
+function collect({ formData, actor, deviceId }: IntentArgs) {
+  const submission = parseWithZod(formData, { schema: collectForm });
+  // Adding or removing a drive without JavaScript answers with the form as it now is.
+  if (submission.status !== "success") {
+    return data({ intent: "collect" as const, result: submission.reply(), refusal: null }, { status: submission.status === "error" ? 400 : 200 });
+  }
+  const { media, ...specs } = submission.value;
+  const result = collectDevice(actor, { deviceId, media, specs });
+  if (!result.ok) return intentRefusal("collect", result, submission);
   return redirectWithFlash(devicePath(deviceId), { key: "flash.deviceCollected", values: { assetTag: result.value.assetTag } });
 }
 
@@ -118,7 +127,8 @@ function certify({ actor, deviceId }: IntentArgs) {
 function list({ formData, actor, deviceId }: IntentArgs) {
   const submission = parseWithZod(formData, { schema: listForm });
   if (submission.status !== "success") return data({ intent: "list" as const, result: submission.reply(), refusal: null }, { status: 400 });
-  const result = listDevice(actor, { deviceId, grade: submission.value.grade });
+  const { grade, specsConfirmed: _confirmed, ...specs } = submission.value;
+  const result = listDevice(actor, { deviceId, grade, specs });
   if (!result.ok) return intentRefusal("list", result, submission);
   return redirectWithFlash(devicePath(deviceId), { key: "flash.deviceListed", values: { assetTag: result.value.assetTag } });
 }
@@ -167,11 +177,39 @@ function recycle({ formData, actor, deviceId }: IntentArgs) {
 }
 
 function validateWipeRecord({ formData, actor, deviceId }: IntentArgs) {
-  const submission = parseWithZod(formData, { schema: validateWipeInput.pick({ wipeId: true }) });
-  if (submission.status !== "success") return data({ intent: "validate-wipe" as const, result: null, refusal: "errors.notFound.wipe" }, { status: 400 });
-  const result = validateWipe(actor, { wipeId: submission.value.wipeId, deviceId });
+  const submission = parseWithZod(formData, { schema: validateWipeForm });
+  const wipeId = Number(formData.get("wipeId"));
+  if (submission.status !== "success") return data({ intent: "validate-wipe" as const, result: submission.reply(), refusal: null, wipeId }, { status: 400 });
+  const certify = submission.value.certify === "true";
+  const result = validateWipe(actor, { wipeId: submission.value.wipeId, deviceId, certify });
   if (!result.ok) return intentRefusal("validate-wipe", result);
+  if (certify) {
+    return redirectWithFlash(devicePath(deviceId), {
+      key: "flash.wipeValidatedAndCertified",
+      values: { serial: result.value.mediumSerial, number: result.value.certificateNumber ?? "" },
+    });
+  }
   return redirectWithFlash(devicePath(deviceId), { key: "flash.wipeValidated", values: { serial: result.value.mediumSerial } });
+}
+
+/** "Add this drive": a drive named by the nwipe log that the device lacks, with its wipe record from the log. */
+function addMedium({ formData, actor, deviceId }: IntentArgs) {
+  const submission = parseWithZod(formData, { schema: addStorageMediumInput.omit({ deviceId: true }) });
+  const serial = String(formData.get("serial") ?? "");
+  if (submission.status !== "success")
+    return data({ intent: "add-medium" as const, result: submission.reply(), refusal: "errors.invalidInput", serial }, { status: 400 });
+  const result = addStorageMedium(actor, { deviceId, ...submission.value });
+  if (!result.ok && result.reason === "duplicate")
+    return data({ intent: "add-medium" as const, result: null, refusal: "errors.medium.duplicate", serial }, { status: 409 });
+  if (!result.ok) return intentRefusal("add-medium", result);
+  // Answered in place (the page keeps the log's other drafts); without JavaScript the page shows the same notice.
+  return {
+    intent: "add-medium" as const,
+    result: null,
+    refusal: null,
+    serial,
+    added: { serial: result.value.medium.serial, recorded: result.value.wipe !== null },
+  };
 }
 
 function recordAbsence({ formData, actor, deviceId }: IntentArgs) {
@@ -199,7 +237,7 @@ async function uploadLog({ formData, actor, deviceId }: IntentArgs) {
   const log = typeof file === "string" ? file : file ? await file.text() : "";
   const result = readWipeLog(actor, { deviceId, log });
   if (!result.ok) return intentRefusal("upload-log", result);
-  return { intent: "upload-log" as const, result: null, refusal: null, drafts: result.value.drafts, ignoredDrives: result.value.ignoredDrives };
+  return { intent: "upload-log" as const, result: null, refusal: null, drafts: result.value.drafts, unknownDrives: result.value.unknownDrives };
 }
 
 /** Each form on the page names its intent; each intent has one handler, which calls one command. */
@@ -216,6 +254,7 @@ const intentHandlers = {
   "record-storage-absence": recordAbsence,
   "validate-storage-absence": validateAbsence,
   "upload-log": uploadLog,
+  "add-medium": addMedium,
 };
 
 function isIntent(value: FormDataEntryValue | null): value is keyof typeof intentHandlers {
@@ -298,7 +337,9 @@ export default function DevicePage() {
         actions={actions}
         reservation={reservation}
         recyclers={recyclers}
+        device={device}
         results={{
+          collect: resultFor("collect"),
           handover: resultFor("handover"),
           release: resultFor("release"),
           list: resultFor("list"),
@@ -331,6 +372,9 @@ export default function DevicePage() {
           certifyOffered={certifyOffered}
           canCertify={canCertify}
           drafts={actionData && "drafts" in actionData ? actionData.drafts : null}
+          unknownDrives={actionData && "unknownDrives" in actionData ? actionData.unknownDrives : null}
+          validateResult={actionData?.intent === "validate-wipe" && "wipeId" in actionData ? { wipeId: actionData.wipeId, result: actionData.result } : null}
+          addedDrive={actionData && "added" in actionData ? actionData.added : null}
           absenceResult={resultFor("record-storage-absence")}
         />
       ) : null}

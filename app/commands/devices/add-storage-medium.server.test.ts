@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { getDevice } from "~/models/device.server";
-import { commandValue, createActor, deviceInState, lifecycleCast, nextNumber } from "~/test/factories";
+import { commandValue, createActor, deviceInState, lifecycleCast, nextNumber, passingWipe } from "~/test/factories";
 import { addStorageMedium } from "./add-storage-medium.server";
 import { certifyDevice } from "./certify-device.server";
 
@@ -41,5 +41,30 @@ describe("addStorageMedium", () => {
     const device = deviceInState("collected");
     expect(addStorageMedium(lifecycleCast().coordinator, { deviceId: device.id, ...found() })).toEqual({ ok: false, reason: "forbidden" });
     expect(addStorageMedium(createActor("department", device.departmentId), { deviceId: device.id, ...found() })).toEqual({ ok: false, reason: "forbidden" });
+  });
+
+  test("with the wipe the log recorded: the drive and its record in one go, the record awaiting a second technician", () => {
+    const device = deviceInState("collected");
+    const technician = lifecycleCast().technician;
+    const wipe = {
+      ...passingWipe({ tool: "nwipe", toolVersion: "0.34" }),
+      source: "nwipe-log" as const,
+      logExcerpt: "[2023/10/14 09:12:40]  notice: Invoking method 'DoD Short' on /dev/sdb",
+    };
+    const added = commandValue(addStorageMedium(technician, { deviceId: device.id, ...found(), wipe }));
+    expect(added.wipe).toMatchObject({
+      mediumId: added.medium.id,
+      performedById: technician.userId,
+      validatedById: null,
+      source: "nwipe-log",
+      logExcerpt: wipe.logExcerpt,
+    });
+  });
+
+  test("a wipe that breaks the rules refuses the whole: no drive is added", () => {
+    const device = deviceInState("collected");
+    const result = addStorageMedium(lifecycleCast().technician, { deviceId: device.id, ...found(), wipe: { ...passingWipe(), rounds: null } });
+    expect(result).toEqual({ ok: false, reason: "invalid-input", fields: { rounds: ["errors.wipe.roundsRequired"] } });
+    expect(getDevice(device.id)?.media).toEqual(device.media);
   });
 });

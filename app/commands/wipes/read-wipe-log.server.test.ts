@@ -4,7 +4,8 @@ import { describe, expect, test } from "vitest";
 import { wipeRecords } from "~db/schema";
 import { db } from "~/db.server";
 import { createActor, deviceInState, lifecycleCast, nextNumber } from "~/test/factories";
-import { MAX_LOG_BYTES, readWipeLog, wipeLogAnswer } from "./read-wipe-log.server";
+import { wipeLogJson } from "~/api/wipe-responses.server";
+import { MAX_LOG_BYTES, readWipeLog } from "./read-wipe-log.server";
 
 const loggedSerial = "WD-WCC2E1234567";
 const nwipeLog = readFileSync("app/domain/fixtures/nwipe/shredos-dodshort-single.log", "utf8");
@@ -66,7 +67,7 @@ describe("readWipeLog", () => {
     if (!result.ok) throw new Error(result.reason);
     expect(result.value.drafts.map((draft) => draft.serial)).toEqual([serial]);
     expect(result.value.drafts[0]?.logExcerpt).toContain("/dev/nvme0n1");
-    expect(wipeLogAnswer(result.value).unknownDrives).toEqual([
+    expect(wipeLogJson(result.value).unknownDrives).toEqual([
       { serial: "Z9A1B2C3", kind: "HDD", capacityGb: 1000 },
       { serial: "X3T1PABCD", kind: "HDD", capacityGb: 1000 },
     ]);
@@ -77,6 +78,6 @@ describe("readWipeLog", () => {
     const device = deviceInState("collected", { input: { media: [] } });
     const result = readWipeLog(lifecycleCast().technician, { deviceId: device.id, log: nwipeLog });
     expect(result.ok && result.value.drafts).toEqual([]);
-    expect(result.ok && wipeLogAnswer(result.value).unknownDrives).toEqual([{ serial: loggedSerial, kind: "HDD", capacityGb: 500 }]);
+    expect(result.ok && wipeLogJson(result.value).unknownDrives).toEqual([{ serial: loggedSerial, kind: "HDD", capacityGb: 500 }]);
   });
 });

@@ -3,7 +3,6 @@
 // device does not have are offered to be added (add-storage-medium), each with its draft ready. It is a
 // command all the same, so that who may upload a log is decided here and nowhere else.
 import { z } from "zod";
-import type { MediumKind } from "~/domain/devices";
 import type { UserActor } from "~/domain/lifecycle";
 import { nwipeLogLines, parseNwipeLog } from "~/domain/nwipe-log";
 import { draftsFromNwipeLog, type UnknownDrive, type WipeDraft } from "~/domain/wipe-drafts";
@@ -38,17 +37,4 @@ export function readWipeLog(actor: UserActor, input: ReadWipeLogInput, options: 
     if (!drafts.ok) refuse({ reason: "log-unreadable", problems: drafts.problems });
     return { drafts: drafts.drafts, unknownDrives: drafts.unknownDrives, ignoredDrives: drafts.unknownDrives.map((drive) => drive.serial) };
   });
-}
-
-/** The API's answer: each unknown drive as the log describes it (serial, kind, capacity), without its draft. */
-export function wipeLogAnswer(value: WipeLogDrafts): {
-  drafts: WipeDraft[];
-  unknownDrives: { serial: string; kind: MediumKind; capacityGb: number | null }[];
-  ignoredDrives: string[];
-} {
-  return {
-    drafts: value.drafts,
-    unknownDrives: value.unknownDrives.map(({ serial, kind, capacityGb }) => ({ serial, kind, capacityGb })),
-    ignoredDrives: value.ignoredDrives,
-  };
 }

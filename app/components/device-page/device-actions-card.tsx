@@ -2,7 +2,7 @@
 import { useTranslation } from "react-i18next";
 import { Card } from "~/components/ui/page";
 import type { LifecycleAction } from "~/domain/lifecycle";
-import { CollectForm } from "./collect-form";
+import { CollectForm, type CollectableDevice } from "./collect-form";
 import type { FormResult } from "./form-result";
 import { HandoverForm } from "./handover-form";
 import { ListForm } from "./list-form";
@@ -15,7 +15,7 @@ import { PreparePickupForm, ReadyForPickup, type PickupDefaults, type ReadyPicku
 export type TechnicianPickup = { requestId: number; devices: RequestDeviceOption[]; defaults: PickupDefaults; ready: ReadyPickup | null };
 
 /** The forms' last replies, by the intent that sent them. */
-export type ActionResults = Partial<Record<"handover" | "release" | "list" | "recycle" | "prepare-pickup", FormResult>>;
+export type ActionResults = Partial<Record<"collect" | "handover" | "release" | "list" | "recycle" | "prepare-pickup", FormResult>>;
 
 export function DeviceActionsCard({
   assetTag,
@@ -25,6 +25,7 @@ export function DeviceActionsCard({
   results,
   pickup = null,
   deviceId,
+  device,
 }: {
   assetTag: string;
   actions: readonly LifecycleAction[];
@@ -34,13 +35,15 @@ export function DeviceActionsCard({
   results: ActionResults;
   pickup?: TechnicianPickup | null;
   deviceId?: number;
+  /** Its drives and specifications, which the technician confirms at collection and grading. */
+  device: CollectableDevice;
 }) {
   const { t } = useTranslation();
   if (actions.length === 0) return null;
   return (
     <Card title={t("devicePage.actionsTitle")}>
       <div className="flex flex-wrap items-start gap-4">
-        {actions.includes("collect") ? <CollectForm /> : null}
+        {actions.includes("collect") ? <CollectForm device={device} lastResult={results.collect} /> : null}
         {reservation ? (
           <p className="w-full text-slate-800">{t("devicePage.reservedFor", { recipient: reservation.recipientName, request: reservation.requestId })}</p>
         ) : null}
@@ -68,7 +71,7 @@ export function DeviceActionsCard({
         ) : null}
         {actions.includes("release") ? <ReleaseForm assetTag={assetTag} lastResult={results.release} /> : null}
         {actions.includes("return") ? <ReturnForm assetTag={assetTag} /> : null}
-        {actions.includes("list") ? <ListForm lastResult={results.list} /> : null}
+        {actions.includes("list") ? <ListForm specs={device} lastResult={results.list} /> : null}
         {actions.includes("recycle") ? <RecycleForm assetTag={assetTag} recyclers={recyclers} lastResult={results.recycle} /> : null}
       </div>
     </Card>
