@@ -170,12 +170,7 @@ function collectedStates(viewerId: string) {
 }
 
 type CollectedQueue = "to_wipe" | "to_validate" | "own_pending" | "to_certify";
-const collectedQueueColumns: Record<CollectedQueue, ReturnType<typeof sql.raw>> = {
-  to_wipe: sql.raw("s.to_wipe"),
-  to_validate: sql.raw("s.to_validate"),
-  own_pending: sql.raw("s.own_pending"),
-  to_certify: sql.raw("s.to_certify"),
-};
+const collectedQueues: readonly CollectedQueue[] = ["to_wipe", "to_validate", "own_pending", "to_certify"];
 
 type CollectedCounts = Record<CollectedQueue, number>;
 
@@ -187,15 +182,33 @@ function collectedCounts(viewerId: string): CollectedCounts {
   return { to_wipe: row?.to_wipe ?? 0, to_validate: row?.to_validate ?? 0, own_pending: row?.own_pending ?? 0, to_certify: row?.to_certify ?? 0 };
 }
 
-function collectedItems(viewerId: string, queue: CollectedQueue, limit: number): QueueDevice[] {
-  const rows = db.all<{ id: number; assetTag: string; manufacturer: string; model: string; type: DeviceType; departmentName: string; since: number }>(
-    sql`${collectedStates(viewerId)}
-      SELECT d.id AS id, d.asset_tag AS assetTag, d.manufacturer AS manufacturer, d.model AS model, d.type AS type, o.name AS departmentName, d.updated_at AS since
-      FROM state s JOIN devices d ON d.id = s.device_id JOIN organizations o ON o.id = d.department_id
-      WHERE ${collectedQueueColumns[queue]}
-      ORDER BY s.updated_at ASC, s.device_id ASC LIMIT ${limit}`,
+/** The first items of every collected-device queue in one statement (the states are worked out once). */
+function collectedItems(viewerId: string, limit: number): Record<CollectedQueue, QueueDevice[]> {
+  const picks = sql.join(
+    collectedQueues.map(
+      (queue) =>
+        sql`SELECT * FROM (SELECT ${queue} AS queue, s.device_id AS device_id, s.updated_at AS updated_at FROM state s WHERE ${sql.raw(`s.${queue}`)} ORDER BY s.updated_at ASC, s.device_id ASC LIMIT ${limit})`,
+    ),
+    sql` UNION ALL `,
   );
-  return rows.map((row) => ({ ...row, since: Number(row.since) }));
+  const rows = db.all<{
+    queue: CollectedQueue;
+    id: number;
+    assetTag: string;
+    manufacturer: string;
+    model: string;
+    type: DeviceType;
+    departmentName: string;
+    since: number;
+  }>(
+    sql`${collectedStates(viewerId)}, picked AS (${picks})
+      SELECT p.queue AS queue, d.id AS id, d.asset_tag AS assetTag, d.manufacturer AS manufacturer, d.model AS model, d.type AS type, o.name AS departmentName, d.updated_at AS since
+      FROM picked p JOIN devices d ON d.id = p.device_id JOIN organizations o ON o.id = d.department_id
+      ORDER BY p.updated_at ASC, p.device_id ASC`,
+  );
+  const byQueue: Record<CollectedQueue, QueueDevice[]> = { to_wipe: [], to_validate: [], own_pending: [], to_certify: [] };
+  for (const { queue, ...device } of rows) byQueue[queue].push({ ...device, since: Number(device.since) });
+  return byQueue;
 }
 
 export type TechnicianQueues = {
@@ -211,10 +224,9 @@ export type TechnicianQueues = {
 
 export function technicianQueues(technicianId: string, limit = QUEUE_ITEM_LIMIT): TechnicianQueues {
   const counts = collectedCounts(technicianId);
-  const collected = (queue: CollectedQueue): Queue<QueueDevice> => ({
-    count: counts[queue],
-    items: counts[queue] > 0 ? collectedItems(technicianId, queue, limit) : [],
-  });
+  const anyCollected = collectedQueues.some((queue) => counts[queue] > 0);
+  const items = anyCollected ? collectedItems(technicianId, limit) : { to_wipe: [], to_validate: [], own_pending: [], to_certify: [] };
+  const collected = (queue: CollectedQueue): Queue<QueueDevice> => ({ count: counts[queue], items: items[queue] });
   return {
     toCollect: collectionQueue(limit),
     toWipe: collected("to_wipe"),
