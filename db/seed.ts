@@ -58,9 +58,16 @@ export async function seedDemoData(): Promise<void> {
 
   const organizationIds = new Map<string, number>();
   const cityOrganizations = [
-    { name: "Facilitair Bedrijf", kind: "department" },
-    { name: "Sociaal Huis", kind: "department" },
-    { name: "ICT-dienst", kind: "it_service" },
+    // Where technicians collect, and where recipients pick up (the IT service's counter and its hours).
+    { name: "Facilitair Bedrijf", kind: "department", address: "Stadhuisplein 1, 2000 Demostad (dienstingang, kelder)", contact: "Tom Peeters, 03 123 45 67" },
+    { name: "Sociaal Huis", kind: "department", address: "Kerkstraat 42, 2000 Demostad", contact: "Nadia Aerts, onthaal 2de verdieping" },
+    {
+      name: "ICT-dienst",
+      kind: "it_service",
+      address: "Stadhuisplein 1, 2000 Demostad — loket ICT, gelijkvloers",
+      contact: "ICT-balie, 03 123 40 00",
+      openingHours: "Maandag tot vrijdag 9.00–12.00 en 13.30–16.00 uur",
+    },
   ] as const;
   for (const organization of cityOrganizations) {
     organizationIds.set(organization.name, insertOrganization({ ...organization, status: "approved" }));

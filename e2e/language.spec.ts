@@ -33,6 +33,7 @@ test.describe("a signed-in user in English", () => {
       "Organizations",
       "Recyclers",
       "Invites",
+      "Users",
       "Mailbox",
       "Profile",
     ]);

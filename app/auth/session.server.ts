@@ -1,10 +1,11 @@
 // Sessions. Lucia v3 does the session bookkeeping (expiry, sliding renewal, cookie), but upstream is
 // in maintenance mode, so it stays behind this module: nothing else imports "lucia". Our adapter
 // stores only the SHA-256 hash of each session id, so a copy of the database opens no session.
-import { eq, lt } from "drizzle-orm";
+import { and, eq, isNull, lt } from "drizzle-orm";
 import { Cookie, Lucia, TimeSpan, type Adapter, type DatabaseSession, type DatabaseUser } from "lucia";
 import { sessions, users } from "~db/schema";
 import { db } from "~/db.server";
+import { recordSignIn } from "~/models/user.server";
 import { sha256Hex } from "./crypto.server";
 
 const hashedSessionAdapter: Adapter = {
@@ -13,7 +14,8 @@ const hashedSessionAdapter: Adapter = {
       .select({ userId: sessions.userId, expiresAt: sessions.expiresAt })
       .from(sessions)
       .innerJoin(users, eq(users.id, sessions.userId))
-      .where(eq(sessions.idHash, sha256Hex(sessionId)))
+      // A deactivated account's sessions are deleted with it; this keeps any straggler from opening.
+      .where(and(eq(sessions.idHash, sha256Hex(sessionId)), isNull(users.deactivatedAt)))
       .get();
     if (!row) return [null, null];
     const session: DatabaseSession = { id: sessionId, userId: row.userId, expiresAt: row.expiresAt, attributes: {} };
@@ -75,6 +77,7 @@ function withTransportSecurity(cookie: Cookie, request: Request): string {
  */
 export async function startSession(userId: string, request: Request): Promise<string> {
   const session = await lucia.createSession(userId, {});
+  recordSignIn(userId);
   const { maxAge: _maxAge, expires: _expires, ...attributes } = lucia.createSessionCookie(session.id).attributes;
   return withTransportSecurity(new Cookie(lucia.sessionCookieName, session.id, attributes), request);
 }

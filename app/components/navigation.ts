@@ -13,6 +13,7 @@ const navigationItems: (NavigationItem & { actions: PermissionAction[]; onlyWhen
   { to: "/organizations", labelKey: "nav.organizations", actions: ["organization.review"] },
   { to: "/recyclers", labelKey: "nav.recyclers", actions: ["recycler.manage"] },
   { to: "/invites", labelKey: "nav.invites", actions: ["invite.create"] },
+  { to: "/users", labelKey: "nav.users", actions: ["user.manage"] },
   { to: "/mailbox", labelKey: "nav.mailbox", actions: ["mailbox.view"], onlyWhen: (options) => options.devMailbox },
   { to: "/profile", labelKey: "nav.profile", actions: ["profile.manage"] },
 ];

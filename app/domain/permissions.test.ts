@@ -31,6 +31,8 @@ describe("the permission table", () => {
           "match.run",
           "match.confirm",
           "impact.view",
+          "user.manage",
+          "organization.contact",
         ],
         "department": [
           "home.view",
@@ -38,6 +40,7 @@ describe("the permission table", () => {
           "device.register",
           "device.viewOwnDepartment",
           "impact.view",
+          "organization.contact",
         ],
         "employee": [
           "home.view",

@@ -1,7 +1,7 @@
 // Personal API tokens for /api/v1: the queries about them (creating and revoking one are commands in
 // app/commands/tokens/). A token is shown once; only its SHA-256 hash is stored.
 import { and, desc, eq, gt, isNull } from "drizzle-orm";
-import { apiTokens } from "~db/schema";
+import { apiTokens, users } from "~db/schema";
 import { db } from "~/db.server";
 import { sha256Hex } from "~/auth/crypto.server";
 
@@ -34,7 +34,9 @@ export function userIdForApiToken(token: string, now = Date.now()): string | nul
   const row = db
     .select({ id: apiTokens.id, userId: apiTokens.userId })
     .from(apiTokens)
-    .where(and(eq(apiTokens.tokenHash, sha256Hex(token)), worksAt(now)))
+    // A deactivated account's tokens are revoked with it; the join keeps any straggler from working.
+    .innerJoin(users, eq(users.id, apiTokens.userId))
+    .where(and(eq(apiTokens.tokenHash, sha256Hex(token)), worksAt(now), isNull(users.deactivatedAt)))
     .get();
   if (!row) return null;
   db.update(apiTokens)

@@ -7,7 +7,16 @@ import { db, type CircuitDatabase } from "~/db.server";
 export type OrganizationSummary = { id: number; name: string; kind: OrganizationKind; status: string; description: string | null; createdAt: Date };
 
 export function insertOrganization(
-  organization: { name: string; kind: OrganizationKind; status: "pending" | "approved"; description?: string | null; accreditationNumber?: string | null },
+  organization: {
+    name: string;
+    kind: OrganizationKind;
+    status: "pending" | "approved";
+    description?: string | null;
+    accreditationNumber?: string | null;
+    address?: string | null;
+    contact?: string | null;
+    openingHours?: string | null;
+  },
   database: CircuitDatabase = db,
 ): number {
   const row = database.insert(organizations).values(organization).returning({ id: organizations.id }).get();
@@ -127,4 +136,56 @@ export function writeRecyclerAccreditation(tx: CircuitDatabase, id: number, accr
       .where(and(eq(organizations.id, id), isRecycler))
       .run().changes === 1
   );
+}
+
+export type OrganizationContact = {
+  id: number;
+  name: string;
+  kind: OrganizationKind;
+  address: string | null;
+  contact: string | null;
+  openingHours: string | null;
+};
+
+/** Where the organization is and whom to ask for (for the IT service: its counter's opening hours too). */
+export function organizationContact(id: number, database: CircuitDatabase = db): OrganizationContact | null {
+  return (
+    database
+      .select({
+        id: organizations.id,
+        name: organizations.name,
+        kind: organizations.kind,
+        address: organizations.address,
+        contact: organizations.contact,
+        openingHours: organizations.openingHours,
+      })
+      .from(organizations)
+      .where(eq(organizations.id, id))
+      .get() ?? null
+  );
+}
+
+/** The city's own organizations (departments and the IT service) with their address and contact, for the coordinator. */
+export function listCityOrganizationContacts(): OrganizationContact[] {
+  return db
+    .select({
+      id: organizations.id,
+      name: organizations.name,
+      kind: organizations.kind,
+      address: organizations.address,
+      contact: organizations.contact,
+      openingHours: organizations.openingHours,
+    })
+    .from(organizations)
+    .where(and(inArray(organizations.kind, ["department", "it_service"]), eq(organizations.status, "approved")))
+    .orderBy(asc(organizations.kind), asc(organizations.name))
+    .all();
+}
+
+export function writeOrganizationContact(
+  tx: CircuitDatabase,
+  id: number,
+  contact: { address: string | null; contact: string | null; openingHours: string | null },
+): void {
+  tx.update(organizations).set(contact).where(eq(organizations.id, id)).run();
 }

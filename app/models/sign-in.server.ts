@@ -9,9 +9,14 @@ import { normalizeEmail } from "~/domain/accounts";
 import { afterFailedAttempt, emptyThrottle, signInGate, type ThrottleState } from "~/domain/lockout";
 import { sha256Hex } from "~/auth/crypto.server";
 import { verifyAgainstDecoy, verifyPassword } from "~/auth/password.server";
-import { findCredentialsByEmail } from "./user.server";
+import { findCredentialsByEmail, recordSignIn } from "./user.server";
 
-export type SignInOutcome = { kind: "signed-in"; userId: string } | { kind: "invalid" } | { kind: "locked"; lockedUntil: number };
+export type SignInOutcome =
+  | { kind: "signed-in"; userId: string }
+  | { kind: "invalid" }
+  | { kind: "locked"; lockedUntil: number }
+  /** The right password of an account a coordinator deactivated: only its owner learns that it is deactivated. */
+  | { kind: "deactivated" };
 
 /** A device cookie that checked out for the address being signed in to: its nonce keys its throttle. */
 export type SignInDevice = { nonce: string };
@@ -82,11 +87,14 @@ export async function attemptSignIn(
   const credentials = findCredentialsByEmail(email);
   const passwordMatches = credentials ? await verifyPassword(credentials.passwordHash, password) : await verifyAgainstDecoy(password);
 
+  // Said only after the right password: a stranger still learns nothing about the address.
+  if (credentials && passwordMatches && credentials.activatedAt !== null && credentials.deactivatedAt !== null) return { kind: "deactivated" };
   if (credentials && passwordMatches && credentials.activatedAt !== null) {
     // Only the count the attempt answered to starts again: the owner signing in from their own browser
     // does not lift a lock that strangers caused on the address.
     if (gate.countsAgainst === "device" && nonceHash !== null) db.delete(signInDeviceThrottles).where(eq(signInDeviceThrottles.nonceHash, nonceHash)).run();
     else db.delete(signInThrottles).where(eq(signInThrottles.email, email)).run();
+    recordSignIn(credentials.id, new Date(now));
     return { kind: "signed-in", userId: credentials.id };
   }
   return { kind: "invalid" };

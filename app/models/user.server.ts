@@ -49,15 +49,24 @@ function toSessionUser(row: SessionUserRow): SessionUser {
   };
 }
 
+/** The signed-in person; null for an unknown id and for a deactivated account (whatever session or token it still presents). */
 export function getSessionUser(userId: string): SessionUser | null {
-  const row = db.select(sessionUserColumns).from(users).innerJoin(organizations, eq(organizations.id, users.organizationId)).where(eq(users.id, userId)).get();
+  const row = db
+    .select(sessionUserColumns)
+    .from(users)
+    .innerJoin(organizations, eq(organizations.id, users.organizationId))
+    .where(and(eq(users.id, userId), isNull(users.deactivatedAt)))
+    .get();
   return row ? toSessionUser(row) : null;
 }
 
-export function findCredentialsByEmail(email: string, database: CircuitDatabase = db): { id: string; passwordHash: string; activatedAt: Date | null } | null {
+export function findCredentialsByEmail(
+  email: string,
+  database: CircuitDatabase = db,
+): { id: string; passwordHash: string; activatedAt: Date | null; deactivatedAt: Date | null } | null {
   return (
     database
-      .select({ id: users.id, passwordHash: users.passwordHash, activatedAt: users.activatedAt })
+      .select({ id: users.id, passwordHash: users.passwordHash, activatedAt: users.activatedAt, deactivatedAt: users.deactivatedAt })
       .from(users)
       .where(eq(users.email, normalizeEmail(email)))
       .get() ?? null
@@ -129,6 +138,11 @@ export function insertUser(newUser: NewUser, database: CircuitDatabase = db): st
     })
     .run();
   return id;
+}
+
+/** A successful sign-in (a password, an invite accepted, an address confirmed): shown to the coordinator on /users. */
+export function recordSignIn(userId: string, at: Date = new Date(), database: CircuitDatabase = db): void {
+  database.update(users).set({ lastSignInAt: at }).where(eq(users.id, userId)).run();
 }
 
 export function writeUserLocale(tx: CircuitDatabase, userId: string, locale: string): void {

@@ -23,6 +23,7 @@ export async function action({ request }: ActionFunctionArgs) {
     response.headers.set("Retry-After", String(retryAfterSeconds));
     return response;
   }
+  if (outcome.kind === "deactivated") return apiError(401, "account_deactivated", "This account has been deactivated.");
   const user = outcome.kind === "invalid" ? null : getSessionUser(outcome.userId);
   if (!user) return apiError(401, "invalid_credentials", "E-mail address or password is not right.");
   const created = createApiToken(lifecycleActorOf(user), { label: body.label ?? "API", expiresInDays: body.expiresInDays }, { now });

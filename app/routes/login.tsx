@@ -51,6 +51,9 @@ export async function action({ request }: ActionFunctionArgs) {
       { status: 429, headers: { "Retry-After": String(Math.ceil((outcome.lockedUntil - now) / 1000)) } },
     );
   }
+  if (outcome.kind === "deactivated") {
+    return data({ result: submission.reply({ formErrors: ["errors.accountDeactivated"], hideFields: ["password"] }), lockedMinutes: null }, { status: 403 });
+  }
   if (outcome.kind === "invalid") {
     // The same words for a wrong password and for an account whose address is not confirmed yet (strangers learn
     // nothing), with a hint for whoever just signed up.

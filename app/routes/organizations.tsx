@@ -1,9 +1,11 @@
 import { parseWithZod } from "@conform-to/zod";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { lifecycleActorOf, requirePermission, requireUser } from "~/auth/guards.server";
 import { reviewOrganization, reviewOrganizationInput } from "~/commands/organizations/review-organization.server";
+import { updateOrganizationContact, updateOrganizationContactInput } from "~/commands/organizations/update-organization-contact.server";
+import { OrganizationContactForm } from "~/components/organization-contact-form";
 import { RouteErrorBoundary } from "~/components/error-page";
 import { buttonClass, SubmitButton } from "~/components/ui/form";
 import { Card, EmptyState, PageHeading } from "~/components/ui/page";
@@ -13,18 +15,36 @@ import { readForm } from "~/http/request-body.server";
 import { formatDate } from "~/i18n/format";
 import { pageTitle } from "~/i18n/meta";
 import { useLanguage } from "~/i18n/use-language";
-import { getOrganization, listOrganizations, listPendingOrganizations } from "~/models/organization.server";
+import { getOrganization, listCityOrganizationContacts, listOrganizations, listPendingOrganizations } from "~/models/organization.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "organizations.title");
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requirePermission(request, "organization.review");
-  return { pending: listPendingOrganizations(), all: listOrganizations() };
+  return { pending: listPendingOrganizations(), all: listOrganizations(), contacts: listCityOrganizationContacts() };
+}
+
+/** The coordinator corrects a department's or the IT service's address, contact or opening hours. */
+async function saveContact(request: Request, formData: FormData) {
+  const actor = lifecycleActorOf(await requireUser(request));
+  const submission = parseWithZod(formData, { schema: updateOrganizationContactInput });
+  const organizationId = Number(formData.get("organizationId")) || null;
+  if (submission.status !== "success")
+    return data({ intent: "organization-contact", organizationId, result: submission.reply(), refusal: null }, { status: 400 });
+  const saved = updateOrganizationContact(actor, submission.value);
+  if (!saved.ok) return intentRefusal("organization-contact", saved, submission);
+  return redirectWithFlash("/organizations", { key: "flash.organizationContactSaved", values: { organization: saved.value.name } });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
+  const formData = await readForm(request);
+  if (formData.get("intent") === "organization-contact") return saveContact(request, formData);
+  return review(request, formData);
+}
+
+async function review(request: Request, formData: FormData) {
   const actor = lifecycleActorOf(await requireUser(request));
-  const submission = parseWithZod(await readForm(request), { schema: reviewOrganizationInput });
+  const submission = parseWithZod(formData, { schema: reviewOrganizationInput });
   if (submission.status !== "success") throw data({ reason: "bad-request" }, { status: 400 });
   const result = reviewOrganization(actor, submission.value);
   if (result.ok) {
@@ -42,7 +62,9 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function OrganizationsPage() {
   const { t } = useTranslation();
   const language = useLanguage();
-  const { pending, all } = useLoaderData<typeof loader>();
+  const { pending, all, contacts } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const contactReply = actionData && "intent" in actionData && actionData.intent === "organization-contact" ? actionData : null;
   return (
     <div className="space-y-6">
       <PageHeading>{t("organizations.title")}</PageHeading>
@@ -81,6 +103,44 @@ export default function OrganizationsPage() {
             ))}
           </ul>
         )}
+      </Card>
+      <Card title={t("organizationContact.listTitle")}>
+        <p className="mb-3 text-slate-700">{t("organizationContact.listIntro")}</p>
+        {contactReply?.refusal ? (
+          <p role="alert" className="mb-3 text-sm font-medium text-red-800">
+            {t(contactReply.refusal)}
+          </p>
+        ) : null}
+        <ul className="divide-y divide-slate-200">
+          {contacts.map((organization) => {
+            const replyHere = contactReply && "organizationId" in contactReply && contactReply.organizationId === organization.id;
+            return (
+              <li key={organization.id} className="space-y-1 py-3">
+                <h3 className="font-semibold">
+                  {organization.name} <span className="text-sm font-normal text-slate-700">· {t(`organizationKinds.${organization.kind}`)}</span>
+                </h3>
+                <dl className="grid gap-x-4 text-sm sm:grid-cols-[max-content_1fr]">
+                  <dt className="font-semibold">{t("organizationContact.address")}</dt>
+                  <dd className="whitespace-pre-line">{organization.address ?? t("organizationContact.notSet")}</dd>
+                  <dt className="font-semibold">{t("organizationContact.contact")}</dt>
+                  <dd className="whitespace-pre-line">{organization.contact ?? t("organizationContact.notSet")}</dd>
+                  {organization.kind === "it_service" ? (
+                    <>
+                      <dt className="font-semibold">{t("organizationContact.openingHours")}</dt>
+                      <dd className="whitespace-pre-line">{organization.openingHours ?? t("organizationContact.notSet")}</dd>
+                    </>
+                  ) : null}
+                </dl>
+                <details open={replyHere ? true : undefined}>
+                  <summary className="cursor-pointer text-sm underline">{t("organizationContact.edit", { organization: organization.name })}</summary>
+                  <div className="mt-2 max-w-xl">
+                    <OrganizationContactForm organization={organization} lastResult={replyHere ? contactReply.result : null} />
+                  </div>
+                </details>
+              </li>
+            );
+          })}
+        </ul>
       </Card>
       <Card title={t("organizations.allTitle")}>
         <div className="overflow-x-auto">

@@ -3,11 +3,15 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { lifecycleActorOf, requirePermission, requireUser } from "~/auth/guards.server";
+import { actorOf, lifecycleActorOf, requirePermission, requireUser } from "~/auth/guards.server";
 import { endAllSessionsOf, endSession } from "~/auth/session.server";
 import { createApiToken } from "~/commands/tokens/create-api-token.server";
 import { revokeAllApiTokens } from "~/commands/tokens/revoke-all-api-tokens.server";
 import { revokeApiToken } from "~/commands/tokens/revoke-api-token.server";
+import { updateOrganizationContact, updateOrganizationContactInput } from "~/commands/organizations/update-organization-contact.server";
+import { OrganizationContactForm } from "~/components/organization-contact-form";
+import { can } from "~/domain/permissions";
+import { organizationContact } from "~/models/organization.server";
 import { RouteErrorBoundary } from "~/components/error-page";
 import { buttonClass, FormErrors, SelectField, SubmitButton, TextField, ValidatedForm } from "~/components/ui/form";
 import { Card, EmptyState, Notice, PageHeading } from "~/components/ui/page";
@@ -29,7 +33,17 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     account: { name: user.name, email: user.email, role: user.role, organizationName: user.organization.name },
     tokens: listActiveApiTokens(user.id),
+    /** A department member keeps their department's address and contact here; the coordinator their IT service's, with its opening hours. */
+    organizationContact: can(actorOf(user), "organization.contact") ? organizationContact(user.organization.id) : null,
   };
+}
+
+function saveOrganizationContact(actor: UserActor, formData: FormData) {
+  const submission = parseWithZod(formData, { schema: updateOrganizationContactInput });
+  if (submission.status !== "success") return data({ intent: "organization-contact", result: submission.reply(), refusal: null }, { status: 400 });
+  const saved = updateOrganizationContact(actor, submission.value);
+  if (!saved.ok) return intentRefusal("organization-contact", saved, submission);
+  return redirectWithFlash("/profile", { key: "flash.organizationContactSaved", values: { organization: saved.value.name } });
 }
 
 function createToken(actor: UserActor, formData: FormData) {
@@ -70,6 +84,8 @@ export async function action({ request }: ActionFunctionArgs) {
       return revokeToken(lifecycleActorOf(user), formData);
     case "sign-out-everywhere":
       return signOutEverywhere(request, user, formData);
+    case "organization-contact":
+      return saveOrganizationContact(lifecycleActorOf(user), formData);
     default:
       throw data({ reason: "bad-request" }, { status: 400 });
   }
@@ -78,11 +94,11 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function ProfilePage() {
   const { t } = useTranslation();
   const language = useLanguage();
-  const { account, tokens } = useLoaderData<typeof loader>();
+  const { account, tokens, organizationContact: contact } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [form, fields] = useForm({
     id: "create-token",
-    lastResult: actionData?.result ?? undefined,
+    lastResult: actionData?.intent === "create-token" ? (actionData.result ?? undefined) : undefined,
     defaultValue: { expiresInDays: String(DEFAULT_API_TOKEN_LIFETIME_DAYS) },
     constraint: getZodConstraint(createApiTokenInput),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: createApiTokenInput }),
@@ -104,6 +120,20 @@ export default function ProfilePage() {
           <dd>{account.organizationName}</dd>
         </dl>
       </Card>
+
+      {contact ? (
+        <section id="organization-contact" aria-labelledby="organization-contact-heading" className="rounded-lg border border-slate-200 bg-white p-5 shadow-sm">
+          <h2 id="organization-contact-heading" className="mb-3 text-lg font-semibold text-slate-900">
+            {t("organizationContact.title", { organization: contact.name })}
+          </h2>
+          {actionData?.intent === "organization-contact" && actionData.refusal ? (
+            <p role="alert" className="mb-3 text-sm font-medium text-red-800">
+              {t(actionData.refusal)}
+            </p>
+          ) : null}
+          <OrganizationContactForm organization={contact} lastResult={actionData?.intent === "organization-contact" ? actionData.result : null} />
+        </section>
+      ) : null}
 
       <Card title={t("profile.tokensTitle")}>
         <p className="mb-4 text-slate-700">{t("profile.tokensIntro")}</p>

@@ -8,6 +8,7 @@ import type { UserActor } from "~/domain/lifecycle";
 import { storageAbsenceRecordingRefusal } from "~/domain/wipes";
 import { storageAbsenceForm } from "~/forms/storage-absence";
 import { sanitizationFacts } from "~/models/device.server";
+import { notifyRoleInApp } from "~/models/notification.server";
 import { getStorageAbsence, type StorageAbsenceView } from "~/models/wipe.server";
 import { commandTime, refuse, requirePermission, runCommand, type CommandOptions, type CommandResult } from "../command.server";
 import { requireDevice } from "../devices/device-transition.server";
@@ -34,6 +35,7 @@ export function recordStorageAbsence(actor: UserActor, input: RecordStorageAbsen
       .values({ deviceId: device.row.id, notes: input.notes?.trim() || null, recordedById: actor.userId, recordedAt: new Date(commandTime(options)) })
       .returning({ id: storageAbsenceRecords.id })
       .get();
+    notifyRoleInApp("technician", "wipeAwaitsValidation", { assetTag: device.row.assetTag }, `/devices/${device.row.id}`, { exceptUserId: actor.userId }, tx);
     return getStorageAbsence(row.id, tx)!;
   });
 }
