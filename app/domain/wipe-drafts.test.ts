@@ -1,9 +1,9 @@
 import { describe, expect, test } from "vitest";
 import threeDrives from "./fixtures/nwipe/nwipe-zeros-three-drives.log?raw";
+import prngVerifyAll from "./fixtures/nwipe/nwipe-prng-verify-all-three-rounds.log?raw";
 import single from "./fixtures/nwipe/shredos-dodshort-single.log?raw";
 import { nwipeLogLines, parseNwipeLog } from "./nwipe-log";
 import { draftsFromNwipeLog, driveLogExcerpt, MAX_LOG_EXCERPT_CHARS, mediumKindOf } from "./wipe-drafts";
-
 
 function drafts(log: string, media: { id: number; serial: string }[]) {
   return draftsFromNwipeLog(parseNwipeLog(log), media, nwipeLogLines(log));
@@ -19,6 +19,13 @@ describe("draftsFromNwipeLog", () => {
       { serial: "S4EVNX0N123456A", kind: "NVMe", capacityGb: 500 },
     ]);
     expect(result.unknownDrives[1]?.draft).toMatchObject({ method: "clear", technique: "overwrite", result: "pass", verification: "full", tool: "nwipe" });
+  });
+
+  test("the kind comes from nwipe's bus where it says SSD", () => {
+    const result = drafts(prngVerifyAll, []);
+    expect(result.ok && result.unknownDrives.map(({ serial, kind, capacityGb }) => ({ serial, kind, capacityGb }))).toEqual([
+      { serial: "50026B7782ABCDEF", kind: "SSD", capacityGb: 240 },
+    ]);
   });
 
   test("a device without drives is offered every drive of the log", () => {
@@ -62,4 +69,6 @@ test("mediumKindOf reads NVMe and eMMC from the device name and SSD from the mod
   expect(mediumKindOf({ device: "/dev/mmcblk0", model: null })).toBe("eMMC");
   expect(mediumKindOf({ device: "/dev/sda", model: "Samsung SSD 860 EVO" })).toBe("SSD");
   expect(mediumKindOf({ device: "/dev/sda", model: "WDC WD5000AAKX" })).toBe("HDD");
+  // Newer nwipe marks a drive that does not rotate on its bus: "ATA-SSD".
+  expect(mediumKindOf({ device: "/dev/sdc", model: "KINGSTON SA400S37240G" }, "ATA-SSD")).toBe("SSD");
 });

@@ -52,13 +52,23 @@ function notesFor(drive: NwipeDrive): string {
  * of the others, a model that calls itself an SSD is one, and the rest are taken for hard disks
  * (the technician corrects the kind where the guess is wrong).
  */
-export function mediumKindOf(drive: Pick<NwipeDrive, "device" | "model">): MediumKind {
+export function mediumKindOf(drive: Pick<NwipeDrive, "device" | "model">, bus = ""): MediumKind {
   const device = drive.device ?? "";
   const model = drive.model ?? "";
-  if (/\/nvme/i.test(device) || /\bnvme\b/i.test(model)) return "NVMe";
-  if (/\/mmcblk/i.test(device) || /\bemmc\b/i.test(model)) return "eMMC";
-  if (/ssd|solid state/i.test(model)) return "SSD";
+  if (/\/nvme/i.test(device) || /\bnvme\b/i.test(model) || /nvme/i.test(bus)) return "NVMe";
+  if (/\/mmcblk/i.test(device) || /\bemmc\b/i.test(model) || /mmc/i.test(bus)) return "eMMC";
+  if (/ssd|solid state/i.test(model) || /ssd/i.test(bus)) return "SSD";
   return "HDD";
+}
+
+/** The bus nwipe printed for the drive ("ATA", newer nwipe "ATA-SSD" for a drive that does not rotate), or "". */
+function busOf(lines: readonly string[], device: string | null): string {
+  if (!device) return "";
+  const marker = `Found ${device}, `;
+  const line = lines.find((candidate) => candidate.includes(marker));
+  if (!line) return "";
+  const rest = line.slice(line.indexOf(marker) + marker.length);
+  return rest.slice(0, Math.max(0, rest.indexOf(","))).trim();
 }
 
 /** Whether `line` names `path` as a whole word (/dev/sda, not /dev/sdab). */
@@ -174,8 +184,10 @@ export function draftsFromNwipeLog(parsed: NwipeLogParse, media: { id: number; s
       continue;
     }
     // A drive wiped in two runs of one log counts once, as its latest run left it.
-    if (serial)
-      unknown.set(normalizedSerial(serial), { serial, kind: mediumKindOf(drive), capacityGb: drive.capacityGb || null, draft: draftOf(drive, lines) });
+    if (serial) {
+      const kind = mediumKindOf(drive, busOf(lines, drive.device));
+      unknown.set(normalizedSerial(serial), { serial, kind, capacityGb: drive.capacityGb || null, draft: draftOf(drive, lines) });
+    }
   }
   if (drafts.length === 0 && media.length > 0) {
     const named = parsed.drives.map((drive) => drive.serial ?? drive.device ?? "?").join(", ");
