@@ -73,6 +73,8 @@ function SiteHeader() {
   const { t } = useTranslation();
   const rootData = useRouteLoaderData<typeof loader>("root");
   const user = rootData?.user;
+  // The scan page has its own box.
+  const location = useLocation();
   return (
     <header className="border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
@@ -109,7 +111,7 @@ function SiteHeader() {
           )}
         </div>
       </div>
-      {rootData?.canScan ? (
+      {rootData?.canScan && location.pathname !== "/scan" ? (
         <div className="mx-auto max-w-6xl px-4 pb-2 sm:flex sm:justify-end">
           <ScanBox />
         </div>

@@ -112,8 +112,12 @@ function ScanLabelButton({ onFailed }: { onFailed: () => void }) {
   if (!available) return null;
   return (
     <>
-      <button type="button" onClick={() => void start()} className={buttonClass("secondary")}>
-        {t("scan.scanLabel")}
+      <button type="button" onClick={() => void start()} className={`${buttonClass("secondary")} gap-2 px-3`}>
+        <svg aria-hidden="true" viewBox="0 0 24 24" className="h-5 w-5" fill="none" stroke="currentColor" strokeWidth="2">
+          <path d="M3 7V4h3M21 7V4h-3M3 17v3h3M21 17v3h-3M7 8h3v3H7zM14 8h3v3h-3zM7 13h3v3H7zM14 14h3M17 14v3" />
+        </svg>
+        {/* On a phone the icon alone: the button keeps its name for screen readers. */}
+        <span className="sr-only sm:not-sr-only">{t("scan.scanLabel")}</span>
       </button>
       <dialog
         ref={dialogRef}
@@ -152,7 +156,7 @@ export function ScanBox({ defaultValue = "", inputId = "scan-q" }: { defaultValu
   const { t } = useTranslation();
   const inputRef = useRef<HTMLInputElement>(null);
   return (
-    <Form method="get" action="/scan" role="search" aria-label={t("scan.boxLabel")} className="flex w-full flex-wrap items-end gap-2 sm:w-auto sm:flex-nowrap">
+    <Form method="get" action="/scan" role="search" aria-label={t("scan.boxLabel")} className="flex w-full items-end gap-2 sm:w-auto">
       <div className="min-w-0 flex-1">
         <label htmlFor={inputId} className="sr-only">
           {t("scan.inputLabel")}

@@ -402,23 +402,34 @@ export default function DevicesPage() {
               </tbody>
             </table>
           </div>
-          <fieldset className="sticky bottom-0 z-10 -mx-4 border-t border-slate-300 bg-white/95 px-4 py-3 shadow-[0_-2px_6px_rgba(15,23,42,0.08)] sm:static sm:mx-0 sm:rounded-lg sm:border sm:shadow-none">
+          {/* With something selected the actions stay in view at the bottom of a phone's screen while the list scrolls. */}
+          <fieldset
+            className={`min-w-0 rounded-lg border border-slate-300 bg-white p-3 ${selected.size > 0 ? "sticky bottom-0 z-10 shadow-[0_-2px_8px_rgba(15,23,42,0.15)] sm:static sm:shadow-none" : ""}`}
+          >
             <legend className="sr-only">{t("devices.bulk.title")}</legend>
             <BulkErrors />
-            <div className="mt-2 flex flex-wrap items-end gap-2 first:mt-0">
+            <div className="grid grid-cols-2 items-end gap-2 sm:flex sm:flex-wrap">
               {hydrated ? (
-                <p aria-live="polite" className="w-full text-sm font-medium text-slate-800 sm:mr-2 sm:w-auto sm:self-center">
+                <p aria-live="polite" className="col-span-2 text-sm font-medium text-slate-800 sm:mr-2 sm:self-center">
                   {t("devices.bulk.selectedCount", { count: selected.size })}
                 </p>
               ) : null}
               {canCollect ? (
-                <button type="submit" name="intent" value="collect" className={buttonClass("secondary")}>
+                <button type="submit" name="intent" value="collect" className={`${buttonClass("secondary")} h-full px-3 leading-tight`}>
                   {t("devices.bulk.collect")}
                 </button>
               ) : null}
+              <button
+                type="submit"
+                formMethod="get"
+                formAction="/devices/labels.pdf"
+                className={`${buttonClass("secondary")} h-full px-3 leading-tight ${canCollect ? "" : "col-span-2"}`}
+              >
+                {t("devices.printLabels")}
+              </button>
               {canList ? (
-                <div className="flex items-end gap-2">
-                  <div>
+                <>
+                  <div className="sm:ml-auto">
                     <label htmlFor="bulk-grade" className="block text-xs font-semibold text-slate-800">
                       {t("devices.bulk.grade")}
                     </label>
@@ -426,7 +437,7 @@ export default function DevicesPage() {
                       id="bulk-grade"
                       name="grade"
                       defaultValue=""
-                      className="mt-0.5 block rounded-md border border-slate-400 bg-white px-2 py-2 text-sm text-slate-900"
+                      className="mt-0.5 block w-full rounded-md border border-slate-400 bg-white px-2 py-2 text-sm text-slate-900"
                     >
                       <option value="">{t("forms.choose")}</option>
                       {conditionGrades.map((grade) => (
@@ -436,14 +447,11 @@ export default function DevicesPage() {
                       ))}
                     </select>
                   </div>
-                  <button type="submit" name="intent" value="list" className={buttonClass("secondary")}>
+                  <button type="submit" name="intent" value="list" className={`${buttonClass("secondary")} px-3 leading-tight`}>
                     {t("devices.bulk.list")}
                   </button>
-                </div>
+                </>
               ) : null}
-              <button type="submit" formMethod="get" formAction="/devices/labels.pdf" className={buttonClass("secondary")}>
-                {t("devices.printLabels")}
-              </button>
             </div>
           </fieldset>
         </Form>
