@@ -398,7 +398,7 @@ function planArbitrary(identityCount: number, ownIds: number[], publicIds: strin
   return fc
     .record({
       target: fc.constantFrom(...targets),
-      otherMethod: sometimes(fc.constantFrom("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"), 8, null),
+      otherMethod: sometimes(fc.constantFrom("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "TRACE"), 8, null),
       identity: fc.nat({ max: identityCount - 1 }),
       segments: fc.array(segment, { minLength: 3, maxLength: 3 }),
       query,
