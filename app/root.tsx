@@ -118,9 +118,10 @@ function SiteHeader() {
       ) : null}
       {rootData?.navigation.length ? (
         <nav aria-label={t("nav.label")} className="border-t border-slate-100">
-          <ul className="mx-auto flex max-w-6xl flex-wrap gap-1 px-4 py-1">
+          {/* On a phone the entries stay on one line that scrolls sideways, so the page's own content starts on the first screen. */}
+          <ul className="mx-auto flex max-w-6xl gap-1 overflow-x-auto px-4 py-1 sm:flex-wrap">
             {rootData.navigation.map((item) => (
-              <li key={item.to}>
+              <li key={item.to} className="shrink-0">
                 <NavLink
                   to={item.to}
                   end={item.to === "/"}
