@@ -164,8 +164,8 @@ test("scan to open: by label URL, by asset tag, unknown; the staff link on the p
   const box = page.getByRole("search", { name: "Toestel openen" });
 
   // The label's absolute URL, as a scanner types it (with its Enter).
-  await box.getByLabel("Inventarisnummer, serienummer of labeladres").fill(`${baseURL}/verify/${device!.publicId}`);
-  await box.getByLabel("Inventarisnummer, serienummer of labeladres").press("Enter");
+  await box.getByLabel("Inventaris- of serienr. of labellink").fill(`${baseURL}/verify/${device!.publicId}`);
+  await box.getByLabel("Inventaris- of serienr. of labellink").press("Enter");
   await expect(page).toHaveURL(new RegExp(`/devices/${device!.id}$`));
   await expect(page.getByRole("heading", { level: 1 })).toContainText("HP EliteBook 840");
 
@@ -174,7 +174,7 @@ test("scan to open: by label URL, by asset tag, unknown; the staff link on the p
   await expect(page).toHaveURL(new RegExp(`/devices/${device!.id}$`));
 
   // Unknown: the page says so and offers the list's search.
-  await box.getByLabel("Inventarisnummer, serienummer of labeladres").fill(`${prefix}-NONE`);
+  await box.getByLabel("Inventaris- of serienr. of labellink").fill(`${prefix}-NONE`);
   await box.getByRole("button", { name: "Openen" }).click();
   await expect(page.getByText(`Geen toestel gevonden voor „${prefix}-NONE”.`)).toBeVisible();
   await expect(page.getByRole("link", { name: "Zoek ernaar in de lijst van toestellen" })).toHaveAttribute("href", `/devices?q=${prefix}-NONE`);
