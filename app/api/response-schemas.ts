@@ -501,7 +501,7 @@ export const apiResponses = {
     201: json(tokenSchema, "A new token; it is shown only now."),
     400: error("The body is not JSON."),
     413: error("The body is larger than 1 MB."),
-    401: error("E-mail address or password is not right."),
+    401: error('E-mail address or password is not right ("invalid_credentials"), or the right password of a deactivated account ("account_deactivated").'),
     403: error("The account may not make tokens (its organization is not approved)."),
     422: error("A field is missing or malformed."),
     429: error("The account is locked after too many failed attempts (Retry-After says for how long)."),

@@ -10,4 +10,5 @@ export const organizationContactForm = z.object({
   contact: optionalPrintableText(300, { multiline: true }),
   openingHours: optionalPrintableText(300, { multiline: true }),
 });
-export type OrganizationContactInput = z.input<typeof organizationContactForm>;
+/** What the command takes: the parsed form, or (the seed, tests) the fields as plain text; empty or missing clears one. */
+export type OrganizationContactInput = { organizationId: number; address?: string | null; contact?: string | null; openingHours?: string | null };

@@ -36,7 +36,7 @@ export function TechnicianQueues({ queues }: { queues: TechnicianQueuesView }) {
         count={queues.toCollect.count}
         shown={queues.toCollect.items.length}
         empty={t("workQueues.technician.toCollectEmpty")}
-        showAll={{ to: "/devices?status=registered", label: t("workQueues.showAll") }}
+        showAll={{ to: "/devices?status=registered", label: t("home.technician.collectAction") }}
       >
         {queues.toCollect.items.map((device) => (
           <QueueItem
