@@ -514,8 +514,15 @@ test("the request form: Enter in a field sends it, the error summary links to th
   await keys.tabTo("Aantal toestellen");
   await keys.press("Enter");
   const summary = page.getByRole("alert");
-  await expect(summary).toContainText("4 velden vragen aandacht:");
-  await expect(summary.getByRole("link")).toHaveText(["Soort", "Aantal mensen dat ze zal gebruiken", "Nodig tegen", "Doel"]);
+  await expect(summary).toContainText("6 velden vragen aandacht:");
+  await expect(summary.getByRole("link")).toHaveText([
+    "Soort",
+    "Aantal gebruikers",
+    "Nodig tegen",
+    "Doel",
+    "Aantal leerlingen zonder toestel thuis",
+    "Aandeel leerlingen met een schooltoelage of kansarmoede-indicator (%)",
+  ]);
   await expect(page.getByLabel("Soort")).toBeFocused();
   await expectAccessible(page);
   await keys.tabTo("Doel", { backwards: true });
