@@ -22,9 +22,11 @@ test("start to end: a school's request is approved, matched, confirmed, handed o
   await school.getByLabel("Minimaal geheugen (GB)").fill("8");
   await school.getByLabel("Minimale opslag (GB)").fill("256");
   await school.getByLabel("Toetsenbordindeling").selectOption("AZERTY-BE");
-  await school.getByLabel("Aantal mensen dat ze zal gebruiken").fill("24");
+  await school.getByLabel("Aantal gebruikers").fill("24");
   await school.getByLabel("Nodig tegen").fill(inTwoMonths());
   await school.getByLabel("Doel").fill(purpose);
+  await school.getByLabel("Aantal leerlingen zonder toestel thuis").fill("60");
+  await school.getByLabel("Aandeel leerlingen met een schooltoelage of kansarmoede-indicator (%)").fill("100");
   await school.getByRole("button", { name: "Aanvraag versturen" }).click();
   const filed = school.getByText(/Aanvraag #\d+ is verstuurd\./);
   await expect(filed).toBeVisible();
@@ -37,18 +39,19 @@ test("start to end: a school's request is approved, matched, confirmed, handed o
   const coordinator = await coordinatorContext.newPage();
   await signIn(coordinator, await newAccount("coordinator"));
   await coordinator.goto("/requests");
-  await expect(coordinator.getByRole("heading", { name: "Rubriek voor de prioriteit" })).toBeVisible();
+  await expect(coordinator.getByRole("heading", { name: "Puntenschaal voor de prioriteit" })).toBeVisible();
   await expectAccessible(coordinator);
-  await coordinator.getByLabel(`Prioriteit voor aanvraag #${requestId} (0–100)`).fill("100");
+  // The puntenschaal computed 90 from the school's answers; the coordinator approves with it.
+  await expect(coordinator.getByLabel(`Prioriteit voor aanvraag #${requestId} (0–100)`)).toHaveValue("90");
   await coordinator.getByRole("button", { name: `Aanvraag #${requestId} goedkeuren` }).click();
   await expect(coordinator.getByText(`Aanvraag #${requestId} is goedgekeurd.`)).toBeVisible();
 
   await coordinator.getByRole("navigation", { name: "Hoofdnavigatie" }).getByRole("link", { name: "Koppelen" }).click();
   await expectAccessible(coordinator);
-  await coordinator.getByRole("button", { name: "Koppelen" }).click();
+  await coordinator.getByRole("button", { name: "Voorstellen berekenen" }).click();
   const confirm = coordinator.getByRole("button", { name: new RegExp(`bevestigen voor aanvraag #${requestId}$`) });
   await expect(confirm).toBeVisible();
-  await expect(coordinator.getByText(/Score \d/).first()).toBeVisible();
+  await expect(coordinator.getByText(/prioriteit \d+ van 100/).first()).toBeVisible();
   await expectAccessible(coordinator);
   const assetTag = ((await confirm.textContent()) ?? "").replace(/ bevestigen voor aanvraag #\d+$/, "");
   await confirm.click();
