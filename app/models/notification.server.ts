@@ -1,6 +1,6 @@
 // In-app notifications, each with an e-mail in the outbox, in the person's own language.
 import { and, desc, eq, isNotNull, isNull, ne } from "drizzle-orm";
-import { notifications, users } from "~db/schema";
+import { notifications, storageAbsenceRecords, users, wipeRecords } from "~db/schema";
 import { db, type CircuitDatabase } from "~/db.server";
 import { defaultLanguage, isSupportedLanguage, type Language } from "~/i18n/config";
 import { lookupTranslation } from "~/i18n/lookup";
@@ -77,6 +77,29 @@ export function notifyRoleInApp(
       .values({ userId: recipient.id, kind, values: JSON.stringify(values), link })
       .run();
   }
+}
+
+/**
+ * Once nothing on the device waits for a second technician any more (every passing record and its
+ * no-storage record validated), the "waits for your validation" notifications about it are settled:
+ * marked read for everyone, so nobody is sent to validate what a colleague already did.
+ */
+export function settleValidationNotices(tx: CircuitDatabase, deviceId: number, at: number): void {
+  const waitingWipe = tx
+    .select({ id: wipeRecords.id })
+    .from(wipeRecords)
+    .where(and(eq(wipeRecords.deviceId, deviceId), eq(wipeRecords.result, "pass"), isNull(wipeRecords.validatedById)))
+    .get();
+  const waitingAbsence = tx
+    .select({ id: storageAbsenceRecords.id })
+    .from(storageAbsenceRecords)
+    .where(and(eq(storageAbsenceRecords.deviceId, deviceId), isNull(storageAbsenceRecords.validatedById)))
+    .get();
+  if (waitingWipe || waitingAbsence) return;
+  tx.update(notifications)
+    .set({ readAt: new Date(at) })
+    .where(and(eq(notifications.kind, "wipeAwaitsValidation"), eq(notifications.link, `/devices/${deviceId}`), isNull(notifications.readAt)))
+    .run();
 }
 
 export type NotificationView = { id: number; kind: string; values: Record<string, string>; link: string | null; createdAt: Date; read: boolean };

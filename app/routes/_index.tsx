@@ -312,7 +312,7 @@ export default function HomePage() {
           {t(actionData.refusal)}
         </p>
       ) : null}
-      <div className="grid gap-4 lg:grid-cols-2">
+      <div className="grid gap-4 lg:grid-cols-2 lg:items-start">
         {home.queues.technician ? <TechnicianQueues queues={home.queues.technician} /> : null}
         {home.queues.coordinator ? <CoordinatorQueues queues={home.queues.coordinator} /> : null}
         {home.queues.department ? <DepartmentQueues queues={home.queues.department} /> : null}

@@ -7,6 +7,7 @@ import type { UserActor } from "~/domain/lifecycle";
 import { rubricAnswersOf, rubricPriority, type RubricKind } from "~/domain/priority-rubric";
 import { requesterKindOf, requestQuantityProblem } from "~/domain/requests";
 import { fileRequestInput, type FileRequestInput } from "~/forms/request";
+import { notifyRoleInApp } from "~/models/notification.server";
 import { getOrganization } from "~/models/organization.server";
 import { getRequest, type RequestView } from "~/models/request.server";
 import { commandTime, refuse, requirePermission, runCommand, type CommandOptions, type CommandResult } from "../command.server";
@@ -54,6 +55,16 @@ export function fileRequest(actor: UserActor, input: FileRequestInput, options: 
       })
       .returning({ id: deviceRequests.id })
       .get();
-    return getRequest(row.id, tx)!;
+    const filed = getRequest(row.id, tx)!;
+    // Coordinators see it on their home page; one notification per request (the link names it).
+    notifyRoleInApp(
+      "coordinator",
+      "requestAwaitsReview",
+      { request: String(filed.id), organization: filed.requesterKind === "employee" ? filed.requesterName : filed.organizationName },
+      `/requests#request-${filed.id}`,
+      {},
+      tx,
+    );
+    return filed;
   });
 }

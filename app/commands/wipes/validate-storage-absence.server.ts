@@ -5,6 +5,7 @@ import { storageAbsenceRecords } from "~db/schema";
 import type { UserActor } from "~/domain/lifecycle";
 import { currentStorageAbsence, storageAbsenceValidationRefusal } from "~/domain/wipes";
 import { sanitizationFacts } from "~/models/device.server";
+import { settleValidationNotices } from "~/models/notification.server";
 import { getStorageAbsence, storageAbsenceRow, type StorageAbsenceView } from "~/models/wipe.server";
 import { commandTime, refuse, requirePermission, runCommand, type CommandOptions, type CommandResult } from "../command.server";
 import { requireDevice } from "../devices/device-transition.server";
@@ -38,6 +39,7 @@ export function validateStorageAbsence(actor: UserActor, input: ValidateStorageA
       .where(and(eq(storageAbsenceRecords.id, record.id), isNull(storageAbsenceRecords.validatedById), ne(storageAbsenceRecords.recordedById, actor.userId)))
       .run();
     if (result.changes !== 1) refuse({ reason: "conflict" });
+    settleValidationNotices(tx, record.deviceId, commandTime(options));
     return getStorageAbsence(record.id, tx)!;
   });
 }

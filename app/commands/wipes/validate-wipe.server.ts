@@ -6,6 +6,7 @@ import { z } from "zod";
 import { wipeRecords } from "~db/schema";
 import type { UserActor } from "~/domain/lifecycle";
 import { validationRefusal } from "~/domain/wipes";
+import { settleValidationNotices } from "~/models/notification.server";
 import { currentCertificate, getWipeRecord, wipeRecordRow, type WipeRecordView } from "~/models/wipe.server";
 import { commandTime, refuse, requirePermission, runCommand, type CommandOptions, type CommandResult } from "../command.server";
 import { certifyDevice } from "../devices/certify-device.server";
@@ -40,6 +41,7 @@ export function validateWipe(actor: UserActor, input: ValidateWipeInput, options
       .where(and(eq(wipeRecords.id, record.id), isNull(wipeRecords.validatedById), ne(wipeRecords.performedById, actor.userId), eq(wipeRecords.result, "pass")))
       .run();
     if (result.changes !== 1) refuse({ reason: "conflict" });
+    settleValidationNotices(tx, record.deviceId, now);
     let certificateNumber: string | null = null;
     if (input.certify) {
       const certified = certifyDevice(actor, { deviceId: record.deviceId }, { tx, now });
