@@ -138,7 +138,11 @@ test("20 simultaneous confirmations of one device: exactly one wins", async ({ r
   expect(requests.items.find((item: { id: number }) => item.id === requestId)).toMatchObject({ reserved: 1, fulfilled: 0 });
 });
 
-test("a nonprofit signs for its reserved device from its own account", async ({ browser, request, newAccount }) => {
+test("a nonprofit sees its reserved device waiting at the IT service and cannot sign for it before it is ready for pickup", async ({
+  browser,
+  request,
+  newAccount,
+}) => {
   const device = await listedLaptop(request, { ramGb: 16, storageGb: 512 });
   const nonprofitAccount = await newAccount("recipient", { kind: "nonprofit" });
   const nonprofit = await bearer(request, nonprofitAccount.email);
@@ -162,25 +166,23 @@ test("a nonprofit signs for its reserved device from its own account", async ({ 
   expect((await request.post(`/api/v1/requests/${requestId}/approve`, { headers: coordinator, data: { priority: 70 } })).status()).toBe(200);
   expect((await request.post("/api/v1/matching/confirm", { headers: coordinator, data: { deviceId: device.id, requestId } })).status()).toBe(200);
 
+  // Reserved is not ready: the nonprofit is told it will hear where and when, and cannot sign yet (e2e/pickup.spec.ts walks the pickup).
   const context = await browser.newContext({ locale: "nl-BE" });
   const page = await context.newPage();
   await signIn(page, nonprofitAccount);
   await page.goto("/");
-  await expect(page.getByRole("heading", { name: "Voor u gereserveerd" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: `Aanvraag #${requestId}` })).toBeVisible();
+  await expect(page.getByText(`Voor u gereserveerd, nog bij de ICT-dienst`)).toBeVisible();
+  await expect(page.getByRole("button", { name: /Tekenen voor/ })).toHaveCount(0);
   await expectAccessible(page);
-  await page.getByRole("button", { name: `Tekenen voor ${device.assetTag}` }).click();
-  await expect(page.getByText("Wie tekent, moet bevestigen.")).toBeVisible();
-  await page.getByLabel(`Ik ontving ${device.assetTag} en teken ervoor`).check();
-  await page.getByRole("button", { name: `Tekenen voor ${device.assetTag}` }).click();
-  await expect(page.getByText(`De overhandiging van ${device.assetTag} is vastgelegd.`)).toBeVisible();
-  await expect(page.getByText(`Geschiedenis van ${device.assetTag}`)).toBeVisible();
   await context.close();
 
-  const custody = await (await request.get(`/api/v1/verify/${device.publicId}`)).json();
-  expect(custody.device.status).toBe("deployed");
-  expect(custody.events.at(-1)).toMatchObject({
-    type: "handover",
-    to: { kind: "organization", name: nonprofitAccount.organization.name },
-    actorRole: "recipient",
+  const early = await request.post(`/api/v1/devices/${device.id}/transitions`, {
+    headers: nonprofit,
+    data: { action: "handover", signedBy: "Nina", pickupCode: "ACEFHJ" },
   });
+  expect(early.status()).toBe(409);
+  expect((await early.json()).error.code).toBe("not_ready_for_pickup");
+  const custody = await (await request.get(`/api/v1/verify/${device.publicId}`)).json();
+  expect(custody.device.status).toBe("reserved");
 });
