@@ -301,6 +301,11 @@ for (const language of ["nl", "en"] as const) {
     await expect(school.page.getByLabel(t("requests.neededByLabel"))).toHaveValue(neededBy.isoDate);
     await school.tabTo(t("requests.purpose"));
     await school.type(`Keyboard ${stamp}`);
+    // The puntenschaal's questions for a school: they give the request its priority.
+    await school.tabTo(t("requests.rubric.questions.pupilsWithoutDevice"));
+    await school.type("60");
+    await school.tabTo(t("requests.rubric.questions.disadvantagedSharePercent"));
+    await school.type("100");
     await expectAccessible(school.page);
     await school.tabTo(t("requests.submit"));
     await school.press("Enter");
@@ -317,8 +322,9 @@ for (const language of ["nl", "en"] as const) {
     await coordinator.tabTo(t("nav.requests"), { backwards: true });
     await coordinator.press("Enter");
     await expectHeadingFocused(coordinator.page, t("requests.title"));
+    // Prefilled with the priority the puntenschaal computed from the school's answers.
     await coordinator.tabTo(t("requests.priorityFor", { id: requestId }));
-    await coordinator.type("100");
+    await expect(coordinator.page.getByLabel(t("requests.priorityFor", { id: requestId }))).toHaveValue("90");
     await coordinator.press("Enter");
     await expectConfirmation(coordinator.page, t("flash.requestApproved", { id: requestId }));
     step("match (compute proposals)");
