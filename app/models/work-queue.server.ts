@@ -71,17 +71,30 @@ function devicesWithStatus(status: DeviceStatus, limit: number): QueueDevice[] {
     .map(toQueueDevice);
 }
 
-/** Registered devices with where to collect them and whom to ask for. */
+/** A technician collects at one department at a time: the queue shows a few devices of each department, the longest waiting first. */
+export const COLLECT_ITEMS_PER_DEPARTMENT = 3;
+
+/**
+ * Registered devices with where to collect them and whom to ask for: up to a few per department (the
+ * department waiting longest first), so that one department's backlog does not hide another's devices.
+ */
 function collectionQueue(limit: number): Queue<CollectionItem> {
   const items = db
-    .select({ ...queueDeviceColumns, departmentAddress: organizations.address, departmentContact: organizations.contact })
-    .from(devices)
-    .innerJoin(organizations, eq(organizations.id, devices.departmentId))
-    .where(eq(devices.status, "registered"))
-    .orderBy(asc(devices.updatedAt), asc(devices.id))
-    .limit(limit)
-    .all()
-    .map(toQueueDevice);
+    .all<Omit<CollectionItem, "since"> & { since: number }>(
+      sql`SELECT d.id AS id, d.asset_tag AS assetTag, d.manufacturer AS manufacturer, d.model AS model, d.type AS type, o.name AS departmentName,
+          o.address AS departmentAddress, o.contact AS departmentContact, d.updated_at AS since
+        FROM (
+          SELECT id, department_id, updated_at,
+            row_number() OVER (PARTITION BY department_id ORDER BY updated_at, id) AS position,
+            min(updated_at) OVER (PARTITION BY department_id) AS department_since
+          FROM devices WHERE status = 'registered'
+        ) w
+        JOIN devices d ON d.id = w.id JOIN organizations o ON o.id = d.department_id
+        WHERE w.position <= ${COLLECT_ITEMS_PER_DEPARTMENT}
+        ORDER BY w.department_since ASC, w.department_id ASC, w.position ASC
+        LIMIT ${limit}`,
+    )
+    .map((row) => ({ ...row, since: Number(row.since) }));
   return { count: countWithStatus("registered"), items };
 }
 
