@@ -40,7 +40,7 @@ export function CatalogueFilters({ query }: { query: CatalogueQuery }) {
       method="get"
       action="/catalogue"
       aria-label={t("catalogue.filters")}
-      className="grid grid-cols-1 gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-4"
+      className="grid grid-cols-2 gap-3 rounded-lg border border-slate-200 bg-white p-4 lg:grid-cols-4"
     >
       <div>
         <label htmlFor="filter-type" className={labelClass}>
@@ -132,7 +132,7 @@ export function CatalogueFilters({ query }: { query: CatalogueQuery }) {
           ))}
         </select>
       </div>
-      <div className="flex flex-wrap items-end gap-3">
+      <div className="col-span-2 flex flex-wrap items-end gap-3 lg:col-span-1">
         <button type="submit" className={buttonClass("primary")}>
           {t("catalogue.apply")}
         </button>
