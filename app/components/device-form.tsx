@@ -7,7 +7,7 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod";
 import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
-import { deviceFormSchema, keyboardLayouts } from "~/forms/device";
+import { deviceFormSchema, keyboardLayouts, registerDeviceFormSchema } from "~/forms/device";
 import { deviceTypes, mediumKinds } from "~/domain/devices";
 import { focusElement } from "./ui/focus";
 import {
@@ -67,20 +67,24 @@ export function DeviceForm({
   defaultValue,
   departments,
   submitLabel,
+  assetTagOptional = false,
 }: {
   lastResult: SubmissionResult<string[]> | undefined;
   defaultValue?: DefaultValue<DeviceFormValues>;
   /** Shown to coordinators, who choose the owning department; department staff register for their own. */
   departments: { id: number; name: string }[] | null;
   submitLabel: string;
+  /** Registering: an empty asset tag is assigned by Circuit (CIR- and six digits). */
+  assetTagOptional?: boolean;
 }) {
   const { t } = useTranslation();
-  const [form, fields] = useForm<DeviceFormValues, z.output<typeof deviceFormSchema>>({
+  const schema = assetTagOptional ? registerDeviceFormSchema : deviceFormSchema;
+  const [form, fields] = useForm<DeviceFormValues, z.output<typeof registerDeviceFormSchema>>({
     id: "device",
     lastResult: withMediaAsList(lastResult),
     defaultValue,
-    constraint: getZodConstraint(deviceFormSchema),
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: deviceFormSchema }),
+    constraint: getZodConstraint(schema),
+    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
     shouldRevalidate: "onBlur",
   });
   const media = fields.media.getFieldList();
@@ -127,7 +131,12 @@ export function DeviceForm({
       <ErrorSummary formId={form.id} fields={summaryField} />
       <Card title={t("deviceForm.identity")}>
         <div className="grid gap-4 md:grid-cols-2">
-          <TextField meta={fields.assetTag} label={t("device.assetTag")} autoComplete="off" />
+          <TextField
+            meta={fields.assetTag}
+            label={t("device.assetTag")}
+            autoComplete="off"
+            hint={assetTagOptional ? t("inlineWork.assetTagHint") : undefined}
+          />
           <TextField meta={fields.serial} label={t("device.serial")} autoComplete="off" />
           <TextField meta={fields.manufacturer} label={t("device.manufacturer")} />
           <TextField meta={fields.model} label={t("device.model")} />

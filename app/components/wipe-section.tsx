@@ -274,7 +274,7 @@ function draftFormValues(draft: DriveDraft) {
 }
 
 /** What the second technician checks: the record's method, technique, passes, verification, tool and times, and its log lines. */
-function WipeEvidence({ record }: { record: WipeRecordSummary }) {
+export function WipeEvidence({ record }: { record: WipeRecordSummary }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const moment = (value: string | number | Date | null) => (value === null ? t("wipeSection.notRecorded") : formatDateTime(new Date(value), language));
@@ -318,7 +318,20 @@ function WipeEvidence({ record }: { record: WipeRecordSummary }) {
 }
 
 /** The second technician confirms what they checked (required, on the server too) and validates, or validates and certifies. */
-function ValidateWipeForm({ record, serial, certify, lastResult }: { record: WipeRecordSummary; serial: string; certify: boolean; lastResult: FormResult }) {
+export function ValidateWipeForm({
+  record,
+  serial,
+  certify,
+  lastResult,
+  action,
+}: {
+  record: WipeRecordSummary;
+  serial: string;
+  certify: boolean;
+  lastResult: FormResult;
+  /** The device page's URL when the form is shown elsewhere (the validator's queue on the home page). */
+  action?: string;
+}) {
   const { t } = useTranslation();
   const [form, fields] = useForm({
     id: `validate-${record.id}`,
@@ -327,7 +340,7 @@ function ValidateWipeForm({ record, serial, certify, lastResult }: { record: Wip
     onValidate: ({ formData }) => parseWithZod(formData, { schema: validateWipeForm }),
   });
   return (
-    <ValidatedForm form={form} className="mt-2 space-y-2">
+    <ValidatedForm form={form} action={action} className="mt-2 space-y-2">
       <FormErrors id={form.errorId} errors={form.errors} />
       <input type="hidden" name="intent" value="validate-wipe" />
       <input type="hidden" name="wipeId" value={record.id} />

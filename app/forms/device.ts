@@ -66,13 +66,17 @@ const deviceFields = {
 /** The API's body: prices in cents. */
 export const deviceApiSchema = z.object({ ...deviceFields, purchasePriceCents: optionalNumber(0, 100_000_000, { integer: true }) });
 
+function eurosToCents<Device extends { purchasePriceEuros: number | null }>({ purchasePriceEuros, ...device }: Device) {
+  return { ...device, purchasePriceCents: purchasePriceEuros === null ? null : Math.round(purchasePriceEuros * 100) };
+}
+
+const deviceFormObject = z.object({ ...deviceFields, purchasePriceEuros: optionalNumber(0, 1_000_000) });
+
 /** The form: prices in euros, as people type them. */
-export const deviceFormSchema = z
-  .object({ ...deviceFields, purchasePriceEuros: optionalNumber(0, 1_000_000) })
-  .transform(({ purchasePriceEuros, ...device }) => ({
-    ...device,
-    purchasePriceCents: purchasePriceEuros === null ? null : Math.round(purchasePriceEuros * 100),
-  }));
+export const deviceFormSchema = deviceFormObject.transform(eurosToCents);
+
+/** Registering in a form: the asset tag may be left empty, and registerDevice assigns a free one (the API still requires it). */
+export const registerDeviceFormSchema = deviceFormObject.extend({ assetTag: printableText(40).optional() }).transform(eurosToCents);
 
 /** Filters, sorting and paging of device lists: the list page's query string and the API's. */
 /** Far past any list's last page (a million pages of 200), and small enough for any offset. */

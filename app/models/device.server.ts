@@ -183,6 +183,11 @@ export function duplicateFields(input: { assetTag: string; serial: string }, exc
   return fields;
 }
 
+/** Whether a device already carries this asset tag (a command picking a free one asks). */
+export function isAssetTagTaken(assetTag: string, database: CircuitDatabase = db): boolean {
+  return database.select({ id: devices.id }).from(devices).where(eq(devices.assetTag, assetTag)).get() !== undefined;
+}
+
 /**
  * Which field a unique index refused, from SQLite's message ("UNIQUE constraint failed:
  * devices.asset_tag"): the statement that failed is undone, so the taken row cannot be read back.

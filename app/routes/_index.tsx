@@ -34,6 +34,10 @@ import { DepartmentQueues } from "~/components/work-queues/department-queues";
 import { NotificationList } from "~/components/work-queues/notifications-card";
 import { TechnicianQueues } from "~/components/work-queues/technician-queues";
 import { coordinatorQueues, departmentQueues, technicianQueues } from "~/models/work-queue.server";
+import { inlinePickups, inlineReviews, inlineSpecs, inlineValidations } from "~/models/inline-work.server";
+import { listDevice } from "~/commands/devices/list-device.server";
+import { listDeviceInput } from "~/forms/device-actions";
+import { RegisterDeviceCard } from "~/components/work-queues/inline-forms";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "home.title");
 
@@ -49,6 +53,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   // The coordinator's overview: invites and the ledger's head hash, beside the queues.
   const overview = can(permissions, "organization.review");
   const staff = scope.kind !== "recipient" && scope.kind !== "employee";
+  const technician = can(permissions, "wipe.validate") ? technicianQueues(user.id) : null;
+  const coordinator = can(permissions, "request.review") && can(permissions, "match.confirm") ? coordinatorQueues() : null;
+  const ids = (items: { id: number }[]) => items.map((item) => item.id);
   return {
     view: "member" as const,
     name: user.name,
@@ -62,10 +69,22 @@ export async function loader({ request }: LoaderFunctionArgs) {
     },
     /** The work waiting for this person, by what they may do (the queues' queries are in app/models/work-queue.server.ts). */
     queues: {
-      technician: can(permissions, "wipe.validate") ? technicianQueues(user.id) : null,
-      coordinator: can(permissions, "request.review") && can(permissions, "match.confirm") ? coordinatorQueues() : null,
+      technician,
+      coordinator,
       department: scope.kind === "department" ? departmentQueues(scope.departmentId) : null,
     },
+    /** What the queues' items need to be finished right on this page (evidence, specs, pickup defaults, rubric priorities). */
+    inline: {
+      technician: technician
+        ? {
+            validations: inlineValidations(ids(technician.toValidate.items), actor),
+            specs: inlineSpecs(ids(technician.toGradeAndList.items)),
+            pickups: can(permissions, "pickup.prepare") ? inlinePickups(ids(technician.awaitingPickup.items), actor.organizationId) : [],
+          }
+        : undefined,
+      coordinator: coordinator ? { reviews: inlineReviews(ids(coordinator.requestsToReview.items)) } : undefined,
+    },
+    canRegister: scope.kind === "department" && can(permissions, "device.register"),
     staffNotifications: staff ? listNotifications(user.id, 10) : [],
     custodyHeadHash: overview ? custodyHeadHash() : null,
     ...waitingFor(user, scope, can(permissions, "device.return")),
@@ -97,6 +116,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (formData.get("intent") === "pickup") return pickUpWithCode(request, formData);
   if (formData.get("intent") === "collect") return collectFromQueue(request, formData);
   if (formData.get("intent") === "confirm-match") return confirmFromQueue(request, formData);
+  if (formData.get("intent") === "list") return listFromQueue(request, formData);
   return giveBack(request, formData);
 }
 
@@ -145,6 +165,18 @@ async function confirmFromQueue(request: Request, formData: FormData) {
   const result = confirmMatch(lifecycleActorOf(user), submission.value);
   if (!result.ok) return homeRefusal(result, null);
   return redirectWithFlash("/", { key: "flash.matchConfirmed", values: { assetTag: result.value.device.assetTag, request: String(result.value.requestId) } });
+}
+
+/** The technician's queue grades and lists a certified device with its specs as they are (shown beside the grade). */
+async function listFromQueue(request: Request, formData: FormData) {
+  const user = await requireUser(request);
+  const submission = parseWithZod(formData, { schema: listDeviceInput });
+  if (submission.status !== "success") {
+    return data({ refusal: "errors.chooseGrade" as const, result: null, requestId: null }, { status: 400 });
+  }
+  const result = listDevice(lifecycleActorOf(user), submission.value);
+  if (!result.ok) return homeRefusal(result, null);
+  return redirectWithFlash("/", { key: "flash.deviceListed", values: { assetTag: result.value.assetTag } });
 }
 
 async function giveBack(request: Request, formData: FormData) {
@@ -313,8 +345,9 @@ export default function HomePage() {
         </p>
       ) : null}
       <div className="grid gap-4 lg:grid-cols-2 lg:items-start">
-        {home.queues.technician ? <TechnicianQueues queues={home.queues.technician} /> : null}
-        {home.queues.coordinator ? <CoordinatorQueues queues={home.queues.coordinator} /> : null}
+        {home.canRegister ? <RegisterDeviceCard /> : null}
+        {home.queues.technician ? <TechnicianQueues queues={home.queues.technician} inline={home.inline.technician} /> : null}
+        {home.queues.coordinator ? <CoordinatorQueues queues={home.queues.coordinator} inline={home.inline.coordinator} /> : null}
         {home.queues.department ? <DepartmentQueues queues={home.queues.department} /> : null}
         {home.cards.waiting ? null : (
           <Card title={t("workQueues.notificationsTitle")}>

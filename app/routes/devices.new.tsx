@@ -8,7 +8,7 @@ import { DeviceForm } from "~/components/device-form";
 import { RouteErrorBoundary } from "~/components/error-page";
 import { PageHeading } from "~/components/ui/page";
 import { registrationDepartment } from "~/domain/lifecycle";
-import { deviceFormSchema } from "~/forms/device";
+import { registerDeviceFormSchema } from "~/forms/device";
 import { redirectWithFlash } from "~/http/flash.server";
 import { formRefusal } from "~/http/refusal-replies.server";
 import { readForm } from "~/http/request-body.server";
@@ -26,7 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const user = await requireUser(request);
-  const submission = parseWithZod(await readForm(request), { schema: deviceFormSchema });
+  const submission = parseWithZod(await readForm(request), { schema: registerDeviceFormSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: submission.status === "error" ? 400 : 200 });
   const result = registerDevice(lifecycleActorOf(user), submission.value);
   if (!result.ok) return formRefusal(submission, result);
@@ -41,7 +41,7 @@ export default function RegisterDevicePage() {
     <div className="max-w-4xl space-y-4">
       <PageHeading>{t("devices.registerTitle")}</PageHeading>
       <p className="text-slate-700">{departments ? t("devices.registerIntroCoordinator") : t("devices.registerIntro", { department: departmentName })}</p>
-      <DeviceForm lastResult={lastResult} departments={departments} submitLabel={t("devices.registerSubmit")} />
+      <DeviceForm lastResult={lastResult} departments={departments} submitLabel={t("devices.registerSubmit")} assetTagOptional />
     </div>
   );
 }

@@ -7,7 +7,7 @@ import { listDeviceCustody, verifyLedger } from "~/models/custody.server";
 import { getDeviceByPublicId, listDevices } from "~/models/device.server";
 import { withTempTrigger } from "~/test/database";
 import { commandValue, createActor, createOrganization, deviceInput, userIdOf } from "~/test/factories";
-import { registerDevice } from "./register-device.server";
+import { freeAssetTag, registerDevice } from "./register-device.server";
 
 const base = Date.UTC(2026, 10, 30, 9, 0, 0);
 
@@ -154,5 +154,22 @@ describe("registerDevice", () => {
       ),
     ).toThrow(/forced medium/);
     expect(rowCounts()).toEqual(before);
+  });
+
+  test("an empty asset tag (a form left it out) is assigned: CIR- and six digits, free, kept by the device", () => {
+    const { assetTag: _left, ...withoutTag } = deviceInput();
+    const first = commandValue(registerDevice(parksStaff, withoutTag, { now: base }));
+    const second = commandValue(registerDevice(parksStaff, { ...deviceInput(), assetTag: "  " }, { now: base }));
+    expect(first.assetTag).toMatch(/^CIR-\d{6}$/);
+    expect(second.assetTag).toMatch(/^CIR-\d{6}$/);
+    expect(second.assetTag).not.toBe(first.assetTag);
+    expect(db.select().from(devices).where(eq(devices.id, first.id)).get()?.assetTag).toBe(first.assetTag);
+  });
+
+  test("a free asset tag skips the ones already taken", () => {
+    const taken = commandValue(registerDevice(parksStaff, { ...deviceInput(), assetTag: "CIR-000042" }, { now: base }));
+    const picks = [42, 42, 43];
+    expect(freeAssetTag(db, () => picks.shift() ?? 0)).toBe("CIR-000043");
+    expect(taken.assetTag).toBe("CIR-000042");
   });
 });

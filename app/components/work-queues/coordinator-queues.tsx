@@ -6,6 +6,7 @@ import { buttonClass, SubmitButton } from "~/components/ui/form";
 import { formatDate, formatNumber } from "~/i18n/format";
 import { useLanguage } from "~/i18n/use-language";
 import { DeviceLine, type QueueDeviceView } from "./device-line";
+import { InlineApproval } from "./inline-forms";
 import { QueueCard, QueueItem } from "./queue-card";
 
 type Queue<Item> = { count: number; items: Item[] };
@@ -27,7 +28,10 @@ export type CoordinatorQueuesView = {
 
 const smallLink = `${buttonClass("secondary")} whitespace-nowrap`;
 
-export function CoordinatorQueues({ queues }: { queues: CoordinatorQueuesView }) {
+/** Requests the coordinator may approve right here with the rubric's priority (app/models/inline-work.server.ts). */
+export type CoordinatorInlineWork = { reviews: { requestId: number; rubricPriority: number }[] };
+
+export function CoordinatorQueues({ queues, inline }: { queues: CoordinatorQueuesView; inline?: CoordinatorInlineWork }) {
   const { t } = useTranslation();
   const language = useLanguage();
   return (
@@ -64,26 +68,33 @@ export function CoordinatorQueues({ queues }: { queues: CoordinatorQueuesView })
         empty={t("workQueues.coordinator.requestsToReviewEmpty")}
         showAll={{ to: "/requests", label: t("workQueues.coordinator.allRequests") }}
       >
-        {queues.requestsToReview.items.map((request) => (
-          <QueueItem
-            key={request.id}
-            action={
-              <Link to="/requests" className={smallLink}>
-                {t("workQueues.coordinator.reviewRequest", { request: request.id })}
-              </Link>
-            }
-          >
-            <p className="font-medium">
-              {t("workQueues.coordinator.requestLine", {
-                request: request.id,
-                quantity: request.quantity,
-                type: t(`deviceTypes.${request.type}`),
-                recipient: request.requesterKind === "employee" ? request.requesterName : request.organizationName,
-              })}
-            </p>
-            <p className="text-sm text-slate-700">{t("workQueues.filedOn", { date: formatDate(new Date(request.since), language) })}</p>
-          </QueueItem>
-        ))}
+        {queues.requestsToReview.items.map((request) => {
+          const review = inline?.reviews.find((entry) => entry.requestId === request.id);
+          return (
+            <QueueItem
+              key={request.id}
+              action={
+                review ? (
+                  <InlineApproval requestId={request.id} priority={review.rubricPriority} />
+                ) : (
+                  <Link to="/requests" className={smallLink}>
+                    {t("workQueues.coordinator.reviewRequest", { request: request.id })}
+                  </Link>
+                )
+              }
+            >
+              <p className="font-medium">
+                {t("workQueues.coordinator.requestLine", {
+                  request: request.id,
+                  quantity: request.quantity,
+                  type: t(`deviceTypes.${request.type}`),
+                  recipient: request.requesterKind === "employee" ? request.requesterName : request.organizationName,
+                })}
+              </p>
+              <p className="text-sm text-slate-700">{t("workQueues.filedOn", { date: formatDate(new Date(request.since), language) })}</p>
+            </QueueItem>
+          );
+        })}
       </QueueCard>
       <QueueCard
         id="queue-proposals"

@@ -6,6 +6,15 @@ import { buttonClass, SubmitButton } from "~/components/ui/form";
 import { formatDateTime } from "~/i18n/format";
 import { useLanguage } from "~/i18n/use-language";
 import { DeviceLine, type QueueDeviceView } from "./device-line";
+import {
+  InlineListing,
+  InlinePickup,
+  InlineValidation,
+  WipeLogUpload,
+  type InlinePickupView,
+  type InlineSpecsView,
+  type InlineValidationView,
+} from "./inline-forms";
 import { QueueCard, QueueItem } from "./queue-card";
 
 type Queue<Item> = { count: number; items: Item[] };
@@ -24,7 +33,10 @@ export type TechnicianQueuesView = {
 
 const smallLink = `${buttonClass("secondary")} whitespace-nowrap`;
 
-export function TechnicianQueues({ queues }: { queues: TechnicianQueuesView }) {
+/** What the queues need to finish an item right here (app/models/inline-work.server.ts); without it, each item links to its device. */
+export type TechnicianInlineWork = { validations: InlineValidationView[]; specs: InlineSpecsView[]; pickups: InlinePickupView[] };
+
+export function TechnicianQueues({ queues, inline }: { queues: TechnicianQueuesView; inline?: TechnicianInlineWork }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const allCollected = { to: "/devices?status=collected", label: t("workQueues.allCollected") };
@@ -77,6 +89,7 @@ export function TechnicianQueues({ queues }: { queues: TechnicianQueuesView }) {
             }
           >
             <DeviceLine device={device} />
+            {inline ? <WipeLogUpload deviceId={device.id} assetTag={device.assetTag} /> : null}
           </QueueItem>
         ))}
       </QueueCard>
@@ -87,18 +100,22 @@ export function TechnicianQueues({ queues }: { queues: TechnicianQueuesView }) {
         shown={queues.toValidate.items.length}
         empty={t("workQueues.technician.toValidateEmpty")}
       >
-        {queues.toValidate.items.map((device) => (
-          <QueueItem
-            key={device.id}
-            action={
-              <Link to={`/devices/${device.id}`} className={smallLink}>
-                {t("workQueues.technician.validate", { assetTag: device.assetTag })}
-              </Link>
-            }
-          >
-            <DeviceLine device={device} />
-          </QueueItem>
-        ))}
+        {queues.toValidate.items.map((device) => {
+          const validation = inline?.validations.find((entry) => entry.deviceId === device.id);
+          return (
+            <QueueItem
+              key={device.id}
+              action={
+                <Link to={`/devices/${device.id}`} className={smallLink}>
+                  {t("workQueues.technician.validate", { assetTag: device.assetTag })}
+                </Link>
+              }
+            >
+              <DeviceLine device={device} />
+              {validation ? <InlineValidation validation={validation} /> : null}
+            </QueueItem>
+          );
+        })}
       </QueueCard>
       {queues.awaitingSecondTechnician.count > 0 ? (
         <QueueCard
@@ -144,18 +161,22 @@ export function TechnicianQueues({ queues }: { queues: TechnicianQueuesView }) {
         empty={t("workQueues.technician.toGradeAndListEmpty")}
         showAll={{ to: "/devices?status=wiped", label: t("workQueues.showAll") }}
       >
-        {queues.toGradeAndList.items.map((device) => (
-          <QueueItem
-            key={device.id}
-            action={
-              <Link to={`/devices/${device.id}`} className={smallLink}>
-                {t("workQueues.technician.gradeAndList", { assetTag: device.assetTag })}
-              </Link>
-            }
-          >
-            <DeviceLine device={device} />
-          </QueueItem>
-        ))}
+        {queues.toGradeAndList.items.map((device) => {
+          const specs = inline?.specs.find((entry) => entry.deviceId === device.id);
+          return (
+            <QueueItem
+              key={device.id}
+              action={
+                <Link to={`/devices/${device.id}`} className={smallLink}>
+                  {t("workQueues.technician.gradeAndList", { assetTag: device.assetTag })}
+                </Link>
+              }
+            >
+              <DeviceLine device={device} />
+              {specs ? <InlineListing specs={specs} assetTag={device.assetTag} /> : null}
+            </QueueItem>
+          );
+        })}
       </QueueCard>
       <QueueCard
         id="queue-pickup"
@@ -165,24 +186,28 @@ export function TechnicianQueues({ queues }: { queues: TechnicianQueuesView }) {
         empty={t("workQueues.technician.awaitingPickupEmpty")}
         showAll={{ to: "/devices?status=reserved", label: t("workQueues.showAll") }}
       >
-        {queues.awaitingPickup.items.map((device) => (
-          <QueueItem
-            key={device.id}
-            action={
-              <Link to={`/devices/${device.id}`} className={smallLink}>
-                {t("workQueues.technician.handOver", { assetTag: device.assetTag })}
-              </Link>
-            }
-          >
-            <DeviceLine device={device} showDepartment={false} />
-            <p className="text-sm text-slate-800">{t("workQueues.technician.reservedFor", { recipient: device.recipientName })}</p>
-            <p className="text-sm text-slate-700">
-              {device.readyAt
-                ? t("workQueues.technician.readySince", { date: formatDateTime(new Date(device.readyAt), language), place: device.pickupLocation ?? "—" })
-                : t("workQueues.technician.notReadyYet")}
-            </p>
-          </QueueItem>
-        ))}
+        {queues.awaitingPickup.items.map((device) => {
+          const pickup = inline?.pickups.find((entry) => entry.deviceId === device.id);
+          return (
+            <QueueItem
+              key={device.id}
+              action={
+                <Link to={`/devices/${device.id}`} className={smallLink}>
+                  {t("workQueues.technician.handOver", { assetTag: device.assetTag })}
+                </Link>
+              }
+            >
+              <DeviceLine device={device} showDepartment={false} />
+              <p className="text-sm text-slate-800">{t("workQueues.technician.reservedFor", { recipient: device.recipientName })}</p>
+              <p className="text-sm text-slate-700">
+                {device.readyAt
+                  ? t("workQueues.technician.readySince", { date: formatDateTime(new Date(device.readyAt), language), place: device.pickupLocation ?? "—" })
+                  : t("workQueues.technician.notReadyYet")}
+              </p>
+              {pickup ? <InlinePickup pickup={pickup} assetTag={device.assetTag} /> : null}
+            </QueueItem>
+          );
+        })}
       </QueueCard>
     </>
   );
