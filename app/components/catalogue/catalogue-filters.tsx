@@ -19,7 +19,7 @@ function choicesWith(choices: number[], current: number | undefined): number[] {
   return current === undefined || choices.includes(current) ? choices : [...choices, current].sort((a, b) => a - b);
 }
 
-const selectClass = "mt-1 block w-full rounded-md border border-slate-500 bg-white px-3 py-2 text-slate-900";
+const selectClass = "mt-1 block w-full rounded-md border border-slate-500 bg-white px-2 py-2 text-sm text-slate-900 sm:px-3 sm:text-base";
 const labelClass = "block text-sm font-semibold text-slate-900";
 
 export function CatalogueFilters({ query }: { query: CatalogueQuery }) {
