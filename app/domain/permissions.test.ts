@@ -69,6 +69,7 @@ describe("the permission table", () => {
           "device.list",
           "device.release",
           "device.handover",
+          "pickup.prepare",
           "device.recycle",
         ],
       }
