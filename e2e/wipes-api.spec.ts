@@ -190,3 +190,20 @@ test("the wipe-log API drafts records from an nwipe log, or says what it could n
   expect(garbage.status()).toBe(422);
   expect((await request.post(path, { headers: { ...department, "Content-Type": "text/plain" }, data: log })).status()).toBe(403);
 });
+
+test("the wipe-log API lists the log's drives the device does not have: serial, kind and capacity", async ({ request, newAccount }) => {
+  const departmentAccount = await newAccount("department");
+  const tech1 = await bearer(request, (await newAccount("technician")).email);
+  const { device, serial } = await registeredDesktop(request, "WUNK", departmentAccount);
+  const ssdSerial = unique("SSD").toUpperCase();
+  const ssdLog = readFileSync("app/domain/fixtures/nwipe/nwipe-prng-verify-all-three-rounds.log", "utf8");
+  const log = `${nwipeLog.replaceAll("WD-WCC2E1234567", serial)}${ssdLog.replaceAll("50026B7782ABCDEF", ssdSerial)}`;
+
+  const answer = await request.post(`/api/v1/devices/${device.id}/wipe-logs`, { headers: { ...tech1, "Content-Type": "text/plain" }, data: log });
+  expect(answer.status()).toBe(200);
+  const body = await answer.json();
+  expect(body.drafts.map((draft: { serial: string }) => draft.serial)).toEqual([serial]);
+  expect(body.drafts[0].logExcerpt).toContain("/dev/sda");
+  expect(body.unknownDrives).toEqual([{ serial: ssdSerial, kind: "SSD", capacityGb: 240 }]);
+  expect(body.ignoredDrives).toEqual([ssdSerial]);
+});
