@@ -3,7 +3,7 @@
 // device can be chosen by hand, several proposals are confirmed at once; and the request form asks
 // the priority rubric's questions, whose priority the coordinator sees when approving.
 import type { APIRequestContext, Page } from "@playwright/test";
-import { bearer, inTwoMonths } from "./support/api";
+import { bearer, documentedRequests, inTwoMonths } from "./support/api";
 import { createAccount } from "./support/accounts";
 import { expect, expectAccessible, signIn, test, unique } from "./support/fixtures";
 
@@ -167,6 +167,24 @@ test("a school answers the puntenschaal; the coordinator sees the computed prior
   await expect(card).toContainText("Goedgekeurd met prioriteit 75: Twee klassen delen één laptop");
   await expectAccessible(coordinator);
   await coordinatorContext.close();
+});
+
+test("the API takes the rubric's answers as optional fields and answers with the computed priority", async ({ request }) => {
+  const api = documentedRequests(request);
+  const nonprofit = await createAccount("recipient", { kind: "nonprofit" });
+  const headers = await bearer(api, nonprofit.email);
+  const body = { type: "laptop", quantity: 2, purpose: "Computerles voor nieuwkomers", beneficiaries: 12, neededBy: inTwoMonths() };
+  const answered = await api.post("/api/v1/requests", { headers, data: { ...body, peopleServed: 30, vulnerable: true } });
+  expect(answered.status()).toBe(201);
+  expect(await answered.json()).toMatchObject({
+    rubricAnswers: { kind: "nonprofit", peopleServed: 30, vulnerable: true },
+    rubricPriority: 80,
+    priorityReason: null,
+  });
+  // An old body without answers stays valid; the coordinator then sets the priority by hand.
+  const old = await api.post("/api/v1/requests", { headers, data: body });
+  expect(old.status()).toBe(201);
+  expect(await old.json()).toMatchObject({ rubricAnswers: null, rubricPriority: null });
 });
 
 for (const locale of ["nl-BE", "en-GB"]) {

@@ -15,6 +15,10 @@ const wholeNumber = (min: number, max: number) =>
 
 const requestId = z.number({ required_error: "errors.required", invalid_type_error: "errors.number" }).int().positive();
 
+const pupilsWithoutDevice = wholeNumber(0, 100_000);
+const disadvantagedSharePercent = wholeNumber(0, 100);
+const peopleServed = wholeNumber(0, 1_000_000);
+
 /** A new request. Whether the requester may ask this many is the command's rule (an employee asks for one). */
 export const fileRequestInput = z.object({
   type: enumField([...deviceTypes]),
@@ -42,24 +46,24 @@ export const fileRequestInput = z.object({
     .refine((value) => value >= new Date().toISOString().slice(0, 10), "errors.dateInPast"),
   // The priority rubric's questions (app/domain/priority-rubric.ts). Optional, so that older API
   // bodies stay valid; the page asks the ones for the requester's kind of organization.
-  pupilsWithoutDevice: wholeNumber(0, 100_000).optional().describe("A school: how many of its pupils lack a device at home (priority rubric)."),
-  disadvantagedSharePercent: wholeNumber(0, 100)
+  pupilsWithoutDevice: pupilsWithoutDevice.optional().describe("A school: how many of its pupils lack a device at home (priority rubric)."),
+  disadvantagedSharePercent: disadvantagedSharePercent
     .optional()
     .describe("A school: the share of pupils (%) with a school allowance or a disadvantage indicator (priority rubric)."),
-  peopleServed: wholeNumber(0, 1_000_000).optional().describe("A nonprofit: how many people it serves (priority rubric)."),
+  peopleServed: peopleServed.optional().describe("A nonprofit: how many people it serves (priority rubric)."),
   vulnerable: z.boolean().optional().describe("A nonprofit: whether most of the people it serves are in a vulnerable situation (priority rubric)."),
 });
 export type FileRequestInput = z.infer<typeof fileRequestInput>;
 
-/** The request form of a school or nonprofit asks the rubric's questions for its kind; an employee's has none. */
-export function fileRequestFormInput(rubricKind: RubricKind | null) {
-  return fileRequestInput.superRefine((value, context) => {
-    const required =
-      rubricKind === "school" ? (["pupilsWithoutDevice", "disadvantagedSharePercent"] as const) : rubricKind === "nonprofit" ? (["peopleServed"] as const) : [];
-    for (const field of required) {
-      if (value[field] === undefined) context.addIssue({ code: z.ZodIssueCode.custom, path: [field], message: "errors.required" });
-    }
-  });
+/**
+ * The request form of a school or nonprofit asks the rubric's questions for its kind, as required
+ * fields of the form itself (so that every missing field is reported at once); an employee's has none.
+ */
+export function fileRequestFormInput(rubricKind: RubricKind | null): z.ZodType<FileRequestInput, z.ZodTypeDef, z.input<typeof fileRequestInput>> {
+  if (rubricKind === "school")
+    return fileRequestInput.extend({ pupilsWithoutDevice: pupilsWithoutDevice, disadvantagedSharePercent: disadvantagedSharePercent });
+  if (rubricKind === "nonprofit") return fileRequestInput.extend({ peopleServed: peopleServed });
+  return fileRequestInput;
 }
 
 export const cancelRequestInput = z.object({ requestId });
