@@ -118,7 +118,8 @@ async function fileThePrefilledRequest(page: Page, purpose: string) {
 }
 
 test("a school filters the catalogue, sees a group with its count and waiting requests, and asks for one like it", async ({ page, request, signedInAs }) => {
-  test.setTimeout(120_000);
+  // Five devices through the lifecycle over the API, then the pages: minutes when the machine is shared.
+  test.setTimeout(240_000);
   const spec: Spec = { model: unique("Lifebook E5"), keyboardLayout: "QWERTZ-DE", grade: "A", screenInches: 11.6 };
   const devices = await catalogueWithWaitingRequests(request, spec);
 
@@ -181,7 +182,8 @@ test.describe("without JavaScript", () => {
   test.use({ javaScriptEnabled: false });
 
   test("the filters, the card and the prefilled request work as plain links and forms", async ({ page, request, signedInAs }) => {
-    test.setTimeout(120_000);
+    // Five devices through the lifecycle over the API, then the pages: minutes when the machine is shared.
+    test.setTimeout(240_000);
     const spec: Spec = { model: unique("Lifebook U7"), keyboardLayout: "QWERTY-UK", grade: "C", screenInches: 13.3 };
     await catalogueWithWaitingRequests(request, spec);
     await signedInAs("recipient", { kind: "nonprofit" });
@@ -255,6 +257,7 @@ for (const [locale, language] of [
     test.use({ locale });
 
     test(`the catalogue, its empty state and the visitors' overview pass axe at 390 and 1280 px (${locale})`, async ({ page, browser }) => {
+      test.setTimeout(180_000);
       const school: Account = await createAccount("recipient");
       await signIn(page, school);
       for (const width of [390, 1280]) {
