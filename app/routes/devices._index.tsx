@@ -137,7 +137,7 @@ function DeviceFilters({ departments }: { departments: { id: number; name: strin
         <svg aria-hidden="true" viewBox="0 0 20 20" className="h-4 w-4 transition-transform group-open:rotate-90" fill="currentColor">
           <path d="M7 4l6 6-6 6z" />
         </svg>
-        {t("devices.showFilters")}
+        {t("devices.showFilters")}{" "}
         {active > 0 ? <span className="text-sm font-normal text-slate-700">({t("devices.activeFilters", { count: active })})</span> : null}
       </summary>
       <Form method="get" className="grid gap-3 border-t border-slate-200 p-4 md:grid-cols-6" aria-label={t("devices.filters")}>
