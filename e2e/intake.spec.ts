@@ -36,7 +36,8 @@ test("register without drives, collect adding one, add the log's other drive in 
   signedInAs,
   newAccount,
 }) => {
-  test.setTimeout(180_000);
+  // Twelve axe runs on long pages (both languages, both widths): slow on a shared machine.
+  test.setTimeout(300_000);
   const assetTag = unique("IN").slice(0, 40);
   const hddSerial = unique("HDD").toUpperCase();
   const ssdSerial = unique("SSD").toUpperCase();
