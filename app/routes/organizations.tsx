@@ -143,7 +143,8 @@ export default function OrganizationsPage() {
         </ul>
       </Card>
       <Card title={t("organizations.allTitle")}>
-        <div className="overflow-x-auto">
+        {/* Focusable, so that keyboard users can scroll the table sideways on a phone. */}
+        <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={t("organizations.allTitle")}>
           <table className="w-full text-left text-sm">
             <thead>
               <tr className="border-b border-slate-300">
