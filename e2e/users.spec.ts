@@ -61,7 +61,8 @@ test("deactivate ends the session and the token and refuses sign-in; reactivate 
   await expect(page.getByRole("status").filter({ hasText: `${leaving.name} kan zich opnieuw aanmelden` })).toBeVisible();
   await leavingPage.getByLabel("Wachtwoord").fill(leaving.password);
   await leavingPage.getByRole("button", { name: "Aanmelden" }).click();
-  await expect(leavingPage.getByRole("heading", { level: 1, name: `Welkom, ${leaving.name}` })).toBeVisible();
+  // Back where the ended session was, on the page it was sent away from.
+  await expect(leavingPage.getByRole("heading", { level: 1, name: "Profiel" })).toBeVisible();
   // The old token stays revoked.
   expect((await request.get("/api/v1/me", { headers: token })).status()).toBe(401);
   await leavingContext.close();
