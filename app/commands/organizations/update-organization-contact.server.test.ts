@@ -29,9 +29,16 @@ describe("updateOrganizationContact", () => {
 
   test("refuses an unknown organization, and roles without the permission", () => {
     const { coordinator } = lifecycleCast();
-    expect(updateOrganizationContact(coordinator, { organizationId: 999_999, address: "x" })).toEqual({ ok: false, reason: "not-found", entity: "organization" });
+    expect(updateOrganizationContact(coordinator, { organizationId: 999_999, address: "x" })).toEqual({
+      ok: false,
+      reason: "not-found",
+      entity: "organization",
+    });
     const technician = createActor("technician", lifecycleCast().itServiceId);
-    expect(updateOrganizationContact(technician, { organizationId: lifecycleCast().itServiceId, openingHours: "always" })).toEqual({ ok: false, reason: "forbidden" });
+    expect(updateOrganizationContact(technician, { organizationId: lifecycleCast().itServiceId, openingHours: "always" })).toEqual({
+      ok: false,
+      reason: "forbidden",
+    });
   });
 
   test("the form refuses characters a pickup receipt could not print, and overlong text", () => {

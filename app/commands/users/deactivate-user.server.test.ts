@@ -65,7 +65,9 @@ describe("deactivateUser", () => {
   test("tells the other coordinators, with the reason", () => {
     const leaving = person();
     commandValue(deactivateUser(coordinator, { userId: leaving.userId, reason: "Moved to another city" }));
-    const told = listNotifications(otherCoordinator.userId, 50).find((notification) => notification.kind === "userDeactivated" && notification.values.name === "Leaving Person");
+    const told = listNotifications(otherCoordinator.userId, 50).find(
+      (notification) => notification.kind === "userDeactivated" && notification.values.name === "Leaving Person",
+    );
     expect(told?.values.reason).toBe("Moved to another city");
     expect(listNotifications(coordinator.userId, 50).some((notification) => notification.kind === "userDeactivated")).toBe(false);
   });
