@@ -60,7 +60,7 @@ export function QueueCard({
 export function QueueItem({ children, action }: { children: ReactNode; action?: ReactNode }) {
   return (
     <li className="flex flex-col gap-2 py-3 sm:flex-row sm:items-start sm:justify-between">
-      <div className="min-w-0 space-y-0.5">{children}</div>
+      <div className="min-w-0 flex-1 space-y-0.5">{children}</div>
       {action ? <div className="shrink-0">{action}</div> : null}
     </li>
   );
