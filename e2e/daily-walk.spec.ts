@@ -92,7 +92,7 @@ async function inEnglishToo(page: Page, name: string, check: () => Promise<void>
 }
 
 test("one laptop from registration to handover in at most 15 staff interactions, counted per step from each home page", async ({ browser }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(600_000);
   const counter = new InteractionCounter();
   const department = await createAccount("department");
   const firstTechnician = await createAccount("technician");
