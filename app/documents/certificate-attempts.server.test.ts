@@ -35,7 +35,8 @@ async function certificateText(device: DeviceDetail, language: Language): Promis
   return (await pdfText(new Uint8Array(pdf))).text.replace(/\s+/g, " ");
 }
 
-describe("the certificate PDF", () => {
+// Each test renders PDFs with embedded fonts: seconds on a busy 2-core machine, past the default 5 s limit.
+describe("the certificate PDF", { timeout: 30_000 }, () => {
   test("lists a medium's validated pass, the fail after it and the newer pass that decides, in both languages", async () => {
     const serial = `ATT-${nextNumber()}`;
     const device = deviceInState("collected", { input: { media: [{ serial, kind: "SSD", capacityGb: 256 }] } });
