@@ -132,7 +132,7 @@ export function InlinePickup({ pickup, assetTag }: { pickup: InlinePickupView; a
 export function InlineApproval({ requestId, priority }: { requestId: number; priority: number }) {
   const { t } = useTranslation();
   return (
-    <Form method="post" action="/requests" className="space-y-1">
+    <Form method="post" action="/requests" className="max-w-xs space-y-1">
       <input type="hidden" name="intent" value="approve" />
       <input type="hidden" name="requestId" value={requestId} />
       <input type="hidden" name="priority" value={priority} />
