@@ -392,12 +392,14 @@ test("the device form: Enter registers, adding and removing media move focus and
   await keys.tabTo("Inventarisnummer");
   await keys.press("Enter");
   const summary = page.getByRole("alert");
-  await expect(summary).toContainText("5 velden vragen aandacht:");
-  await expect(summary.getByRole("link")).toHaveText(["Inventarisnummer", "Serienummer", "Fabrikant", "Model", "Soort"]);
-  await expect(page.getByLabel("Inventarisnummer")).toBeFocused();
+  // The asset tag may stay empty (Circuit assigns one), so it is not among them.
+  await expect(summary).toContainText("4 velden vragen aandacht:");
+  await expect(summary.getByRole("link")).toHaveText(["Serienummer", "Fabrikant", "Model", "Soort"]);
+  await expect(page.getByLabel("Serienummer", { exact: true })).toBeFocused();
   await expect(page.getByRole("group")).toHaveCount(0);
   await expectAccessible(page);
-  await keys.press("Shift+Tab");
+  // Back past the asset tag to the summary's last link, which takes focus to its field.
+  await keys.tabTo("Soort", { backwards: true });
   expect(await focusedName(page)).toBe("Soort");
   await keys.press("Enter");
   await expect(page.locator("#device-type")).toBeFocused();

@@ -28,6 +28,7 @@ test.describe("a signed-in user in English", () => {
     await expect(page.getByRole("navigation", { name: "Main navigation" }).getByRole("link")).toHaveText([
       "Home",
       "Devices",
+      "On offer",
       "Requests",
       "Matching",
       "Organizations",
