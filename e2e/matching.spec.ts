@@ -2,7 +2,8 @@ import { bearer, inTwoMonths, listedLaptop } from "./support/api";
 import { expect, expectAccessible, signIn, test, unique } from "./support/fixtures";
 
 test("start to end: a school's request is approved, matched, confirmed, handed over and verified", async ({ browser, request, newAccount }) => {
-  test.setTimeout(120_000);
+  // Five people's whole flow with an axe check on each page: past two minutes on a busy 2-core machine.
+  test.setTimeout(240_000);
   // A listed laptop that fits (the demo has some too; this one keeps the test independent).
   await listedLaptop(request, { ramGb: 8, storageGb: 256 });
   const purpose = unique("Programmeerlessen voor het zesde leerjaar");

@@ -143,8 +143,8 @@ test("a technician sets a reserved laptop ready; the school hears where and when
   const text = (await pdfText(new Uint8Array(receiptBytes))).text.replace(/\s+/g, " ");
   const deviceDetail = await (await request.get(`/api/v1/devices/${device.id}`, { headers: school })).json();
   expect(text).toContain("Overhandigingsbewijs");
-  expect(text).toContain(device.assetTag);
-  expect(text).toContain(deviceDetail.serial);
+  expect(text.replace(/- /g, "-")).toContain(device.assetTag);
+  expect(text.replace(/- /g, "-")).toContain(deviceDetail.serial);
   expect(text).toMatch(/WC-\d{4}-\d+/);
   expect(text).toContain(schoolAccount.name);
   expect(text).toContain(schoolAccount.organization.name);
@@ -188,6 +188,8 @@ test("a technician hands two laptops of one request over at the counter with the
   const receipt = await technicianPage.request.get(`/requests/${requestId}/receipt.pdf`);
   expect(receipt.status()).toBe(200);
   const text = (await pdfText(new Uint8Array(await receipt.body()))).text.replace(/\s+/g, " ");
-  for (const device of devices) expect(text).toContain(device.assetTag);
+  // A long test tag may wrap in its column (the PDF's text then holds a space after its hyphen).
+  const unwrapped = text.replace(/- /g, "-");
+  for (const device of devices) expect(unwrapped).toContain(device.assetTag);
   expect(text).toContain("Nina Vandamme");
 });
