@@ -119,6 +119,7 @@ test("one laptop from registration to handover in at most 15 staff interactions,
   await expect(registered).toBeVisible();
   const assetTag = ((await registered.textContent()) ?? "").match(/CIR-\d{6}/)?.[0] ?? "";
   expect(assetTag).toMatch(/^CIR-\d{6}$/);
+  const devicePath = new URL(departmentPage.url()).pathname;
   const publicPath = (await departmentPage.getByRole("link", { name: "Openbare controlepagina" }).getAttribute("href")) ?? "";
 
   // 2. The technician collects it from the queue, in one click.
@@ -223,8 +224,8 @@ test("one laptop from registration to handover in at most 15 staff interactions,
   await expect(schoolPage.getByText(`Geschiedenis van ${assetTag}`)).toBeVisible();
 
   // The final state: in use, and a custody chain from registration to handover.
-  await departmentPage.goto(`/devices?q=${assetTag}`);
-  await expect(departmentPage.getByText("In gebruik").first()).toBeVisible();
+  await departmentPage.goto(devicePath);
+  await expect(departmentPage.getByRole("main").getByText("In gebruik", { exact: true }).first()).toBeVisible();
   const verify = await schoolPage.request.get(`/api/v1${publicPath}`);
   expect(verify.status()).toBe(200);
   const custody = (await verify.json()) as { device: { status: string }; events: { type: string }[] };
