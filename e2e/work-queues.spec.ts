@@ -169,7 +169,7 @@ test("department: its devices by state and what it must still do, the contact fi
   await axeAtBothWidths(page);
 
   await toDo.getByRole("link", { name: "Adres en contact invullen" }).click();
-  await page.getByLabel("Adres").fill("Kouter 7, 9000 Gent");
+  await page.getByRole("textbox", { name: "Adres" }).fill("Kouter 7, 9000 Gent");
   await page.getByLabel("Contactpersoon (naam, telefoon of e-mail)").fill("Els, 09 266 00 00");
   await page.getByRole("button", { name: "Adres en contact opslaan" }).click();
   await expect(page.getByRole("status").filter({ hasText: "zijn opgeslagen" })).toBeVisible();
