@@ -22,6 +22,39 @@ function choicesWith(choices: number[], current: number | undefined): number[] {
 const selectClass = "mt-1 block w-full rounded-md border border-slate-500 bg-white px-2 py-2 text-sm text-slate-900 sm:px-3 sm:text-base";
 const labelClass = "block text-sm font-semibold text-slate-900";
 
+/** One filter: a labelled select whose first choice (when given) means "no filter". */
+function FilterSelect({
+  id,
+  name,
+  label,
+  value,
+  emptyLabel,
+  options,
+}: {
+  id: string;
+  name: string;
+  label: string;
+  value: string | number;
+  emptyLabel?: string;
+  options: { value: string | number; label: string }[];
+}) {
+  return (
+    <div>
+      <label htmlFor={id} className={labelClass}>
+        {label}
+      </label>
+      <select id={id} name={name} defaultValue={value} className={selectClass}>
+        {emptyLabel === undefined ? null : <option value="">{emptyLabel}</option>}
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
 export function CatalogueFilters({ query }: { query: CatalogueQuery }) {
   const { t } = useTranslation();
   const language = useLanguage();
@@ -42,96 +75,61 @@ export function CatalogueFilters({ query }: { query: CatalogueQuery }) {
       aria-label={t("catalogue.filters")}
       className="grid grid-cols-2 gap-3 rounded-lg border border-slate-200 bg-white p-4 lg:grid-cols-4"
     >
-      <div>
-        <label htmlFor="filter-type" className={labelClass}>
-          {t("catalogue.type")}
-        </label>
-        <select id="filter-type" name="type" defaultValue={query.type ?? ""} className={selectClass}>
-          <option value="">{t("catalogue.anyType")}</option>
-          {deviceTypes.map((type) => (
-            <option key={type} value={type}>
-              {t(`deviceTypes.${type}`)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div>
-        <label htmlFor="filter-ram" className={labelClass}>
-          {t("catalogue.minRam")}
-        </label>
-        <select id="filter-ram" name="minRamGb" defaultValue={query.minRamGb ?? ""} className={selectClass}>
-          <option value="">{t("catalogue.noMinimum")}</option>
-          {choicesWith(ramChoices, query.minRamGb).map((value) => (
-            <option key={value} value={value}>
-              {t("catalogue.atLeastGb", { value: number(value) })}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div>
-        <label htmlFor="filter-storage" className={labelClass}>
-          {t("catalogue.minStorage")}
-        </label>
-        <select id="filter-storage" name="minStorageGb" defaultValue={query.minStorageGb ?? ""} className={selectClass}>
-          <option value="">{t("catalogue.noMinimum")}</option>
-          {choicesWith(storageChoices, query.minStorageGb).map((value) => (
-            <option key={value} value={value}>
-              {t("catalogue.atLeastGb", { value: number(value) })}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div>
-        <label htmlFor="filter-screen" className={labelClass}>
-          {t("catalogue.minScreen")}
-        </label>
-        <select id="filter-screen" name="minScreenInches" defaultValue={query.minScreenInches ?? ""} className={selectClass}>
-          <option value="">{t("catalogue.noMinimum")}</option>
-          {choicesWith(screenChoices, query.minScreenInches).map((value) => (
-            <option key={value} value={value}>
-              {t("catalogue.atLeastInches", { value: number(value) })}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div>
-        <label htmlFor="filter-layout" className={labelClass}>
-          {t("catalogue.keyboardLayout")}
-        </label>
-        <select id="filter-layout" name="keyboardLayout" defaultValue={currentLayout} className={selectClass}>
-          <option value="">{t("catalogue.anyLayout")}</option>
-          {layoutChoices.map((layout) => (
-            <option key={layout} value={layout}>
-              {layout}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div>
-        <label htmlFor="filter-grade" className={labelClass}>
-          {t("catalogue.grade")}
-        </label>
-        <select id="filter-grade" name="grade" defaultValue={query.grade ?? ""} className={selectClass}>
-          <option value="">{t("catalogue.anyGrade")}</option>
-          {conditionGrades.map((grade) => (
-            <option key={grade} value={grade}>
-              {t(`grades.${grade}`)}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div>
-        <label htmlFor="filter-sort" className={labelClass}>
-          {t("catalogue.sort")}
-        </label>
-        <select id="filter-sort" name="sort" defaultValue={query.sort ?? "newest"} className={selectClass}>
-          {catalogueSortKeys.map((key) => (
-            <option key={key} value={key}>
-              {t(`catalogue.sortBy.${key}`)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <FilterSelect
+        id="filter-type"
+        name="type"
+        label={t("catalogue.type")}
+        value={query.type ?? ""}
+        emptyLabel={t("catalogue.anyType")}
+        options={deviceTypes.map((type) => ({ value: type, label: t(`deviceTypes.${type}`) }))}
+      />
+      <FilterSelect
+        id="filter-ram"
+        name="minRamGb"
+        label={t("catalogue.minRam")}
+        value={query.minRamGb ?? ""}
+        emptyLabel={t("catalogue.noMinimum")}
+        options={choicesWith(ramChoices, query.minRamGb).map((value) => ({ value, label: t("catalogue.atLeastGb", { value: number(value) }) }))}
+      />
+      <FilterSelect
+        id="filter-storage"
+        name="minStorageGb"
+        label={t("catalogue.minStorage")}
+        value={query.minStorageGb ?? ""}
+        emptyLabel={t("catalogue.noMinimum")}
+        options={choicesWith(storageChoices, query.minStorageGb).map((value) => ({ value, label: t("catalogue.atLeastGb", { value: number(value) }) }))}
+      />
+      <FilterSelect
+        id="filter-screen"
+        name="minScreenInches"
+        label={t("catalogue.minScreen")}
+        value={query.minScreenInches ?? ""}
+        emptyLabel={t("catalogue.noMinimum")}
+        options={choicesWith(screenChoices, query.minScreenInches).map((value) => ({ value, label: t("catalogue.atLeastInches", { value: number(value) }) }))}
+      />
+      <FilterSelect
+        id="filter-layout"
+        name="keyboardLayout"
+        label={t("catalogue.keyboardLayout")}
+        value={currentLayout}
+        emptyLabel={t("catalogue.anyLayout")}
+        options={layoutChoices.map((layout) => ({ value: layout, label: layout }))}
+      />
+      <FilterSelect
+        id="filter-grade"
+        name="grade"
+        label={t("catalogue.grade")}
+        value={query.grade ?? ""}
+        emptyLabel={t("catalogue.anyGrade")}
+        options={conditionGrades.map((grade) => ({ value: grade, label: t(`grades.${grade}`) }))}
+      />
+      <FilterSelect
+        id="filter-sort"
+        name="sort"
+        label={t("catalogue.sort")}
+        value={query.sort ?? "newest"}
+        options={catalogueSortKeys.map((key) => ({ value: key, label: t(`catalogue.sortBy.${key}`) }))}
+      />
       <div className="col-span-2 flex flex-wrap items-end gap-3 lg:col-span-1">
         <button type="submit" className={buttonClass("primary")}>
           {t("catalogue.apply")}
