@@ -3,7 +3,7 @@
 // Which collected device still needs a wipe, a validation or its certificate follows the rules of
 // app/domain/wipes.ts (the latest attempt since the last collection decides each medium); a test holds
 // this SQL to certificationReadiness.
-import { and, asc, count, eq, lt, sql } from "drizzle-orm";
+import { and, asc, count, eq, lt, sql, type SQL } from "drizzle-orm";
 import { deviceRequests, devices, matches, organizations, users } from "~db/schema";
 import { db } from "~/db.server";
 import { storageHoldingDeviceTypes, type DeviceType } from "~/domain/devices";
@@ -337,10 +337,9 @@ function proposalsToConfirm(limit: number, now: number): Queue<ProposalItem> {
   return { count: proposals.length, items };
 }
 
-function listedTooLong(limit: number, now: number): Queue<QueueDevice> & { days: number } {
-  const listedBefore = new Date(now - LISTED_TOO_LONG_DAYS * DAY_MS);
-  const condition = and(eq(devices.status, "listed"), lt(devices.updatedAt, listedBefore));
-  const items = db
+/** The devices that have waited longest (least recently changed) among those the condition picks. */
+function oldestDevicesWhere(condition: SQL | undefined, limit: number): QueueDevice[] {
+  return db
     .select(queueDeviceColumns)
     .from(devices)
     .innerJoin(organizations, eq(organizations.id, devices.departmentId))
@@ -349,6 +348,12 @@ function listedTooLong(limit: number, now: number): Queue<QueueDevice> & { days:
     .limit(limit)
     .all()
     .map(toQueueDevice);
+}
+
+function listedTooLong(limit: number, now: number): Queue<QueueDevice> & { days: number } {
+  const listedBefore = new Date(now - LISTED_TOO_LONG_DAYS * DAY_MS);
+  const condition = and(eq(devices.status, "listed"), lt(devices.updatedAt, listedBefore));
+  const items = oldestDevicesWhere(condition, limit);
   const total = db.select({ total: count() }).from(devices).where(condition).get()?.total ?? 0;
   return { count: total, items, days: LISTED_TOO_LONG_DAYS };
 }
@@ -374,15 +379,7 @@ export type DepartmentQueues = {
 export function departmentQueues(departmentId: number, limit = QUEUE_ITEM_LIMIT): DepartmentQueues {
   const scope: DeviceScope = { kind: "department", departmentId };
   const condition = and(eq(devices.departmentId, departmentId), eq(devices.status, "registered"));
-  const items = db
-    .select(queueDeviceColumns)
-    .from(devices)
-    .innerJoin(organizations, eq(organizations.id, devices.departmentId))
-    .where(condition)
-    .orderBy(asc(devices.updatedAt), asc(devices.id))
-    .limit(limit)
-    .all()
-    .map(toQueueDevice);
+  const items = oldestDevicesWhere(condition, limit);
   const byStatus = countDevicesByStatus(scope);
   const department = db
     .select({ address: organizations.address, contact: organizations.contact })
