@@ -92,9 +92,11 @@ test("an address that has an account gets the same answer as a free one; its own
   const owner = await newAccount("employee");
   const freeEmail = `${unique("vrij")}@demo.city`;
   expect(await signUp(page, { name: "Vera Vrij", email: freeEmail })).toBe(200);
+  await expect(page.getByText(sentNotice)).toBeVisible();
   const freeAnswer = await page.getByRole("main").innerText();
 
   expect(await signUp(page, { name: "Indringer", email: owner.email, password: "een ander wachtwoord" })).toBe(200);
+  await expect(page.getByText(sentNotice)).toBeVisible();
   const takenAnswer = await page.getByRole("main").innerText();
   expect(takenAnswer).toBe(freeAnswer);
   expect(takenAnswer).toContain(sentNotice);

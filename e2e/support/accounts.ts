@@ -28,39 +28,44 @@ export type AccountOptions = {
   organizationStatus?: "approved" | "pending";
   /** A short random address (`t3f9a1c@demo.city`): for tests that type it key by key. */
   shortAddress?: boolean;
+  /** Write into this database instead of the e2e server's: for a test that runs a server of its own. */
+  databasePath?: string;
 };
 
 const schema = { organizations, outboxEmails, users };
-let database: BetterSQLite3Database<typeof schema> | undefined;
+type Connection = BetterSQLite3Database<typeof schema>;
+const databases = new Map<string, Connection>();
 let passwordHash: Promise<string> | undefined;
 
-/** One connection and one password hash per worker process. */
-function connection(): BetterSQLite3Database<typeof schema> {
+/** One connection per database file and one password hash per worker process. */
+function connection(databasePath = e2eDatabasePath): Connection {
+  let database = databases.get(databasePath);
   if (!database) {
-    const sqlite = new Database(e2eDatabasePath, { fileMustExist: true });
+    const sqlite = new Database(databasePath, { fileMustExist: true });
     sqlite.pragma("busy_timeout = 5000");
     sqlite.pragma("foreign_keys = ON");
     database = drizzle(sqlite, { schema });
+    databases.set(databasePath, database);
   }
   return database;
 }
 
 /** The city's IT service (coordinators and technicians belong to it; collecting moves devices to it). */
-function itService(): AccountOrganization {
-  const row = connection()
+function itService(database: Connection): AccountOrganization {
+  const row = database
     .select({ id: organizations.id, name: organizations.name, kind: organizations.kind })
     .from(organizations)
     .where(eq(organizations.kind, "it_service"))
     .orderBy(organizations.id)
     .get();
-  if (!row) throw new Error(`No IT service in ${e2eDatabasePath}: did the e2e server seed its demo data?`);
+  if (!row) throw new Error("No IT service in the database: did its server seed the demo data?");
   return row;
 }
 
-function freshOrganization(kind: "department" | "school" | "nonprofit", status: "approved" | "pending"): AccountOrganization {
+function freshOrganization(database: Connection, kind: "department" | "school" | "nonprofit", status: "approved" | "pending"): AccountOrganization {
   const prefix = { department: "Dienst", school: "Basisschool", nonprofit: "vzw" }[kind];
   const name = unique(`${prefix} E2E`);
-  const row = connection()
+  const row = database
     .insert(organizations)
     .values({ name, kind, status, approvedAt: status === "approved" ? new Date() : null })
     .returning({ id: organizations.id })
@@ -83,19 +88,20 @@ const roleNames: Record<Role, string> = {
 export async function createAccount(role: Role, options: AccountOptions = {}): Promise<Account> {
   passwordHash ??= hashPassword(DEMO_PASSWORD);
   const hash = await passwordHash;
+  const database = connection(options.databasePath);
   const organization =
     options.organization ??
     (role === "coordinator" || role === "technician"
-      ? itService()
+      ? itService(database)
       : role === "recipient"
-        ? freshOrganization(options.kind ?? "school", options.organizationStatus ?? "approved")
-        : freshOrganization("department", "approved"));
+        ? freshOrganization(database, options.kind ?? "school", options.organizationStatus ?? "approved")
+        : freshOrganization(database, "department", "approved"));
   const domain = role === "recipient" ? (organization.kind === "nonprofit" ? "demo.org" : "demo.school") : "demo.city";
   const name = unique(roleNames[role]);
   const localPart = options.shortAddress ? `${role[0]}${randomBytes(3).toString("hex")}` : name.toLowerCase();
   const account: Account = { id: randomUUID(), email: `${localPart}@${domain}`, password: DEMO_PASSWORD, name, role, organization };
   // Written straight in, these accounts skip the address confirmation: they are active at once.
-  connection()
+  database
     .insert(users)
     .values({ id: account.id, email: account.email, name, role, organizationId: organization.id, passwordHash: hash, activatedAt: new Date() })
     .run();
