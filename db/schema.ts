@@ -225,6 +225,19 @@ export const devices = sqliteTable(
     purchaseDate: text("purchase_date"),
     purchasePriceCents: integer("purchase_price_cents"),
     weightKg: real("weight_kg"),
+    /** Free notes brought in with an inventory file (Snipe-IT's Notes column, for one). */
+    notes: text("notes"),
+    /**
+     * Embodied carbon (kg CO2e, the non-use share of the footprint) that one reuse of this device avoids,
+     * from the manufacturers' footprints in db/reference: 'model' when its own product was found, else
+     * 'type' (the median of its type). Reference: the product and report date, or the type and count.
+     */
+    carbonKgCo2e: real("carbon_kg_co2e"),
+    carbonSource: text("carbon_source", { enum: ["model", "type"] }),
+    carbonReference: text("carbon_reference"),
+    carbonReferenceUrl: text("carbon_reference_url"),
+    /** The matched product's weight in the reference data (kg), for e-waste when the device's own is unknown. */
+    carbonReferenceWeightKg: real("carbon_reference_weight_kg"),
     departmentId: integer("department_id")
       .notNull()
       .references(() => organizations.id),
@@ -298,6 +311,8 @@ export const custodyEvents = sqliteTable(
   },
   (table) => [
     index("custody_events_device_idx").on(table.deviceId, table.seq),
+    // Impact figures aggregate handovers, returns and recycling per period.
+    index("custody_events_type_at_idx").on(table.type, table.at, table.deviceId),
     uniqueIndex("custody_events_prev_hash_unique").on(table.prevHash),
     uniqueIndex("custody_events_hash_unique").on(table.hash),
   ],
@@ -504,4 +519,47 @@ export const appSettings = sqliteTable("app_settings", {
   key: text("key").primaryKey(),
   value: text("value").notNull(),
   createdAt: createdAt(),
+});
+
+/**
+ * An inventory file uploaded at /devices/import: kept between the preview and the commit (so the page
+ * works without JavaScript), with the choices made on the way (column mapping, categories, date order)
+ * and, once committed, what happened to each row.
+ */
+export const deviceImports = sqliteTable(
+  "device_imports",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    departmentId: integer("department_id")
+      .notNull()
+      .references(() => organizations.id),
+    createdById: text("created_by_id")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+    fileName: text("file_name").notNull(),
+    /** The file as text, already decoded (UTF-8 or Windows-1252). */
+    csvText: text("csv_text").notNull(),
+    /** JSON: the column mapping, category → type, date order and "update" choices. */
+    choices: text("choices").notNull().default("{}"),
+    status: text("status", { enum: ["preview", "committed"] })
+      .notNull()
+      .default("preview"),
+    /** JSON: the commit's outcome per row. */
+    result: text("result"),
+    committedAt: integer("committed_at", { mode: "timestamp_ms" }),
+  },
+  (table) => [index("device_imports_department_idx").on(table.departmentId, table.createdAt)],
+);
+
+/** A column mapping chosen for a file's headers, offered again for the next file with the same headers. */
+export const importColumnMappings = sqliteTable("import_column_mappings", {
+  /** The file's headers, normalized and joined: the same headers find the same mapping. */
+  headersKey: text("headers_key").primaryKey(),
+  /** JSON: header → Circuit field or "ignore". */
+  columns: text("columns").notNull(),
+  updatedById: text("updated_by_id").references(() => users.id),
+  updatedAt: integer("updated_at", { mode: "timestamp_ms" })
+    .notNull()
+    .default(sql`(unixepoch('subsec') * 1000)`),
 });

@@ -83,6 +83,7 @@ const deviceObject = z
     purchaseDate: z.string().date().nullable(),
     purchasePriceCents: z.number().int().nullable(),
     weightKg: z.number().nullable(),
+    notes: z.string().nullable(),
     departmentId: id,
     departmentName: z.string(),
     status: z.enum(deviceStatuses),

@@ -46,7 +46,10 @@ export type DeviceInput = {
 
 export type DeviceRecord = typeof devices.$inferSelect;
 
-export type DeviceDetail = Omit<DeviceRecord, "holderKind" | "holderOrganizationId" | "holderUserId" | "holderName" | "registeredById"> & {
+/** The stored carbon reference columns; issue 13's impact work shapes them for pages and the API. */
+type CarbonColumns = "carbonKgCo2e" | "carbonSource" | "carbonReference" | "carbonReferenceUrl" | "carbonReferenceWeightKg";
+
+export type DeviceDetail = Omit<DeviceRecord, "holderKind" | "holderOrganizationId" | "holderUserId" | "holderName" | "registeredById" | CarbonColumns> & {
   departmentName: string;
   holder: Holder;
   holderLabel: string;
@@ -345,6 +348,11 @@ function loadDevice(where: SQL, database: CircuitDatabase = db): DeviceDetail | 
     holderUserId: _user,
     holderName: _name,
     registeredById: _registeredBy,
+    carbonKgCo2e: _carbon,
+    carbonSource: _carbonSource,
+    carbonReference: _carbonReference,
+    carbonReferenceUrl: _carbonReferenceUrl,
+    carbonReferenceWeightKg: _carbonReferenceWeight,
     ...device
   } = row.device;
   const holder = holderOf(row.device);
