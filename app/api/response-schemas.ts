@@ -84,6 +84,15 @@ const deviceObject = z
     purchasePriceCents: z.number().int().nullable(),
     weightKg: z.number().nullable(),
     notes: z.string().nullable(),
+    carbon: z
+      .object({
+        kgCo2eEmbodied: z.number().describe("Embodied carbon (kg CO2e) one reuse avoids: the footprint's non-use share, gwp_total × (1 − gwp_use_ratio)."),
+        source: z.enum(["model", "type"]).describe("model: the manufacturer's footprint of this model; type: the median of its type."),
+        reference: z.string().describe('The matched product and its report date ("Dell Latitude 5490, December 2018"), or "median of 452 laptops".'),
+      })
+      .strict()
+      .nullable()
+      .describe("From manufacturers' product carbon footprints (Boavizta's data set); null for a type without reference data."),
     departmentId: id,
     departmentName: z.string(),
     status: z.enum(deviceStatuses),

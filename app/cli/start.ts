@@ -9,10 +9,14 @@ import { env, mailDeliveryEnabled } from "~/env.server";
 import { cookieSecrets } from "~/http/cookie-secret.server";
 import { checkpointAndClose, gracefulShutdown } from "~/http/graceful-shutdown.server";
 import { createHttpApp } from "~/http/server";
+import { backfillCarbonFigures } from "~/models/carbon-reference.server";
 import { countUsers } from "~/models/user.server";
 
 applyMigrations(db);
 console.log(`Database ready at ${env.DATABASE_PATH}`);
+// Devices from before the carbon reference (or from a bulk load) get their figure once; later starts find none.
+const carbonFilled = backfillCarbonFigures();
+if (carbonFilled > 0) console.log(`Carbon figures given to ${carbonFilled} devices.`);
 // Generated and stored now on a first start, so that every later request signs with the same secret.
 cookieSecrets();
 console.log(

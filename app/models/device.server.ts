@@ -21,6 +21,7 @@ import type { CustodyEventDraft, DeviceFacts, DeviceStatus, Holder, LifecycleAct
 import type { DeviceScope } from "~/domain/scope";
 import { certificationReadiness, type RecordedStorageAbsence, type RecordedWipe } from "~/domain/wipes";
 import type { deviceSortKeys } from "~/forms/device";
+import { carbonColumns } from "./carbon-reference-file.server";
 import { appendCustodyEvent } from "./custody.server";
 
 export type MediumInput = { serial: string; kind: MediumKind; capacityGb: number };
@@ -46,10 +47,14 @@ export type DeviceInput = {
 
 export type DeviceRecord = typeof devices.$inferSelect;
 
-/** The stored carbon reference columns; issue 13's impact work shapes them for pages and the API. */
+/** The stored carbon reference columns, shaped into `carbon` for pages and the API. */
 type CarbonColumns = "carbonKgCo2e" | "carbonSource" | "carbonReference" | "carbonReferenceUrl" | "carbonReferenceWeightKg";
 
+/** The embodied carbon one reuse of the device avoids and where the figure comes from (null: a type without one). */
+export type DeviceCarbon = { kgCo2eEmbodied: number; source: "model" | "type"; reference: string } | null;
+
 export type DeviceDetail = Omit<DeviceRecord, "holderKind" | "holderOrganizationId" | "holderUserId" | "holderName" | "registeredById" | CarbonColumns> & {
+  carbon: DeviceCarbon;
   departmentName: string;
   holder: Holder;
   holderLabel: string;
@@ -220,6 +225,8 @@ function deviceColumns(input: DeviceInput) {
     purchaseDate: input.purchaseDate ?? null,
     purchasePriceCents: input.purchasePriceCents ?? null,
     weightKg: input.weightKg ?? null,
+    // The figure follows the make, model and type: set on registration, recomputed on every edit.
+    ...carbonColumns({ manufacturer: input.manufacturer.trim(), model: input.model.trim(), type: input.type }),
   };
 }
 
@@ -348,9 +355,9 @@ function loadDevice(where: SQL, database: CircuitDatabase = db): DeviceDetail | 
     holderUserId: _user,
     holderName: _name,
     registeredById: _registeredBy,
-    carbonKgCo2e: _carbon,
-    carbonSource: _carbonSource,
-    carbonReference: _carbonReference,
+    carbonKgCo2e: carbonKgCo2e,
+    carbonSource: carbonSource,
+    carbonReference: carbonReference,
     carbonReferenceUrl: _carbonReferenceUrl,
     carbonReferenceWeightKg: _carbonReferenceWeight,
     ...device
@@ -358,6 +365,7 @@ function loadDevice(where: SQL, database: CircuitDatabase = db): DeviceDetail | 
   const holder = holderOf(row.device);
   return {
     ...device,
+    carbon: carbonKgCo2e !== null && carbonSource !== null ? { kgCo2eEmbodied: carbonKgCo2e, source: carbonSource, reference: carbonReference ?? "" } : null,
     departmentName: row.departmentName,
     holder,
     holderLabel: holderLabel(holder, { organization: row.holderOrganizationName, person: row.holderPersonName }),

@@ -20,6 +20,7 @@ import { recordStorageAbsence } from "~/commands/wipes/record-storage-absence.se
 import { validateStorageAbsence, validateStorageAbsenceInput } from "~/commands/wipes/validate-storage-absence.server";
 import { CustodyTimeline } from "~/components/custody-timeline";
 import { DeviceActionsCard } from "~/components/device-page/device-actions-card";
+import { DeviceCarbonCard } from "~/components/device-page/device-carbon";
 import { DeviceDetailsCard } from "~/components/device-page/device-details";
 import { RefusalAlert } from "~/components/device-page/refusal-alert";
 import { DeviceStatusBadge } from "~/components/device-status";
@@ -39,6 +40,7 @@ import { requireScopedDevice } from "~/http/scoped-device.server";
 import { formatDate, toDateTimeLocal } from "~/i18n/format";
 import { pageTitle } from "~/i18n/meta";
 import { useLanguage } from "~/i18n/use-language";
+import { deviceCarbonReferenceUrl } from "~/models/carbon-reference.server";
 import { staffCustodyTimeline } from "~/models/device-custody-view.server";
 import { reservationOf } from "~/models/match.server";
 import { receiptRequestOfDevice, technicianPickupOf } from "~/models/pickup.server";
@@ -79,6 +81,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     recyclers: actions.includes("recycle") ? listRecyclers() : [],
     pickup: device.status === "reserved" && can(permissions, "pickup.prepare") ? pickupForTechnician(device.id, actor.organizationId) : null,
     receiptRequestId: device.status === "deployed" ? receiptRequestOfDevice(device.id) : null,
+    carbonReferenceUrl: deviceCarbonReferenceUrl(device.id),
   };
 }
 
@@ -295,6 +298,7 @@ export default function DevicePage() {
     recyclers,
     pickup,
     receiptRequestId,
+    carbonReferenceUrl,
   } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const resultFor = (intent: string) => (actionData?.intent === intent ? actionData.result : undefined);
@@ -385,6 +389,7 @@ export default function DevicePage() {
           <p className="mb-4 text-sm text-slate-700">{timeline.chainIntact ? t("devicePage.chainIntact") : t("devicePage.chainBroken")}</p>
           <CustodyTimeline entries={timeline.entries} />
         </Card>
+        <DeviceCarbonCard carbon={device.carbon} referenceUrl={carbonReferenceUrl} type={device.type} />
       </div>
     </div>
   );

@@ -10,6 +10,7 @@ import { drizzle } from "drizzle-orm/better-sqlite3";
 import { applyMigrations } from "~db/migrate";
 import * as schema from "~db/schema";
 import { chainEvent, type CustodyDetails } from "~/domain/custody";
+import { carbonColumns } from "~/models/carbon-reference-file.server";
 import type { DeviceStatus, Holder, LifecycleAction } from "~/domain/lifecycle";
 
 export const DEVICE_COUNT = 100_000;
@@ -154,6 +155,24 @@ export function createLoadDatabase(databasePath: string, log: (line: string) => 
       }
     })();
     if ((batchStart + batchSize) % 20_000 === 0) log(`  ${batchStart + batchSize} devices, ${(batchStart + batchSize) * EVENTS_PER_DEVICE} events…`);
+  }
+  // Each model's carbon figure, as registration gives it (the impact figures sum them).
+  const setCarbon = sqlite.prepare(
+    `UPDATE devices SET carbon_kg_co2e = ?, carbon_source = ?, carbon_reference = ?, carbon_reference_url = ?, carbon_reference_weight_kg = ?
+     WHERE manufacturer = ? AND model = ? AND type = ?`,
+  );
+  for (const [manufacturer, model, type] of models) {
+    const carbon = carbonColumns({ manufacturer, model, type });
+    setCarbon.run(
+      carbon.carbonKgCo2e,
+      carbon.carbonSource,
+      carbon.carbonReference,
+      carbon.carbonReferenceUrl,
+      carbon.carbonReferenceWeightKg,
+      manufacturer,
+      model,
+      type,
+    );
   }
   sqlite.pragma("wal_checkpoint(TRUNCATE)");
   sqlite.exec("ANALYZE");
