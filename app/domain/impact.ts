@@ -138,8 +138,11 @@ function dayAfter(day: string): string {
 }
 
 /** The city's UTC offset (ms) at an instant, from the platform's time-zone data. */
+let cityClock: Intl.DateTimeFormat | null = null;
+
 function cityOffsetMs(instant: number): number {
-  const parts = new Intl.DateTimeFormat("en-GB", {
+  // Made once: building a formatter costs far more than using it.
+  cityClock ??= new Intl.DateTimeFormat("en-GB", {
     timeZone: CITY_TIME_ZONE,
     hourCycle: "h23",
     year: "numeric",
@@ -148,7 +151,8 @@ function cityOffsetMs(instant: number): number {
     hour: "2-digit",
     minute: "2-digit",
     second: "2-digit",
-  }).formatToParts(instant);
+  });
+  const parts = cityClock.formatToParts(instant);
   const part = (type: string) => Number(parts.find((candidate) => candidate.type === type)?.value);
   return Date.UTC(part("year"), part("month") - 1, part("day"), part("hour"), part("minute"), part("second")) - Math.floor(instant / 1000) * 1000;
 }

@@ -1,0 +1,202 @@
+// The impact figures for a period, aggregated in SQL over the custody ledger's (type, at, device_id)
+// index: one pass over the period's handovers and one over its recyclings, grouped by department and
+// month, never loading every device. The rules are app/domain/impact.ts's; a test recomputes the totals
+// device by device with them.
+import { sql, type SQL } from "drizzle-orm";
+import { db, type CircuitDatabase } from "~/db.server";
+import { deviceTypes, type DeviceType } from "~/domain/devices";
+import { addFigures, defaultWeightsKg, monthsOf, noFigures, replacementPrices, roundFigures, type ImpactFigures, type Period } from "~/domain/impact";
+
+/** Whose figures: the whole city (coordinator, public) or one department's devices. */
+export type ImpactScope = { kind: "all" } | { kind: "department"; departmentId: number };
+
+export const destinations = ["school", "nonprofit", "employee", "sold", "other", "recycled"] as const;
+export type Destination = (typeof destinations)[number];
+
+export type ImpactSummary = {
+  period: Period;
+  totals: ImpactFigures;
+  byMonth: ({ month: string } & ImpactFigures)[];
+  byDepartment: ({ departmentId: number; departmentName: string; devicesRecycled: number } & ImpactFigures)[];
+  destinations: Record<Destination, number>;
+  devicesRecycled: number;
+  serviceLife: {
+    /** Purchase → recycling of devices recycled in the period that were never reused (years), and how many had a purchase date. */
+    recycledWithoutReuse: { years: number | null; devices: number };
+    /** Purchase → registration of devices first redeployed in the period. */
+    reusedFirstLife: { years: number | null; devices: number };
+    /** Handover → return, recycling or today, per redeployment in the period. */
+    reusedSecondLife: { years: number | null; redeployments: number };
+  };
+};
+
+/** The replacement prices in force: the defaults, or IMPACT_REPLACEMENT_PRICES_EUR ("laptop=950,monitor=180"). */
+export function impactPrices(): Record<DeviceType, number> {
+  return replacementPrices(process.env.IMPACT_REPLACEMENT_PRICES_EUR);
+}
+
+function byType(values: Record<DeviceType, number>): SQL {
+  // Numbers from the domain's tables, not user input: safe to inline, and the statement stays cacheable.
+  return sql.raw(`CASE d.type ${deviceTypes.map((type) => `WHEN '${type}' THEN ${Number(values[type])}`).join(" ")} ELSE 0 END`);
+}
+
+function scopeCondition(scope: ImpactScope): SQL {
+  return scope.kind === "all" ? sql`1` : sql`d.department_id = ${scope.departmentId}`;
+}
+
+function monthsTable(period: Period): SQL {
+  const rows = monthsOf(period).map((month) => sql`(${month.month}, ${month.startMs}, ${month.endMs})`);
+  return sql`months(month, start_ms, end_ms) AS (VALUES ${sql.join(rows, sql`, `)})`;
+}
+
+/** Milliseconds in a day, as a real so that SQLite divides without truncating. */
+const DAY_MS = sql.raw("86400000.0");
+/** Years from a calendar date column to an epoch-ms expression. */
+const yearsSincePurchase = (epochMs: SQL) => sql`((${epochMs}) / ${DAY_MS} + 2440587.5 - julianday(d.purchase_date)) / 365.25`;
+
+type HandoverGroup = {
+  departmentId: number;
+  month: string;
+  destination: Destination;
+  redeployed: number;
+  co2: number;
+  ewaste: number;
+  eur: number;
+  firstLifeSum: number;
+  firstLifeCount: number;
+  secondLifeSum: number;
+  secondLifeCount: number;
+};
+
+/**
+ * The period's handovers grouped by department, month and destination. Per handover, one probe of the
+ * device's earlier handover (the counting rule), of its reservation (a sale?) and of what ended its
+ * second life, each over the (device_id, seq) index.
+ */
+function handoverGroups(period: Period, scope: ImpactScope, now: number, database: CircuitDatabase): HandoverGroup[] {
+  const prices = impactPrices();
+  const firstOnly = (value: SQL) => sql`CASE WHEN h.prev_holder IS NULL THEN ${value} ELSE 0 END`;
+  return database.all<HandoverGroup>(sql`
+    WITH ${monthsTable(period)},
+    h AS (
+      SELECT e.seq, e.at, e.device_id, e.to_holder,
+        (SELECT p.to_holder FROM custody_events p WHERE p.device_id = e.device_id AND p.type = 'handover' AND p.seq < e.seq ORDER BY p.seq DESC LIMIT 1) AS prev_holder,
+        (SELECT json_extract(r.details, '$.purchaseId') FROM custody_events r WHERE r.device_id = e.device_id AND r.type = 'reserve' AND r.seq < e.seq ORDER BY r.seq DESC LIMIT 1) AS purchase_id,
+        (SELECT n.at FROM custody_events n WHERE n.device_id = e.device_id AND n.seq > e.seq AND n.type IN ('return', 'recycle') ORDER BY n.seq LIMIT 1) AS ended_at
+      FROM custody_events e
+      WHERE e.type = 'handover' AND e.at >= ${period.startMs} AND e.at < ${period.endMs}
+    )
+    SELECT d.department_id AS departmentId, m.month AS month,
+      CASE
+        WHEN h.purchase_id IS NOT NULL THEN 'sold'
+        WHEN json_extract(h.to_holder, '$.kind') = 'employee' THEN 'employee'
+        ELSE coalesce((SELECT o.kind FROM organizations o WHERE o.id = json_extract(h.to_holder, '$.organizationId') AND o.kind IN ('school', 'nonprofit')), 'other')
+      END AS destination,
+      sum(CASE WHEN h.prev_holder IS NULL OR h.prev_holder <> h.to_holder THEN 1 ELSE 0 END) AS redeployed,
+      sum(${firstOnly(sql`coalesce(d.carbon_kg_co2e, 0)`)}) AS co2,
+      sum(${firstOnly(sql`coalesce(d.weight_kg, d.carbon_reference_weight_kg, ${byType(defaultWeightsKg)})`)}) AS ewaste,
+      sum(${firstOnly(byType(prices))}) AS eur,
+      sum(CASE WHEN h.prev_holder IS NULL AND d.purchase_date IS NOT NULL THEN max(0, ${yearsSincePurchase(sql`d.created_at`)}) ELSE 0 END) AS firstLifeSum,
+      sum(CASE WHEN h.prev_holder IS NULL AND d.purchase_date IS NOT NULL THEN 1 ELSE 0 END) AS firstLifeCount,
+      sum(max(0, coalesce(h.ended_at, ${now}) - h.at) / ${DAY_MS} / 365.25) AS secondLifeSum,
+      count(*) AS secondLifeCount
+    FROM h
+    JOIN devices d ON d.id = h.device_id
+    JOIN months m ON h.at >= m.start_ms AND h.at < m.end_ms
+    WHERE ${scopeCondition(scope)}
+    GROUP BY d.department_id, m.month, destination
+  `);
+}
+
+type RecycleGroup = { departmentId: number; recycled: number; neverReusedLifeSum: number; neverReusedLifeCount: number };
+
+function recycleGroups(period: Period, scope: ImpactScope, database: CircuitDatabase): RecycleGroup[] {
+  return database.all<RecycleGroup>(sql`
+    SELECT d.department_id AS departmentId, count(*) AS recycled,
+      sum(CASE WHEN never_reused AND d.purchase_date IS NOT NULL THEN max(0, ${yearsSincePurchase(sql`r.at`)}) ELSE 0 END) AS neverReusedLifeSum,
+      sum(CASE WHEN never_reused AND d.purchase_date IS NOT NULL THEN 1 ELSE 0 END) AS neverReusedLifeCount
+    FROM (
+      SELECT e.at, e.device_id,
+        NOT EXISTS (SELECT 1 FROM custody_events p WHERE p.device_id = e.device_id AND p.type = 'handover' AND p.seq < e.seq) AS never_reused
+      FROM custody_events e
+      WHERE e.type = 'recycle' AND e.at >= ${period.startMs} AND e.at < ${period.endMs}
+    ) r
+    JOIN devices d ON d.id = r.device_id
+    WHERE ${scopeCondition(scope)}
+    GROUP BY d.department_id
+  `);
+}
+
+const figuresOf = (group: HandoverGroup): ImpactFigures => ({
+  devicesRedeployed: group.redeployed,
+  kgCo2eAvoided: group.co2,
+  kgEwasteDiverted: group.ewaste,
+  eurReplacementAvoided: group.eur,
+});
+
+const average = (sum: number, count: number) => (count === 0 ? null : sum / count);
+
+function departmentNames(ids: number[], database: CircuitDatabase): Map<number, string> {
+  if (ids.length === 0) return new Map();
+  const rows = database.all<{ id: number; name: string }>(sql`SELECT id, name FROM organizations WHERE id IN (${sql.join(ids, sql`, `)})`);
+  return new Map(rows.map((row) => [row.id, row.name]));
+}
+
+/** Everything the dashboard and the report show for a period and scope (figures rounded for display). */
+export function impactSummary(period: Period, scope: ImpactScope, now: number = Date.now(), database: CircuitDatabase = db): ImpactSummary {
+  const handovers = handoverGroups(period, scope, now, database);
+  const recycles = recycleGroups(period, scope, database);
+  const months = new Map(monthsOf(period).map((month) => [month.month, noFigures]));
+  const departments = new Map<number, { figures: ImpactFigures; recycled: number }>();
+  const places = Object.fromEntries(destinations.map((destination) => [destination, 0])) as Record<Destination, number>;
+  let totals = noFigures;
+  let [firstLifeSum, firstLifeCount, secondLifeSum, secondLifeCount] = [0, 0, 0, 0];
+  for (const group of handovers) {
+    const figures = figuresOf(group);
+    totals = addFigures(totals, figures);
+    months.set(group.month, addFigures(months.get(group.month) ?? noFigures, figures));
+    const department = departments.get(group.departmentId) ?? { figures: noFigures, recycled: 0 };
+    departments.set(group.departmentId, { ...department, figures: addFigures(department.figures, figures) });
+    places[group.destination] += group.redeployed;
+    firstLifeSum += group.firstLifeSum;
+    firstLifeCount += group.firstLifeCount;
+    secondLifeSum += group.secondLifeSum;
+    secondLifeCount += group.secondLifeCount;
+  }
+  let [neverReusedSum, neverReusedCount, devicesRecycled] = [0, 0, 0];
+  for (const group of recycles) {
+    const department = departments.get(group.departmentId) ?? { figures: noFigures, recycled: 0 };
+    departments.set(group.departmentId, { ...department, recycled: department.recycled + group.recycled });
+    devicesRecycled += group.recycled;
+    neverReusedSum += group.neverReusedLifeSum;
+    neverReusedCount += group.neverReusedLifeCount;
+  }
+  places.recycled = devicesRecycled;
+  const names = departmentNames([...departments.keys()], database);
+  return {
+    period,
+    totals: roundFigures(totals),
+    byMonth: [...months].map(([month, figures]) => ({ month, ...roundFigures(figures) })),
+    byDepartment: [...departments]
+      .map(([departmentId, department]) => ({
+        departmentId,
+        departmentName: names.get(departmentId) ?? "",
+        devicesRecycled: department.recycled,
+        ...roundFigures(department.figures),
+      }))
+      .sort((a, b) => b.devicesRedeployed - a.devicesRedeployed || a.departmentName.localeCompare(b.departmentName)),
+    destinations: places,
+    devicesRecycled,
+    serviceLife: {
+      recycledWithoutReuse: { years: average(neverReusedSum, neverReusedCount), devices: neverReusedCount },
+      reusedFirstLife: { years: average(firstLifeSum, firstLifeCount), devices: firstLifeCount },
+      reusedSecondLife: { years: average(secondLifeSum, secondLifeCount), redeployments: secondLifeCount },
+    },
+  };
+}
+
+/** The city-wide figures anyone may see (public page, open data): totals and months, nothing finer. */
+export function publicImpact(period: Period, now: number = Date.now(), database: CircuitDatabase = db) {
+  const summary = impactSummary(period, { kind: "all" }, now, database);
+  return { from: period.from, to: period.to, ...summary.totals, byMonth: summary.byMonth };
+}
