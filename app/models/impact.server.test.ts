@@ -7,7 +7,7 @@ import { db } from "~/db.server";
 import { returnDevice } from "~/commands/devices/return-device.server";
 import { addFigures, deviceFigures, noFigures, periodOfDays, roundFigures, type ImpactFigures, type Period } from "~/domain/impact";
 import type { UserActor } from "~/domain/lifecycle";
-import { commandValue, createActor, createOrganization, deviceInState, lifecycleCast } from "~/test/factories";
+import { commandValue, createOrganization, deviceInState, lifecycleCast } from "~/test/factories";
 import { appendCustodyEvent } from "./custody.server";
 import { impactPrices, impactSummary, publicImpact, type ImpactScope } from "./impact.server";
 
