@@ -10,6 +10,9 @@ import { SubmitButton } from "~/components/ui/form";
 import { ValidateWipeForm, WipeEvidence, type WipeRecordSummary } from "~/components/wipe-section";
 import { deviceTypes } from "~/domain/devices";
 import { conditionGrades } from "~/domain/lifecycle";
+import type { Language } from "~/i18n/config";
+import { formatDateTime, parseMoment } from "~/i18n/format";
+import { useLanguage } from "~/i18n/use-language";
 
 const inputClass = "mt-1 block w-full rounded-md border border-slate-500 px-3 py-2 text-base";
 const labelClass = "block text-sm font-semibold text-slate-800";
@@ -103,9 +106,16 @@ export function InlineListing({ specs, assetTag }: { specs: InlineSpecsView; ass
 
 export type InlinePickupView = { deviceId: number; requestId: number; deviceIds: number[]; location: string; from: string; until: string };
 
+/** A datetime-local value (Brussels time) as the reader's language writes it. */
+function localMoment(value: string, language: Language): string {
+  const moment = parseMoment(value);
+  return moment === null ? value : formatDateTime(moment, language);
+}
+
 /** "Ready for pickup" with the IT service's place and the default window (the device page lets them be changed). */
 export function InlinePickup({ pickup, assetTag }: { pickup: InlinePickupView; assetTag: string }) {
   const { t } = useTranslation();
+  const language = useLanguage();
   return (
     <Form method="post" action={`/devices/${pickup.deviceId}`} className="space-y-2">
       <input type="hidden" name="intent" value="prepare-pickup" />
@@ -117,7 +127,7 @@ export function InlinePickup({ pickup, assetTag }: { pickup: InlinePickupView; a
       <input type="hidden" name="pickupFrom" value={pickup.from} />
       <input type="hidden" name="pickupUntil" value={pickup.until} />
       <p className="text-sm whitespace-pre-line text-slate-800">{t("inlineWork.pickupAt", { place: pickup.location })}</p>
-      <p className="text-sm text-slate-700">{t("inlineWork.pickupWindow", { from: pickup.from.replace("T", " "), until: pickup.until.replace("T", " ") })}</p>
+      <p className="text-sm text-slate-700">{t("inlineWork.pickupWindow", { from: localMoment(pickup.from, language), until: localMoment(pickup.until, language) })}</p>
       <div className="flex flex-wrap items-center gap-3">
         <SubmitButton>{t("inlineWork.readyForPickup", { assetTag })}</SubmitButton>
         <Link to={`/devices/${pickup.deviceId}`} className="text-sm">
