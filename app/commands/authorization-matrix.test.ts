@@ -65,6 +65,9 @@ import { validateStorageAbsence } from "./wipes/validate-storage-absence.server"
 import { deactivateUser } from "./users/deactivate-user.server";
 import { reactivateUser } from "./users/reactivate-user.server";
 import { updateOrganizationContact } from "./organizations/update-organization-contact.server";
+import { chooseImportOptions } from "./imports/choose-import-options.server";
+import { importDevices } from "./imports/import-devices.server";
+import { uploadDeviceImport } from "./imports/upload-device-import.server";
 
 type MatrixCase = {
   /** The permission the command needs, from app/domain/permissions.ts. */
@@ -103,6 +106,12 @@ function collectedWithRecord() {
   const record = commandValue(recordWipe(technician, { deviceId: device.id, mediumId: device.media[0]!.id, ...passingWipe() }));
   return { device, record };
 }
+
+/** A small inventory file with fresh serials. */
+const inventoryFile = () => `Asset Tag,Serial Number,Manufacturer,Model,Category\nIMX-${nextNumber()},IMS-${nextNumber()},Dell,Latitude,Laptop\n`;
+/** An upload kept for the actor's own department (or a new one), by its own coordinator. */
+const uploadFor = (actor: UserActor) =>
+  commandValue(uploadDeviceImport(lifecycleCast().coordinator, { csvText: inventoryFile(), departmentId: departmentFor(actor) })).importId;
 
 const matrix: Record<string, MatrixCase> = {
   registerDevice: { permission: "device.register", run: (actor) => registerDevice(actor, { ...deviceInput(), departmentId: departmentFor(actor) }) },
@@ -288,6 +297,12 @@ const matrix: Record<string, MatrixCase> = {
       return reactivateUser(actor, { userId: person.userId });
     },
   },
+  uploadDeviceImport: {
+    permission: "device.register",
+    run: (actor) => uploadDeviceImport(actor, { csvText: inventoryFile(), departmentId: departmentFor(actor) }),
+  },
+  chooseImportOptions: { permission: "device.register", run: (actor) => chooseImportOptions(actor, { importId: uploadFor(actor), dateOrder: "DMY" }) },
+  importDevices: { permission: "device.register", run: (actor) => importDevices(actor, { csv: inventoryFile(), departmentId: departmentFor(actor) }) },
   /** A department member keeps their own department's details; the coordinator any organization's (here a new department). */
   updateOrganizationContact: {
     permission: "organization.contact",

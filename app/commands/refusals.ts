@@ -5,7 +5,7 @@ import type { DeviceStatus } from "~/domain/lifecycle";
 
 /** What a refusal is about, for "not found" messages. */
 export type RefusedEntity =
-  "device" | "medium" | "wipe" | "request" | "match" | "organization" | "token" | "invite" | "email" | "storage-absence" | "confirmation" | "user";
+  "device" | "medium" | "wipe" | "request" | "match" | "organization" | "token" | "invite" | "email" | "storage-absence" | "confirmation" | "user" | "import";
 
 /** Field errors are translation keys by field name, as conform and the API's `fields` expect. */
 export type FieldErrors = Record<string, string[]>;
@@ -58,7 +58,13 @@ export type Refusal =
   | { reason: "own-account" }
   /** Deactivating an account that is deactivated already, or reactivating one that is active. */
   | { reason: "account-deactivated" }
-  | { reason: "account-active" };
+  | { reason: "account-active" }
+  /** An inventory file without a column Circuit cannot do without (the serial number): said before any row is read. */
+  | { reason: "import-missing-column"; column: "serial" }
+  /** An inventory file that is not CSV (an unterminated quote, a binary file). */
+  | { reason: "import-unreadable"; line: number }
+  /** An inventory upload that was committed already. */
+  | { reason: "import-committed" };
 
 export type RefusalReason = Refusal["reason"];
 
@@ -119,6 +125,9 @@ export const refusalAnswers: Record<RefusalReason, RefusalAnswer> = {
   "own-account": { status: 403, apiCode: "own_account", messageKey: key("errors.user.own-account") },
   "account-deactivated": { status: 409, apiCode: "account_deactivated", messageKey: key("errors.user.deactivated-already") },
   "account-active": { status: 409, apiCode: "account_active", messageKey: key("errors.user.active-already") },
+  "import-missing-column": { status: 422, apiCode: "missing_column", messageKey: key("errors.import.missingSerialColumn") },
+  "import-unreadable": { status: 422, apiCode: "unreadable_file", messageKey: key("errors.import.unreadableFile") },
+  "import-committed": { status: 409, apiCode: "import_committed", messageKey: key("errors.import.committed") },
 };
 
 export function refusalAnswer(refusal: Refusal) {
