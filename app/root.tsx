@@ -144,7 +144,10 @@ function SiteFooter() {
     <footer className="mt-16 border-t border-slate-200 bg-white">
       <div className="mx-auto flex max-w-6xl flex-wrap justify-between gap-3 px-4 py-6 text-sm text-slate-700">
         <p>{t("footer.tagline")}</p>
-        <NavLink to="/accessibility">{t("footer.accessibility")}</NavLink>
+        <div className="flex flex-wrap gap-4">
+          <NavLink to="/impact/public">{t("footer.impact")}</NavLink>
+          <NavLink to="/accessibility">{t("footer.accessibility")}</NavLink>
+        </div>
       </div>
     </footer>
   );

@@ -121,6 +121,7 @@ const probes: Record<ApiOperation, Probe> = {
     request: () => ({ path: "/api/v1/matching/confirm", data: { deviceId: missingId, requestId: missingId } }),
   },
   "GET /api/v1/verify/{publicId}": { access: { kind: "public" }, request: ({ demoDevice }) => ({ path: `/api/v1/verify/${demoDevice.publicId}` }) },
+  "GET /api/v1/impact": { access: { kind: "public" }, request: () => ({ path: "/api/v1/impact?from=2025-01-01&to=2025-12-31" }) },
   "GET /api/v1/openapi.json": { access: { kind: "public" }, request: () => ({ path: "/api/v1/openapi.json" }) },
 };
 

@@ -185,6 +185,15 @@ const operations: Record<ApiOperation, OperationDoc> = {
     public: true,
     params: z.object({ publicId: z.string().describe("The id on the device's label.") }),
   },
+  "GET /api/v1/impact": {
+    summary: "What reuse saved, city-wide, per month: open data (CC0, no account needed)",
+    public: true,
+    query: z.object({
+      from: z.string().date().optional().describe("First day (YYYY-MM-DD, Brussels time); with to. Default: this year."),
+      to: z.string().date().optional().describe("Last day, inclusive."),
+      format: z.enum(["json", "csv"]).optional().describe("csv: the same figures as CSV."),
+    }),
+  },
   "GET /api/v1/openapi.json": { summary: "This document", public: true },
 };
 

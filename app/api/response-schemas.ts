@@ -481,6 +481,24 @@ export const verificationSchema = z
   .describe("No personal data: holders are organizations by name, or an employee by role only; actors by role.")
   .openapi("PublicVerification");
 
+const impactFigures = {
+  devicesRedeployed: z.number().int().describe("Handovers to a new holder in the period."),
+  kgCo2eAvoided: z.number().describe("Embodied carbon (kg CO2e) of the devices first redeployed in the period."),
+  kgEwasteDiverted: z.number().describe("Their weight (kg)."),
+  eurReplacementAvoided: z.number().describe("The price of new devices of their types (€)."),
+};
+
+export const publicImpactSchema = z
+  .object({
+    from: z.string().date(),
+    to: z.string().date().describe("Inclusive."),
+    ...impactFigures,
+    byMonth: z.array(z.object({ month: z.string().regex(/^\d{4}-\d{2}$/), ...impactFigures }).strict()),
+  })
+  .strict()
+  .describe("City-wide figures, open data (CC0). A device counts for carbon, e-waste and cost once, at its first handover.")
+  .openapi("PublicImpact");
+
 /** This document itself (its structure is checked by app/api/openapi.test.ts). */
 export const openApiDocumentSchema = z
   .object({ openapi: z.literal("3.1.0"), info: z.object({ title: z.string(), version: z.string() }).passthrough() })
@@ -671,6 +689,11 @@ export const apiResponses = {
     422: error("deviceId or requestId missing."),
   },
   "GET /api/v1/verify/{publicId}": { ...unexpected, 200: json(verificationSchema, "The public view."), 404: error("No device has this label.") },
+  "GET /api/v1/impact": {
+    ...unexpected,
+    200: json(publicImpactSchema, "The period's figures (with format=csv: the same per month as text/csv, a last row for the period)."),
+    400: error("from or to is not a calendar day, from is after to, or format is neither json nor csv."),
+  },
   "GET /api/v1/openapi.json": { ...unexpected, 200: json(openApiDocumentSchema, "This document.") },
 } satisfies Record<`${"GET" | "POST"} /api/v1/${string}`, Record<number, ApiResponse>>;
 

@@ -8,11 +8,11 @@ import { transitions } from "~/domain/lifecycle";
 import { permissionActions, type PermissionAction } from "~/domain/permissions";
 
 /**
- * Permissions of features not built yet (DESIGN.md): the impact report. `home.view` only shows the
+ * Permissions of features not built yet (DESIGN.md): none now. `home.view` only shows the
  * home link: every approved member has it and the home page decides what to show by the other
  * permissions. Each must still be unused, so that this list shrinks when the feature arrives.
  */
-const notAskedForYet: readonly PermissionAction[] = ["home.view", "impact.view"];
+const notAskedForYet: readonly PermissionAction[] = ["home.view"];
 
 function sourceFiles(folder: string): string[] {
   return readdirSync(folder, { recursive: true, encoding: "utf8" })

@@ -12,6 +12,7 @@ const navigationItems: (NavigationItem & { actions: PermissionAction[]; onlyWhen
   { to: "/matching", labelKey: "nav.matching", actions: ["match.run"] },
   { to: "/organizations", labelKey: "nav.organizations", actions: ["organization.review"] },
   { to: "/recyclers", labelKey: "nav.recyclers", actions: ["recycler.manage"] },
+  { to: "/impact", labelKey: "nav.impact", actions: ["impact.view"] },
   { to: "/invites", labelKey: "nav.invites", actions: ["invite.create"] },
   { to: "/users", labelKey: "nav.users", actions: ["user.manage"] },
   { to: "/mailbox", labelKey: "nav.mailbox", actions: ["mailbox.view"], onlyWhen: (options) => options.devMailbox },

@@ -20,6 +20,10 @@
 import type { DeviceType } from "./devices";
 
 export const CITY_TIME_ZONE = "Europe/Brussels";
+
+/** Where redeployed devices went (by the recipient's kind, a sale, or none of these), and recycling. */
+export const destinations = ["school", "nonprofit", "employee", "sold", "other", "recycled"] as const;
+export type Destination = (typeof destinations)[number];
 const DAY_MS = 24 * 60 * 60 * 1000;
 const YEAR_MS = 365.25 * DAY_MS;
 
@@ -225,4 +229,11 @@ export function periodFromQuery(
     return periodOf({ kind: "quarter", year, quarter });
   }
   return periodOf({ kind: "year", year });
+}
+
+/** The period a page's query asks for, or this year (and `invalid`) when the query is not a period. */
+export function periodFromUrl(url: URL, now: number): { period: Period; invalid: boolean } {
+  const parameter = (name: string) => url.searchParams.get(name);
+  const period = periodFromQuery({ from: parameter("from"), to: parameter("to"), year: parameter("year"), quarter: parameter("quarter") }, now);
+  return { period: period ?? periodFromQuery({}, now)!, invalid: period === null };
 }

@@ -5,13 +5,22 @@
 import { sql, type SQL } from "drizzle-orm";
 import { db, type CircuitDatabase } from "~/db.server";
 import { deviceTypes, type DeviceType } from "~/domain/devices";
-import { addFigures, defaultWeightsKg, monthsOf, noFigures, replacementPrices, roundFigures, type ImpactFigures, type Period } from "~/domain/impact";
+import {
+  addFigures,
+  cityDay,
+  defaultWeightsKg,
+  destinations,
+  monthsOf,
+  noFigures,
+  replacementPrices,
+  roundFigures,
+  type Destination,
+  type ImpactFigures,
+  type Period,
+} from "~/domain/impact";
 
 /** Whose figures: the whole city (coordinator, public) or one department's devices. */
 export type ImpactScope = { kind: "all" } | { kind: "department"; departmentId: number };
-
-export const destinations = ["school", "nonprofit", "employee", "sold", "other", "recycled"] as const;
-export type Destination = (typeof destinations)[number];
 
 export type ImpactSummary = {
   period: Period;
@@ -199,4 +208,14 @@ export function impactSummary(period: Period, scope: ImpactScope, now: number = 
 export function publicImpact(period: Period, now: number = Date.now(), database: CircuitDatabase = db) {
   const summary = impactSummary(period, { kind: "all" }, now, database);
   return { from: period.from, to: period.to, ...summary.totals, byMonth: summary.byMonth };
+}
+
+/** The years the period filter offers: from the ledger's first registration, handover or recycling to this year. */
+export function impactYears(now: number = Date.now(), database: CircuitDatabase = db): number[] {
+  const first = database.get<{ at: number | null }>(
+    sql`SELECT min(at) AS at FROM (SELECT min(at) AS at FROM custody_events WHERE type = 'register' UNION ALL SELECT min(at) FROM custody_events WHERE type = 'handover')`,
+  );
+  const thisYear = Number(cityDay(now).slice(0, 4));
+  const firstYear = first?.at ? Math.min(thisYear, Number(cityDay(first.at).slice(0, 4))) : thisYear;
+  return Array.from({ length: thisYear - firstYear + 1 }, (_, index) => thisYear - index);
 }

@@ -207,6 +207,11 @@ function GuestHome({ onOffer }: { onOffer: { type: DeviceType; count: number }[]
         <p className="mt-3 text-lg text-slate-700">{t("home.guest.intro")}</p>
       </div>
       <OnOfferOverview counts={onOffer} />
+      <p>
+        <Link to="/impact/public" className="font-medium text-blue-800 underline">
+          {t("impact.public.homeLink")}
+        </Link>
+      </p>
       <div className="grid gap-4 md:grid-cols-3">
         <Card title={t("home.guest.staffTitle")}>
           <p className="mb-4 text-slate-700">{t("home.guest.staffBody")}</p>
