@@ -298,9 +298,14 @@ export default function DevicesPage() {
       <div className="flex flex-wrap items-center justify-between gap-3">
         <PageHeading>{t("devices.title")}</PageHeading>
         {canRegister ? (
-          <Link to="/devices/new" className={buttonClass("primary")}>
-            {t("devices.register")}
-          </Link>
+          <div className="flex flex-wrap gap-2">
+            <Link to="/devices/import" className={buttonClass("secondary")}>
+              {t("imports.link")}
+            </Link>
+            <Link to="/devices/new" className={buttonClass("primary")}>
+              {t("devices.register")}
+            </Link>
+          </div>
         ) : null}
       </div>
 
