@@ -12,6 +12,7 @@ import { db } from "~/db.server";
 import { defaultLanguage } from "~/i18n/config";
 import { mailSiteFromEnv } from "~/mail/site.server";
 import { seedDemoDevices } from "./seed-devices";
+import { seedDemoHistory } from "./seed-history";
 import type { Role } from "./schema";
 
 export const DEMO_PASSWORD = "circuit-demo";
@@ -138,6 +139,57 @@ export async function seedDemoData(): Promise<void> {
     if (!added.ok) throw new Error(`Demo recycler refused: ${JSON.stringify(added)}`);
     return { id: added.value.id, certificatePrefix };
   });
+
+  // Years of history for the impact pages, with recipients and a department of their own (the demo accounts' lists stay as they were).
+  const member = (role: "department" | "recipient" | "employee", organizationId: number, email: string, name: string): UserActor => {
+    const userId = insertUser({ email, name, role, organizationId, passwordHash });
+    return { kind: "user", userId, role, organizationId, organizationStatus: "approved" };
+  };
+  const culture = insertOrganization({ name: "Cultuur en Bibliotheek", kind: "department", status: "approved" });
+  const historySchool = insertOrganization({
+    name: "Basisschool Sint-Jan",
+    kind: "school",
+    status: "approved",
+    description: "Basisschool met 310 leerlingen.",
+  });
+  const historyNonprofit = insertOrganization({
+    name: "vzw Buurtwerk Noord",
+    kind: "nonprofit",
+    status: "approved",
+    description: "Computerlessen voor senioren.",
+  });
+  const staffActor = (email: string, organization: string): UserActor => ({
+    kind: "user",
+    userId: userIds.get(email)!,
+    role: "department",
+    organizationId: organizationIds.get(organization)!,
+    organizationStatus: "approved",
+  });
+  const technicianActor = (email: string): UserActor => ({
+    kind: "user",
+    userId: userIds.get(email)!,
+    role: "technician",
+    organizationId: organizationIds.get("ICT-dienst")!,
+    organizationStatus: "approved",
+  });
+  seedDemoHistory(
+    {
+      departments: [
+        { id: organizationIds.get("Facilitair Bedrijf")!, staff: staffActor("department@demo.city", "Facilitair Bedrijf") },
+        { id: organizationIds.get("Sociaal Huis")!, staff: staffActor("department2@demo.city", "Sociaal Huis") },
+        { id: culture, staff: member("department", culture, "cultuur@demo.city", "Jan Vermeulen") },
+      ],
+      coordinator: coordinatorActor,
+      technicians: [technicianActor("tech1@demo.city"), technicianActor("tech2@demo.city")],
+      recipients: [
+        member("recipient", historySchool, "sintjan@demo.school", "An Claes"),
+        member("recipient", historyNonprofit, "buurtwerk@demo.org", "Omar Haddad"),
+        member("employee", organizationIds.get("Sociaal Huis")!, "pieter@demo.city", "Pieter Goossens"),
+      ],
+      recyclers: [schelde!, ecoCirkel!],
+    },
+    Date.now(),
+  );
 
   seedDemoDevices({
     departments: [organizationIds.get("Facilitair Bedrijf")!, organizationIds.get("Sociaal Huis")!],
