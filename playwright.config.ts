@@ -12,8 +12,10 @@ export default defineConfig({
   forbidOnly: true,
   retries: 0,
   workers: 2,
-  // Whole flows (register → wipe → certify → hand over) with an axe check on every page take a while on 2 cores.
-  timeout: 90_000,
+  // Whole flows (register → wipe → certify → hand over) with an axe check on every page take a while on 2 cores,
+  // and a password hash (argon2id) or a page under load can take seconds: budgets, not timing checks.
+  timeout: 120_000,
+  expect: { timeout: 15_000 },
   reporter: process.env.CI ? [["list"]] : [["list"], ["html", { open: "never" }]],
   use: {
     baseURL: `http://localhost:${port}`,

@@ -45,10 +45,12 @@ test("deactivate ends the session and the token and refuses sign-in; reactivate 
   await leavingPage.getByLabel("E-mailadres").fill(leaving.email);
   await leavingPage.getByLabel("Wachtwoord").fill("not-the-password");
   await leavingPage.getByRole("button", { name: "Aanmelden" }).click();
+  await expect(leavingPage.getByRole("alert")).toHaveText("Het e-mailadres of het wachtwoord klopt niet.", { timeout: 20_000 });
   await expect(leavingPage.getByText(/gedeactiveerd/)).toHaveCount(0);
   await leavingPage.getByLabel("Wachtwoord").fill(leaving.password);
   await leavingPage.getByRole("button", { name: "Aanmelden" }).click();
-  await expect(leavingPage.getByText("Dit account is gedeactiveerd.", { exact: false })).toBeVisible();
+  // Signing in hashes the password (argon2id): seconds on a busy machine.
+  await expect(leavingPage.getByText("Dit account is gedeactiveerd.", { exact: false })).toBeVisible({ timeout: 20_000 });
   await expect(leavingPage).toHaveURL(/\/login/);
   const apiSignIn = await request.post("/api/v1/tokens", { data: { email: leaving.email, password: leaving.password } });
   expect(apiSignIn.status()).toBe(401);
@@ -59,6 +61,10 @@ test("deactivate ends the session and the token and refuses sign-in; reactivate 
     .getByRole("button", { name: `${leaving.name} opnieuw activeren` })
     .click();
   await expect(page.getByRole("status").filter({ hasText: `${leaving.name} kan zich opnieuw aanmelden` })).toBeVisible();
+  // Back in with the same password (signIn expects the sign-in's redirect), and the profile opens.
+  await signIn(leavingPage, leaving);
+  await leavingPage.goto("/profile");
+  await expect(leavingPage.getByRole("heading", { level: 1, name: "Profiel" })).toBeVisible();
   // The old token stays revoked.
   expect((await request.get("/api/v1/me", { headers: token })).status()).toBe(401);
   await leavingContext.close();

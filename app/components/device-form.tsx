@@ -85,7 +85,7 @@ export function DeviceForm({
     defaultValue,
     constraint: getZodConstraint(schema),
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   const media = fields.media.getFieldList();
   const mediaHeadingId = `${form.id}-media-heading`;

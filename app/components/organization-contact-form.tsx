@@ -29,7 +29,7 @@ export function OrganizationContactForm({
     },
     constraint: getZodConstraint(organizationContactForm),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: organizationContactForm }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   return (
     <ValidatedForm form={form} className="space-y-3">

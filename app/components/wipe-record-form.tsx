@@ -28,7 +28,7 @@ export function WipeRecordForm({
     defaultValue,
     constraint: getZodConstraint(wipeRecordSchema),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: wipeRecordSchema }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   return (
     <ValidatedForm form={form} action={action} className="space-y-4">

@@ -46,7 +46,7 @@ export default function AcceptInvitePage() {
     lastResult,
     constraint: getZodConstraint(acceptInviteInput),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: acceptInviteInput }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
 
   if (invite.state !== "usable") {

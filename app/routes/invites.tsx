@@ -49,7 +49,7 @@ export default function InvitesPage() {
     lastResult: actionData?.result ?? undefined,
     constraint: getZodConstraint(createInviteInput),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: createInviteInput }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   return (
     <div className="space-y-6">

@@ -102,7 +102,7 @@ export default function ProfilePage() {
     defaultValue: { expiresInDays: String(DEFAULT_API_TOKEN_LIFETIME_DAYS) },
     constraint: getZodConstraint(createApiTokenInput),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: createApiTokenInput }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
 
   return (

@@ -44,7 +44,7 @@ export default function RegisterOrganizationPage() {
     lastResult,
     constraint: getZodConstraint(registerOrganizationInput),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: registerOrganizationInput }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   return (
     <div className="mx-auto max-w-lg">

@@ -53,7 +53,7 @@ export default function NewRequestPage() {
     defaultValue: { quantity: "1", minRamGb: "4", minStorageGb: "128", keyboardLayout: "any", ...prefill },
     constraint: getZodConstraint(schema),
     onValidate: ({ formData }) => parseWithZod(formData, { schema }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   return (
     <div className="max-w-3xl space-y-4">

@@ -47,7 +47,7 @@ export default function EmployeeSignUpPage() {
     lastResult,
     constraint: getZodConstraint(signUpEmployeeInput),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: signUpEmployeeInput }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   return (
     <div className="mx-auto max-w-lg">

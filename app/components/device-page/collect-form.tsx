@@ -45,7 +45,7 @@ export function CollectForm({ device, lastResult }: { device: CollectableDevice;
     },
     constraint: getZodConstraint(collectForm),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: collectForm }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   const media = fields.media.getFieldList();
   const mediaHeadingId = `${form.id}-media-heading`;

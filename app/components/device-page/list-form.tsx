@@ -20,7 +20,7 @@ export function ListForm({ specs, lastResult }: { specs: RegisteredSpecs; lastRe
     defaultValue: specDefaults(specs, language),
     constraint: getZodConstraint(listForm),
     onValidate: ({ formData }) => parseWithZod(formData, { schema: listForm }),
-    shouldRevalidate: "onBlur",
+    shouldRevalidate: "onInput",
   });
   return (
     <ValidatedForm form={form} className="w-full space-y-4 rounded-md border border-slate-200 p-4">

@@ -24,6 +24,9 @@ const controlClass =
  * A form validated by conform with one zod schema on client and server. It always renders
  * `noValidate`, so that a submission made before JavaScript loads reaches the server and comes back
  * with our own messages rather than the browser's.
+ * Forms revalidate on input (`shouldRevalidate: "onInput"`), never on blur: an error cleared when a field
+ * loses focus moves the submit button while it is being clicked (mousedown blurs the field, the error box
+ * above shrinks, mouseup lands beside the button), and the click is lost.
  */
 export function ValidatedForm<Schema extends Record<string, unknown>>({
   form,
