@@ -219,3 +219,79 @@ export function impactYears(now: number = Date.now(), database: CircuitDatabase 
   const firstYear = first?.at ? Math.min(thisYear, Number(cityDay(first.at).slice(0, 4))) : thisYear;
   return Array.from({ length: thisYear - firstYear + 1 }, (_, index) => thisYear - index);
 }
+
+export type ReportDeviceRow = {
+  kind: "redeployed" | "recycled";
+  at: number;
+  assetTag: string;
+  manufacturer: string;
+  model: string;
+  type: DeviceType;
+  departmentName: string;
+  /** Redeployed: where it went (school, nonprofit, employee, sold, other); recycled: the recycler's name. */
+  destination: string;
+  /** Redeployed: the data-wipe certificate it left with; recycled: the recycler's certificate. */
+  certificateNumber: string | null;
+  /** Counted for carbon (its first handover), else 0. */
+  kgCo2e: number;
+  carbonSource: "model" | "type" | null;
+  carbonReference: string | null;
+};
+
+/** The Fair ICT report's device list: the period's redeployments and recyclings, oldest first. */
+export function impactReportDevices(period: Period, scope: ImpactScope, database: CircuitDatabase = db): ReportDeviceRow[] {
+  return database.all<ReportDeviceRow>(sql`
+    SELECT kind, at, assetTag, manufacturer, model, type, departmentName, destination, certificateNumber, kgCo2e, carbonSource, carbonReference FROM (
+      SELECT 'redeployed' AS kind, e.at AS at, e.seq AS seq, d.asset_tag AS assetTag, d.manufacturer, d.model, d.type, o.name AS departmentName,
+        CASE WHEN json_extract(e.to_holder, '$.kind') = 'employee' THEN 'employee'
+          ELSE coalesce((SELECT h.kind FROM organizations h WHERE h.id = json_extract(e.to_holder, '$.organizationId') AND h.kind IN ('school', 'nonprofit')), 'other') END AS destination,
+        (SELECT c.number FROM wipe_certificates c WHERE c.device_id = d.id AND c.issued_at <= e.at ORDER BY c.issued_at DESC LIMIT 1) AS certificateNumber,
+        CASE WHEN EXISTS (SELECT 1 FROM custody_events p WHERE p.device_id = e.device_id AND p.type = 'handover' AND p.seq < e.seq) THEN 0 ELSE coalesce(d.carbon_kg_co2e, 0) END AS kgCo2e,
+        d.carbon_source AS carbonSource, d.carbon_reference AS carbonReference
+      FROM custody_events e JOIN devices d ON d.id = e.device_id JOIN organizations o ON o.id = d.department_id
+      WHERE e.type = 'handover' AND e.at >= ${period.startMs} AND e.at < ${period.endMs} AND ${scopeCondition(scope)}
+      UNION ALL
+      SELECT 'recycled', e.at, e.seq, d.asset_tag, d.manufacturer, d.model, d.type, o.name,
+        coalesce((SELECT r.name FROM organizations r WHERE r.id = json_extract(e.details, '$.recyclerId')), json_extract(e.to_holder, '$.name'), ''),
+        json_extract(e.details, '$.certificateNumber'), 0, d.carbon_source, d.carbon_reference
+      FROM custody_events e JOIN devices d ON d.id = e.device_id JOIN organizations o ON o.id = d.department_id
+      WHERE e.type = 'recycle' AND e.at >= ${period.startMs} AND e.at < ${period.endMs} AND ${scopeCondition(scope)}
+    ) ORDER BY at, seq
+  `);
+}
+
+export type ProcurementLesson = {
+  manufacturer: string;
+  model: string;
+  devices: number;
+  firstLifeYears: number | null;
+  secondLifeYears: number | null;
+  reusedShare: number;
+  recycledShare: number;
+};
+
+/**
+ * "Procurement lessons": per maker and model of the devices redeployed or recycled in the period, how
+ * many, their average first life (purchase → registration) and second life (all handovers → return,
+ * recycling or now), and the share reused (handed over at least once) or recycled without reuse.
+ */
+export function procurementLessons(period: Period, scope: ImpactScope, now: number = Date.now(), database: CircuitDatabase = db): ProcurementLesson[] {
+  return database.all<ProcurementLesson>(sql`
+    WITH ids AS (
+      SELECT DISTINCT device_id FROM custody_events WHERE type IN ('handover', 'recycle') AND at >= ${period.startMs} AND at < ${period.endMs}
+    ),
+    per AS (
+      SELECT d.manufacturer, d.model,
+        CASE WHEN d.purchase_date IS NULL THEN NULL ELSE max(0, ${yearsSincePurchase(sql`d.created_at`)}) END AS first_life,
+        (SELECT sum(max(0, coalesce((SELECT n.at FROM custody_events n WHERE n.device_id = e.device_id AND n.seq > e.seq AND n.type IN ('return', 'recycle') ORDER BY n.seq LIMIT 1), ${now}) - e.at)) / ${DAY_MS} / 365.25
+          FROM custody_events e WHERE e.device_id = d.id AND e.type = 'handover') AS second_life,
+        EXISTS (SELECT 1 FROM custody_events e WHERE e.device_id = d.id AND e.type = 'handover') AS reused,
+        d.status = 'recycled' AS recycled
+      FROM ids JOIN devices d ON d.id = ids.device_id
+      WHERE ${scopeCondition(scope)}
+    )
+    SELECT manufacturer, model, count(*) AS devices, avg(first_life) AS firstLifeYears, avg(second_life) AS secondLifeYears,
+      avg(reused) AS reusedShare, avg(CASE WHEN recycled AND NOT reused THEN 1 ELSE 0 END) AS recycledShare
+    FROM per GROUP BY manufacturer, model ORDER BY devices DESC, manufacturer, model
+  `);
+}
