@@ -1,7 +1,7 @@
 // Inventory imports in the database: the uploaded file kept between preview and commit, the column
 // mappings remembered by headers, and the devices a file's rows may already be (by asset tag or serial).
-import { and, eq, inArray, sql } from "drizzle-orm";
-import { deviceImports, devices, importColumnMappings, storageMedia } from "~db/schema";
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import { deviceImports, devices, importColumnMappings, organizations, storageMedia, users } from "~db/schema";
 import { db, type CircuitDatabase } from "~/db.server";
 
 export type DeviceImportRecord = typeof deviceImports.$inferSelect;
@@ -105,4 +105,27 @@ export function writeDeviceNotes(tx: CircuitDatabase, deviceId: number, notes: s
     .set({ notes, updatedAt: sql`${devices.updatedAt}` })
     .where(eq(devices.id, deviceId))
     .run();
+}
+
+/** The department of this name (the CLI's --department), or null. */
+export function departmentNamed(name: string, database: CircuitDatabase = db): number | null {
+  return (
+    database
+      .select({ id: organizations.id })
+      .from(organizations)
+      .where(and(eq(organizations.kind, "department"), sql`lower(${organizations.name}) = lower(${name.trim()})`))
+      .get()?.id ?? null
+  );
+}
+
+/** Who an operator's CLI import acts as: the first active coordinator (the custody events name them). */
+export function operatorCoordinatorId(database: CircuitDatabase = db): string | null {
+  return (
+    database
+      .select({ id: users.id })
+      .from(users)
+      .where(and(eq(users.role, "coordinator"), isNull(users.deactivatedAt)))
+      .orderBy(users.createdAt)
+      .get()?.id ?? null
+  );
 }

@@ -147,7 +147,10 @@ function Problems({ fields }: { fields: Record<string, string[]> | undefined }) 
 function Understood({ row }: { row: ImportRowResult }) {
   const { t } = useTranslation();
   const device = row.device;
-  if (!device) return <span className="text-slate-600">—</span>;
+  if (!device) {
+    const cells = Object.values(row.values ?? {}).filter((value) => value.trim() !== "");
+    return <span className="text-slate-700">{cells.length > 0 ? cells.join(" · ") : "—"}</span>;
+  }
   const parts = [
     device.assetTag,
     device.serial,
@@ -294,7 +297,8 @@ export default function ImportPreviewPage() {
           ) : (
             <>
               <p className="mb-3 text-sm text-slate-700">{t("imports.rowsShown", { shown: outcome.rows.length, total: outcome.total })}</p>
-              <div className="overflow-x-auto">
+              {/* Focusable so that keyboard users can scroll a wide table sideways. */}
+              <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={t("imports.rowsTitle")}>
                 <table className="min-w-full text-left text-sm">
                   <thead>
                     <tr className="border-b border-slate-300">

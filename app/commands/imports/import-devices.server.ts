@@ -54,6 +54,8 @@ export type ImportRowResult = {
   status: ImportRowStatus;
   /** What Circuit read from the row (and the device's id once it exists). */
   device?: ImportedDevice & { id?: number };
+  /** The row's cells by field, for a row Circuit could not read into a device. */
+  values?: Record<string, string>;
   /** Why the row is refused, or how it differs from the device already registered: translation keys per field. */
   fields?: FieldMessages;
 };
@@ -192,7 +194,7 @@ export function importDevices(
       const device = row.device;
       if (!device) {
         counts.refused += 1;
-        results.push({ line: row.line, status: "refused", fields: row.fields });
+        results.push({ line: row.line, status: "refused", values: row.values, fields: row.fields });
         continue;
       }
       const byTag = device.assetTag ? byAssetTag.get(device.assetTag) : undefined;
