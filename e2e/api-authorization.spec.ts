@@ -115,6 +115,17 @@ const probes: Record<ApiOperation, Probe> = {
     access: permitted("request.review"),
     request: () => ({ path: `/api/v1/requests/${missingId}/reject`, data: { reason: "Out of scope" } }),
   },
+  "POST /api/v1/imports": {
+    access: permitted("device.register"),
+    request: ({ caller, otherDepartmentId }) => ({
+      path: "/api/v1/imports",
+      data: {
+        csv: `Asset Tag,Serial Number,Manufacturer,Model,Category\n${unique("IMPA").slice(0, 40)},${unique("IMPS")},Dell,Latitude,Laptop\n`,
+        dryRun: true,
+        ...(caller?.role === "department" ? {} : { departmentId: otherDepartmentId }),
+      },
+    }),
+  },
   "POST /api/v1/matching/run": { access: permitted("match.run"), request: () => ({ path: "/api/v1/matching/run", data: {} }) },
   "POST /api/v1/matching/confirm": {
     access: permitted("match.confirm"),

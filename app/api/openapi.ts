@@ -6,6 +6,7 @@ import { z } from "zod";
 import { transitionBodySchema } from "~/api/transitions";
 import { collectDeviceInput } from "~/commands/devices/collect-device.server";
 import { registerDeviceInput } from "~/commands/devices/register-device.server";
+import { importDevicesApiInput } from "~/commands/imports/import-devices.server";
 import { confirmMatchInput } from "~/commands/matches/confirm-match.server";
 import { approveRequestInput } from "~/commands/requests/approve-request.server";
 import { fileRequestInput } from "~/commands/requests/file-request.server";
@@ -93,6 +94,19 @@ const operations: Record<ApiOperation, OperationDoc> = {
     body: json(registry.register("RegisterDeviceInput", registerDeviceInput)),
   },
   "GET /api/v1/devices/{id}": { summary: "One device", params: deviceIdParams },
+  "POST /api/v1/imports": {
+    summary: "Import an inventory file (CSV): preview with dryRun, or register its good rows in one transaction",
+    description:
+      "Send the file as text/csv (choices as query parameters: departmentId, dryRun, update, dateOrder DMY|MDY|YMD, columns and categories as JSON objects) " +
+      'or as JSON {csv, departmentId, columns: {header: field|"ignore"}, categories: {value: type}, dateOrder, dryRun, update}. Rows are matched by asset tag, ' +
+      "then serial: the same file twice changes nothing. A file without a serial-number column is answered 422 missing_column before any row is read.",
+    body: {
+      content: {
+        "application/json": { schema: registry.register("ImportDevicesInput", importDevicesApiInput) },
+        "text/csv": { schema: { type: "string" } },
+      },
+    },
+  },
   "POST /api/v1/devices/{id}/transitions": {
     summary: "Move a device along its lifecycle",
     description:

@@ -507,6 +507,50 @@ export const openApiDocumentSchema = z
 export type ApiResponse =
   { description: string; schema: z.ZodTypeAny; contentType: "application/json" } | { description: string; contentType: "application/pdf" };
 
+const importedDeviceSchema = z
+  .object({
+    id: z.number().int().optional(),
+    assetTag: z.string().optional(),
+    serial: z.string(),
+    manufacturer: z.string(),
+    model: z.string(),
+    type: z.enum(deviceTypes),
+    cpu: z.string().nullable(),
+    ramGb: z.number().int().nullable(),
+    storageGb: z.number().int().nullable(),
+    screenInches: z.number().nullable(),
+    keyboardLayout: z.string().nullable(),
+    batteryHealthPercent: z.number().int().nullable(),
+    weightKg: z.number().nullable(),
+    conditionNotes: z.string().nullable(),
+    purchaseDate: z.string().nullable(),
+    purchasePriceCents: z.number().int().nullable(),
+    notes: z.string().nullable(),
+    media: z.array(z.object({ serial: z.string(), kind: z.enum(mediumKinds), capacityGb: z.number().int() }).strict()),
+  })
+  .strict();
+
+export const importResultSchema = z
+  .object({
+    dryRun: z.boolean(),
+    created: z.number().int().describe("Rows registered (in a dry run: that would be)."),
+    unchanged: z.number().int().describe("Rows whose device is registered already with the same values."),
+    updated: z.number().int().describe("Registered devices updated from the file (only with update=true, only while still registered)."),
+    refused: z.number().int().describe("Rows refused, and rows that differ from their registered device without being applied."),
+    rows: z.array(
+      z
+        .object({
+          line: z.number().int().describe("The row's line in the file (the header is line 1)."),
+          status: z.enum(["created", "unchanged", "updated", "different", "refused"]),
+          device: importedDeviceSchema.optional().describe("What Circuit read from the row."),
+          fields: z.record(z.array(z.string())).optional().describe("Each field's problem, or how it differs from the registered device, in words."),
+        })
+        .strict(),
+    ),
+  })
+  .strict()
+  .openapi("ImportResult");
+
 const json = (schema: z.ZodTypeAny, description: string): ApiResponse => ({ description, schema, contentType: "application/json" });
 const error = (description: string): ApiResponse => json(apiErrorSchema, description);
 
@@ -672,6 +716,14 @@ export const apiResponses = {
     404: error("No such request."),
     409: error("Not a submitted request."),
     422: error("Reason missing."),
+  },
+  "POST /api/v1/imports": {
+    ...withToken,
+    200: json(importResultSchema, "The preview (dryRun) or the result of the import, row by row."),
+    400: error("The body is not JSON."),
+    403: error("The role may not register devices, or not for that department."),
+    413: error("The file is larger than allowed."),
+    422: error("Field errors, a file without a serial-number column (code missing_column), or a file that is not CSV."),
   },
   "POST /api/v1/matching/run": {
     ...withToken,

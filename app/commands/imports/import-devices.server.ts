@@ -46,6 +46,11 @@ export const importDevicesInput = importChoicesSchema.extend({
 });
 export type ImportDevicesInput = z.input<typeof importDevicesInput>;
 
+/** The API's body: the file's text is required there (the page's uploads are kept by id). */
+export const importDevicesApiInput = importDevicesInput
+  .omit({ importId: true })
+  .extend({ csv: z.string({ required_error: "errors.required" }).max(MAX_IMPORT_BYTES, "errors.tooLong") });
+
 export const importRowStatuses = ["created", "unchanged", "updated", "different", "refused"] as const;
 export type ImportRowStatus = (typeof importRowStatuses)[number];
 
