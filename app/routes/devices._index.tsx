@@ -115,6 +115,14 @@ export async function action({ request }: ActionFunctionArgs) {
   throw data({ reason: "bad-request" }, { status: 400 });
 }
 
+/** The list's filters without its paging: the export takes every matching device. */
+function exportParams(searchParams: URLSearchParams): string {
+  const params = new URLSearchParams(searchParams);
+  params.delete("page");
+  params.delete("pageSize");
+  return params.toString();
+}
+
 function pageLink(searchParams: URLSearchParams, page: number): string {
   const next = new URLSearchParams(searchParams);
   next.set("page", String(page));
@@ -297,6 +305,16 @@ export default function DevicesPage() {
     <div className="space-y-4 sm:space-y-6">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <PageHeading>{t("devices.title")}</PageHeading>
+        <div className="flex flex-wrap gap-2">
+          <a href={`/devices/export.csv?${exportParams(searchParams)}`} className={buttonClass("secondary")} download>
+            {t("imports.exportDevices")}
+          </a>
+          {departments ? (
+            <a href="/custody/export.csv" className={buttonClass("secondary")} download>
+              {t("imports.exportLedger")}
+            </a>
+          ) : null}
+        </div>
         {canRegister ? (
           <div className="flex flex-wrap gap-2">
             <Link to="/devices/import" className={buttonClass("secondary")}>
