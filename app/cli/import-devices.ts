@@ -55,6 +55,7 @@ const result = importDevices(
   lifecycleActorOf(coordinator),
   { csv, departmentId, dryRun: values["dry-run"], update: values.update, dateOrder },
   {
+    keepRows: "problems",
     onProgress: (done, total) => {
       if (bar) {
         if (done <= 1000) bar.start(total, 0);

@@ -64,7 +64,31 @@ const plans = sqlite.prepare("EXPLAIN QUERY PLAN SELECT id FROM devices WHERE st
 }[];
 console.log(`\nQuery plan, status filter: ${plans.map((plan) => plan.detail).join(" | ")}`);
 
+await measureImpact();
 await measureDevicePageOverHttp();
+
+// The inventory import (its own database, through the CLI) and the streamed export of the load database's devices.
+const { benchImport, benchExport } = await import("./import-export");
+await benchExport();
+benchImport();
+
+/** The impact dashboard's figures (issue 13): SQL aggregates over the (type, at, device_id) index, target < 300 ms median. */
+async function measureImpact() {
+  const { impactSummary } = await import("~/models/impact.server");
+  const { periodOfDays } = await import("~/domain/impact");
+  const year = periodOfDays("2024-01-01", "2024-12-31");
+  const quarter = periodOfDays("2024-01-01", "2024-03-31");
+  console.log("\nImpact dashboard figures (totals, per department, per month, destinations, service life), 10 runs each:");
+  for (const [name, period, scope] of [
+    ["year 2024, city-wide", year, { kind: "all" }],
+    ["Q1 2024, city-wide", quarter, { kind: "all" }],
+    ["year 2024, one department", year, { kind: "department", departmentId }],
+  ] as const) {
+    let redeployed = 0;
+    const { median: ms, max } = time(() => (redeployed = impactSummary(period, scope).totals.devicesRedeployed), 10);
+    console.log(`  ${name.padEnd(44)} median ${ms.toFixed(1).padStart(7)} ms   max ${max.toFixed(1).padStart(7)} ms   (${redeployed} redeployed)`);
+  }
+}
 
 /** The whole page as a browser gets it: the production build, signed in as a technician. */
 async function measureDevicePageOverHttp() {

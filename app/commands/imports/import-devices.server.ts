@@ -145,7 +145,10 @@ function mergedRegistration(device: ImportedDevice, existing: ExistingDevice): D
 export function importDevices(
   actor: UserActor,
   input: ImportDevicesInput,
-  options: CommandOptions & { onProgress?: ImportProgress } = {},
+  options: CommandOptions & {
+    onProgress?: ImportProgress;
+    /** "problems": keep only refused and differing rows in the result (the CLI's 100,000 rows). */ keepRows?: "all" | "problems";
+  } = {},
 ): CommandResult<ImportOutcome> {
   return runCommand(options, (tx) => {
     requirePermission(actor, "device.register");
@@ -190,7 +193,12 @@ export function importDevices(
       tx,
     );
     const inScope = (device: ExistingDevice) => mayEditRegistration(actor, device.departmentId);
-    const results: ImportRowResult[] = [];
+    const kept: ImportRowResult[] = [];
+    const results = {
+      push(row: ImportRowResult) {
+        if (options.keepRows !== "problems" || row.status === "refused" || row.status === "different") kept.push(row);
+      },
+    };
     const counts = { created: 0, unchanged: 0, updated: 0, refused: 0 };
     let done = 0;
     for (const row of rows) {
@@ -276,14 +284,14 @@ export function importDevices(
       results.push({ line: row.line, status: "created", device: id === undefined ? device : { ...device, id } });
     }
     options.onProgress?.(rows.length, rows.length);
-    const outcome: ImportOutcome = { dryRun: input.dryRun ?? false, departmentId, ...counts, rows: results, interpretation, choices };
+    const outcome: ImportOutcome = { dryRun: input.dryRun ?? false, departmentId, ...counts, rows: kept, interpretation, choices };
     if (!input.dryRun) {
       const columns = Object.fromEntries(
         interpretation.columns.flatMap((column) => (column.choice && column.source !== "holder" ? [[column.header, column.choice]] : [])),
       );
       rememberColumns(tx, key, columns, actor.userId, now);
       if (stored) {
-        const refusedRows = results.filter((row) => row.status === "refused" || row.status === "different").map(({ line, fields }) => ({ line, fields }));
+        const refusedRows = kept.filter((row) => row.status === "refused" || row.status === "different").map(({ line, fields }) => ({ line, fields }));
         if (!markImportCommitted(tx, stored.id, choices, { ...counts, refusedRows }, now)) refuse({ reason: "import-committed" });
       }
     }
