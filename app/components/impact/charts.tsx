@@ -22,9 +22,11 @@ type ChartProps = {
 };
 
 function Axis({ ticks, format, y }: { ticks: number[]; format: (value: number) => string; y: (value: number) => number }) {
+  // Small ranges give ticks (0.2, 0.4…) that print alike once rounded: keep one tick per label.
+  const shown = ticks.filter((tick, index) => ticks.findIndex((other) => format(other) === format(tick)) === index);
   return (
     <g>
-      {ticks.map((tick) => (
+      {shown.map((tick) => (
         <g key={tick} transform={`translate(0, ${y(tick)})`}>
           <line x1={MARGIN.left} x2={WIDTH - MARGIN.right} stroke="#cbd5e1" strokeWidth={1} />
           <text x={MARGIN.left - 6} dy="0.32em" textAnchor="end" fontSize={11} fill="#334155">
@@ -80,7 +82,7 @@ function ChartFrame({ title, summary, children, tableCaption, ...table }: ChartP
       </figcaption>
       <svg
         viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
-        className="mt-2 h-auto w-full"
+        className="mt-2 h-auto max-h-72 w-full"
         role="img"
         aria-labelledby={`${id}-title ${id}-desc`}
         preserveAspectRatio="xMidYMid meet"
