@@ -87,7 +87,7 @@ function handoverGroups(period: Period, scope: ImpactScope, now: number, databas
   const firstOnly = (value: SQL) => sql`CASE WHEN h.prev_holder IS NULL THEN ${value} ELSE 0 END`;
   return database.all<HandoverGroup>(sql`
     WITH ${monthsTable(period)},
-    h AS (
+    h AS MATERIALIZED (
       SELECT e.seq, e.at, e.device_id, e.to_holder,
         (SELECT p.to_holder FROM custody_events p WHERE p.device_id = e.device_id AND p.type = 'handover' AND p.seq < e.seq ORDER BY p.seq DESC LIMIT 1) AS prev_holder,
         (SELECT json_extract(r.details, '$.purchaseId') FROM custody_events r WHERE r.device_id = e.device_id AND r.type = 'reserve' AND r.seq < e.seq ORDER BY r.seq DESC LIMIT 1) AS purchase_id,
