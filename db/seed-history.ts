@@ -112,7 +112,14 @@ export function seedDemoHistory(people: HistoryPeople, now: number, until: numbe
       ),
       "request",
     );
-    done(approveRequest(people.coordinator, { requestId: request.id, priority: request.rubricPriority ?? 50, priorityReason: "Gewone prioriteit (demo)." }, { now: at + day }), "approval");
+    done(
+      approveRequest(
+        people.coordinator,
+        { requestId: request.id, priority: request.rubricPriority ?? 50, priorityReason: "Gewone prioriteit (demo)." },
+        { now: at + day },
+      ),
+      "approval",
+    );
     done(confirmMatch(people.coordinator, { deviceId: device.id, requestId: request.id }, { now: at + 2 * day }), "match");
     devices.set(index, done(handOverDevice(tech, { deviceId: device.id, signedBy: "Demo ontvanger" }, { now: at + 6 * day }), "handover"));
   }
