@@ -8,17 +8,19 @@ const coordinatorNavigation = [
   "Koppelen",
   "Organisaties",
   "Recycleerders",
+  "Impact",
   "Uitnodigingen",
   "Gebruikers",
   "Postvak",
   "Profiel",
 ];
 const staffNavigation = ["Start", "Toestellen", "Profiel"];
+const departmentNavigation = ["Start", "Toestellen", "Impact", "Profiel"];
 const requesterNavigation = ["Start", "Aanbod", "Aanvragen", "Profiel"];
 
 const expectations = [
   { email: demoUsers.coordinator, role: "Hergebruikcoördinator", navigation: coordinatorNavigation },
-  { email: demoUsers.department, role: "Medewerker dienst", navigation: staffNavigation },
+  { email: demoUsers.department, role: "Medewerker dienst", navigation: departmentNavigation },
   { email: demoUsers.tech1, role: "Technicus", navigation: staffNavigation },
   { email: demoUsers.tech2, role: "Technicus", navigation: staffNavigation },
   { email: demoUsers.school, role: "Lid school of vzw", navigation: requesterNavigation },

@@ -127,7 +127,9 @@ export function InlinePickup({ pickup, assetTag }: { pickup: InlinePickupView; a
       <input type="hidden" name="pickupFrom" value={pickup.from} />
       <input type="hidden" name="pickupUntil" value={pickup.until} />
       <p className="text-sm whitespace-pre-line text-slate-800">{t("inlineWork.pickupAt", { place: pickup.location })}</p>
-      <p className="text-sm text-slate-700">{t("inlineWork.pickupWindow", { from: localMoment(pickup.from, language), until: localMoment(pickup.until, language) })}</p>
+      <p className="text-sm text-slate-700">
+        {t("inlineWork.pickupWindow", { from: localMoment(pickup.from, language), until: localMoment(pickup.until, language) })}
+      </p>
       <div className="flex flex-wrap items-center gap-3">
         <SubmitButton>{t("inlineWork.readyForPickup", { assetTag })}</SubmitButton>
         <Link to={`/devices/${pickup.deviceId}`} className="text-sm">
