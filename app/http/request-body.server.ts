@@ -96,6 +96,32 @@ export function limitedBodyStream(body: ReadableStream<Uint8Array>, maxBytes: nu
 }
 
 /**
+ * The body's bytes, undecoded (a CSV file may be Windows-1252), refused with PayloadTooLargeError as
+ * soon as it passes `maxBytes` bytes (at once when Content-Length already says so).
+ */
+export async function readBodyBytes(request: Request, maxBytes: number): Promise<Uint8Array> {
+  const declared = declaredLength(request);
+  if (declared !== null && declared > maxBytes) throw new PayloadTooLargeError(maxBytes);
+  if (!request.body) return new Uint8Array();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = limitedBodyStream(request.body, maxBytes).getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    size += value.byteLength;
+  }
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
+}
+
+/**
  * The body as text, refused with PayloadTooLargeError as soon as it passes `maxBytes` bytes (at once
  * when Content-Length already says so). Decoded as UTF-8.
  */

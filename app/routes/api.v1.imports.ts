@@ -7,31 +7,11 @@ import { importDevices, importDevicesApiInput, MAX_IMPORT_BYTES, type ImportRowR
 import { decodeCsvBytes } from "~/domain/device-import/decode";
 import { messageParts } from "~/forms/fields";
 import { apiRefusal } from "~/http/refusal-replies.server";
-import { limitedBodyStream, PayloadTooLargeError } from "~/http/request-body.server";
+import { PayloadTooLargeError, readBodyBytes } from "~/http/request-body.server";
 import { lookupTranslation, translate } from "~/i18n/lookup";
 
 export async function loader() {
   return methodNotAllowed(["POST"]);
-}
-
-async function readBytes(request: Request): Promise<Uint8Array> {
-  if (!request.body) return new Uint8Array();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  const reader = limitedBodyStream(request.body, MAX_IMPORT_BYTES).getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    chunks.push(value);
-    size += value.byteLength;
-  }
-  const bytes = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return bytes;
 }
 
 const english = (message: string) => {
@@ -80,7 +60,7 @@ export async function action({ request }: ActionFunctionArgs) {
   if (mediaType === "text/csv" || mediaType === "text/plain" || mediaType === "text/tab-separated-values") {
     let bytes: Uint8Array;
     try {
-      bytes = await readBytes(request);
+      bytes = await readBodyBytes(request, MAX_IMPORT_BYTES);
     } catch (error) {
       if (!(error instanceof PayloadTooLargeError)) throw error;
       return apiError(413, "payload_too_large", "The file is larger than 50 MB.");
