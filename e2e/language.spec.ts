@@ -33,6 +33,7 @@ test.describe("a signed-in user in English", () => {
       "Matching",
       "Organizations",
       "Recyclers",
+      "Impact",
       "Invites",
       "Users",
       "Mailbox",
