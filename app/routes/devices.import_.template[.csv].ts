@@ -10,50 +10,28 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const language = new URL(request.url).searchParams.get("lang") === "en" ? "en" : "nl";
   const headers = Object.values(templateHeaders[language]);
   const delimiter = delimiterFor(language);
-  const example =
-    language === "en"
-      ? [
-          "IT-0001",
-          "5CG7281XYZ",
-          "HP",
-          "EliteBook 840 G5",
-          "Laptop",
-          "Intel Core i5-8350U",
-          "8",
-          "256",
-          "14",
-          "AZERTY-BE",
-          "85",
-          "1,5",
-          "",
-          "24/12/2019",
-          "1049.00",
-          "",
-          "S3YJNX0K",
-          "SSD",
-          "256",
-        ]
-      : [
-          "IT-0001",
-          "5CG7281XYZ",
-          "HP",
-          "EliteBook 840 G5",
-          "Laptop",
-          "Intel Core i5-8350U",
-          "8",
-          "256",
-          "14",
-          "AZERTY-BE",
-          "85",
-          "1,5",
-          "",
-          "24/12/2019",
-          "1.049,00",
-          "",
-          "S3YJNX0K",
-          "SSD",
-          "256",
-        ];
+  // The same device in both languages; only the price is written as that language's spreadsheet writes it.
+  const example = [
+    "IT-0001",
+    "5CG7281XYZ",
+    "HP",
+    "EliteBook 840 G5",
+    "Laptop",
+    "Intel Core i5-8350U",
+    "8",
+    "256",
+    "14",
+    "AZERTY-BE",
+    "85",
+    "1,5",
+    "",
+    "24/12/2019",
+    language === "en" ? "1049.00" : "1.049,00",
+    "",
+    "S3YJNX0K",
+    "SSD",
+    "256",
+  ];
   const body = "\uFEFF" + csvLine(headers, delimiter) + csvLine(example, delimiter);
   return new Response(body, {
     headers: {
